@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypedConfigModule } from '#libs/config';
+import { CouncilsModule } from '#libs/councils';
+import { DatabaseModule } from '#libs/database';
+import { EventQueuesModule, OutboxRelayModule } from '#libs/events';
+import { LoggingModule } from '#libs/observability';
+import { UniversitiesModule } from '#libs/universities';
+import type { ApiConfig } from './api.config.js';
+import { HealthModule } from './health/health.module.js';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        TypedConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule,
+        CqrsModule.forRoot(),
+        config.OUTBOX_RELAY ? OutboxRelayModule : EventQueuesModule,
+        HealthModule,
+        UniversitiesModule,
+        CouncilsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { CoreConfig } from './core.config.js';
+import { InvalidConfigError, validateConfig } from './validate-config.js';
+
+/** The settings classes `config` is an instance of, from its own class up to `CoreConfig`. */
+function schemasOf(config: CoreConfig): Function[] {
+  const schemas: Function[] = [];
+  for (let proto = Object.getPrototypeOf(config); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    schemas.push(proto.constructor);
+  }
+  return schemas;
+}
+
+/** Reads and validates the environment into `schema`; `overrides` win over the environment. */
+export function loadConfig<T extends CoreConfig>(schema: new () => T, overrides: Record<string, unknown> = {}): T {
+  return validateConfig(schema, { ...process.env, ...overrides });
+}
+
+/** For a process's entry point: the config, or a message naming each wrong variable and exit code 1. */
+export function loadConfigOrExit<T extends CoreConfig>(schema: new () => T): T {
+  try {
+    return loadConfig(schema);
+  } catch (error) {
+    if (!(error instanceof InvalidConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+@Module({})
+export class TypedConfigModule {
+  /**
+   * Provides the app's validated settings globally under their own class and every class it
+   * extends (so shared libraries can ask for `CoreConfig`), and backs `ConfigService` with them.
+   */
+  static forRoot(config: CoreConfig): DynamicModule {
+    const schemas = schemasOf(config);
+    const providers: Provider[] = schemas.map((schema) => ({ provide: schema, useValue: config }));
+    return {
+      module: TypedConfigModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot({
+          ignoreEnvFile: true,
+          skipProcessEnv: true,
+          validatePredefined: false,
+          load: [() => ({ ...config })],
+        }),
+      ],
+      providers,
+      exports: schemas,
+    };
+  }
+}

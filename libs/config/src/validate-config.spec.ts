@@ -1,0 +1,47 @@
+import { IsInt, Min } from 'class-validator';
+import { CoreConfig } from './core.config.js';
+import { InvalidConfigError, validateConfig } from './validate-config.js';
+
+class ExampleConfig extends CoreConfig {
+  @IsInt()
+  @Min(1)
+  PORT = 3000;
+}
+
+describe('validateConfig', () => {
+  it('applies defaults that work on a development machine', () => {
+    const config = validateConfig(ExampleConfig, {});
+    expect(config).toBeInstanceOf(ExampleConfig);
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/tpm');
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.PORT).toBe(3000);
+  });
+
+  it('turns strings from the environment into typed values', () => {
+    expect(validateConfig(ExampleConfig, { PORT: '8080' }).PORT).toBe(8080);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(validateConfig(ExampleConfig, { PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('names every wrong variable in its message', () => {
+    let error: unknown;
+    try {
+      validateConfig(ExampleConfig, { PORT: 'eighty', REDIS_URL: 'http://nope', LOG_LEVEL: 'loud' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('PORT="eighty"');
+    expect(message).toContain('REDIS_URL="http://nope"');
+    expect(message).toContain('LOG_LEVEL="loud"');
+    expect(message).not.toContain('DATABASE_URL');
+  });
+
+  it('ignores variables that are not settings', () => {
+    const config = validateConfig(ExampleConfig, { HOME: '/root', PATH: '/bin' });
+    expect(config).not.toHaveProperty('HOME');
+  });
+});

@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery, Trimmed } from '#libs/http';
+import { COUNCIL_KINDS, type CouncilKind, ENGLISH_REGIONS, type EnglishRegion } from './council.js';
+
+export class RegisterCouncilRequest {
+  @ApiProperty({ example: 'Norfolk County Council', maxLength: 200 })
+  @Trimmed()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: COUNCIL_KINDS, example: 'county' })
+  @IsIn(COUNCIL_KINDS)
+  kind: CouncilKind;
+
+  @ApiProperty({ enum: ENGLISH_REGIONS, example: 'east_of_england' })
+  @IsIn(ENGLISH_REGIONS)
+  region: EnglishRegion;
+}
+
+export class CouncilResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Norfolk County Council' })
+  name: string;
+
+  @ApiProperty({ enum: COUNCIL_KINDS, example: 'county' })
+  kind: CouncilKind;
+
+  @ApiProperty({ enum: ENGLISH_REGIONS, example: 'east_of_england' })
+  region: EnglishRegion;
+
+  @ApiProperty({ example: '2026-11-23T09:30:00.000Z', format: 'date-time' })
+  registeredAt: string;
+}
+
+export class CouncilPage {
+  @ApiProperty({ type: [CouncilResponse] })
+  items: CouncilResponse[];
+
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  nextCursor: string | null;
+}
+
+export class CouncilListParams extends PageQuery {
+  @ApiPropertyOptional({ enum: ENGLISH_REGIONS })
+  @IsOptional()
+  @IsIn(ENGLISH_REGIONS)
+  region?: EnglishRegion;
+
+  @ApiPropertyOptional({ enum: COUNCIL_KINDS })
+  @IsOptional()
+  @IsIn(COUNCIL_KINDS)
+  kind?: CouncilKind;
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, type Page } from '#libs/http';
+import { CouncilListParams, CouncilPage, CouncilResponse, RegisterCouncilRequest } from './council.dto.js';
+import { FindCouncilsQuery } from './find-councils.query.js';
+import { GetCouncilQuery } from './get-council.query.js';
+import { RegisterCouncilCommand } from './register-council.command.js';
+
+@ApiTags('councils')
+@Controller('councils')
+export class CouncilsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a council', description: 'Emits `council.registered`.' })
+  @ApiCreatedResponse({ type: CouncilResponse })
+  @ApiProblems(400, 409)
+  register(@Body() request: RegisterCouncilRequest): Promise<CouncilResponse> {
+    return this.commands.execute(new RegisterCouncilCommand(request));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List councils by name, a page at a time, by region or kind' })
+  @ApiOkResponse({ type: CouncilPage })
+  @ApiProblems(400)
+  list(@Query() params: CouncilListParams): Promise<Page<CouncilResponse>> {
+    return this.queries.execute(new FindCouncilsQuery(params));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Get one council' })
+  @ApiOkResponse({ type: CouncilResponse })
+  @ApiProblems(400, 404)
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<CouncilResponse> {
+    return this.queries.execute(new GetCouncilQuery(id));
+  }
+}

@@ -1,0 +1,11 @@
+import { Command } from '@nestjs/cqrs';
+import type { CouncilResponse, RegisterCouncilRequest } from './council.dto.js';
+
+export class RegisterCouncilCommand extends Command<CouncilResponse> {
+  constructor(
+    readonly request: RegisterCouncilRequest,
+    readonly actorId: string | null = null,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,4 @@
+import { Foundation1764000000000 } from './1764000000000-foundation.js';
+
+/** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
+export const migrations = [Foundation1764000000000];

@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
+import {
+  CONSUMER_SUBSCRIPTIONS,
+  type ConsumerGroup,
+  EVENT_VERSIONS,
+  queueNameOf,
+  warnUnlessNoEviction,
+  workerConnection,
+} from '#libs/events';
+import { Correlation } from '#libs/observability';
+import { EventHandlerRegistry } from './event-handler-registry.js';
+import { type EventHandler, type EventSubscription, HANDLES_EVENTS } from './handles-event.decorator.js';
+import { handleOnce, type InboxOutcome } from './inbox.js';
+import { parseEnvelope } from './parse-envelope.js';
+import { WorkerConfig } from './worker.config.js';
+
+export const CONSUMER_GROUP = Symbol('consumer-group');
+
+/**
+ * Consumes one consumer group's queue: finds the app's @HandlesEvents providers, checks the wiring,
+ * and hands each job to its handler exactly once through the inbox. Failures retry with backoff
+ * (set on the jobs by the relay) and then stay in the failed set.
+ */
+@Injectable()
+export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(EventConsumer.name);
+  private registry: EventHandlerRegistry;
+  private worker: Worker | undefined;
+  private redisAway = false;
+
+  constructor(
+    @Inject(CONSUMER_GROUP) readonly group: ConsumerGroup,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+    private readonly config: WorkerConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.registry = new EventHandlerRegistry(this.group, this.currentSubscriptions(), this.discoverHandlers());
+    const connection = workerConnection(this.config.REDIS_URL);
+    await warnUnlessNoEviction(connection, this.logger);
+    this.worker = new Worker(queueNameOf(this.group), (job) => this.process(job), {
+      connection,
+      prefix: this.config.QUEUE_PREFIX,
+      concurrency: this.config.WORKER_CONCURRENCY,
+      lockDuration: this.config.WORKER_LOCK_DURATION_MS,
+      stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
+      maxStalledCount: 1,
+    });
+    this.worker.on('failed', (job, error) => {
+      const final = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
+      const fields = { jobId: job?.id, eventType: job?.name, attempts: job?.attemptsMade, error: error.message };
+      if (final || error instanceof UnrecoverableError) this.logger.error(fields, 'event failed for good: it stays in the failed set to be replayed');
+      else this.logger.warn(fields, 'event failed; it will be retried');
+    });
+    this.worker.on('stalled', (jobId) => this.logger.warn({ jobId }, 'job stalled (its worker died); it is back in the queue'));
+    this.worker.on('error', (error) => {
+      if (!this.redisAway) this.logger.warn(`Worker lost Redis: ${error.message}; waiting for it`);
+      this.redisAway = true;
+    });
+    this.worker.on('ready', () => {
+      if (this.redisAway) this.logger.log('Worker reconnected to Redis');
+      this.redisAway = false;
+    });
+    this.logger.log(`Consuming ${queueNameOf(this.group)} (concurrency ${this.config.WORKER_CONCURRENCY})`);
+  }
+
+  /** Lets active jobs finish, then disconnects; jobs not yet started stay in the queue for another worker. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  private async process(job: Job): Promise<InboxOutcome> {
+    const event = parseEnvelope(job.data);
+    const handler = this.registry.handlerFor(event.type, event.version);
+    if (!handler) {
+      throw new UnrecoverableError(`${this.group} has no handler for ${event.type} version ${event.version}`);
+    }
+    return Correlation.run(event.correlationId, async () => {
+      const outcome = await handleOnce(this.dataSource, this.group, event, (transaction) => handler.handle(event, transaction));
+      const fields = { eventId: event.id, eventType: event.type, aggregateId: event.aggregateId, attempt: job.attemptsMade + 1 };
+      this.logger.log(fields, outcome === 'handled' ? 'event handled' : 'event already handled; skipped');
+      return outcome;
+    });
+  }
+
+  private currentSubscriptions(): EventSubscription[] {
+    return CONSUMER_SUBSCRIPTIONS[this.group].map((type) => ({ type, version: EVENT_VERSIONS[type] }));
+  }
+
+  private discoverHandlers(): { subscription: EventSubscription; handler: EventHandler }[] {
+    return this.discovery.getProviders().flatMap((wrapper) => {
+      if (!wrapper.metatype || !wrapper.instance) return [];
+      const subscriptions = this.reflector.get<EventSubscription[] | undefined>(HANDLES_EVENTS, wrapper.metatype as object as Function);
+      return (subscriptions ?? []).map((subscription) => ({ subscription, handler: wrapper.instance as EventHandler }));
+    });
+  }
+}

@@ -1,0 +1,21 @@
+import type { EventType } from './event-catalogue.js';
+
+/**
+ * Each consumer group has its own queue, so each receives every event it subscribes to,
+ * however many processes of it run.
+ */
+export const CONSUMER_SUBSCRIPTIONS = {
+  matching: ['university.registered', 'council.registered'],
+  notification: ['university.registered', 'council.registered'],
+} as const satisfies Record<string, readonly EventType[]>;
+
+export type ConsumerGroup = keyof typeof CONSUMER_SUBSCRIPTIONS;
+export const CONSUMER_GROUPS = Object.keys(CONSUMER_SUBSCRIPTIONS) as ConsumerGroup[];
+
+export function queueNameOf(group: ConsumerGroup): string {
+  return `${group}-events`;
+}
+
+export function subscribersOf(type: EventType): ConsumerGroup[] {
+  return CONSUMER_GROUPS.filter((group) => (CONSUMER_SUBSCRIPTIONS[group] as readonly EventType[]).includes(type));
+}

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { Correlation } from '#libs/observability';
+import { AGGREGATE_TYPES, EVENT_VERSIONS, type EventPayload, type EventType } from './event-catalogue.js';
+
+/** What travels from the outbox to every consumer: the design's envelope, one shape for all events. */
+export interface EventEnvelope<T extends EventType = EventType> {
+  id: string;
+  type: T;
+  version: number;
+  occurredAt: string;
+  aggregateType: string;
+  aggregateId: string;
+  partnershipId: string | null;
+  actorId: string | null;
+  correlationId: string;
+  payload: EventPayload<T>;
+}
+
+export interface NewEvent<T extends EventType> {
+  aggregateId: string;
+  payload: EventPayload<T>;
+  partnershipId?: string | null;
+  actorId?: string | null;
+}
+
+/** A new event of the catalogue's current version, tied to the request or job now being handled. */
+export function domainEvent<T extends EventType>(type: T, event: NewEvent<T>): EventEnvelope<T> {
+  return {
+    id: randomUUID(),
+    type,
+    version: EVENT_VERSIONS[type],
+    occurredAt: new Date().toISOString(),
+    aggregateType: AGGREGATE_TYPES[type],
+    aggregateId: event.aggregateId,
+    partnershipId: event.partnershipId ?? null,
+    actorId: event.actorId ?? null,
+    correlationId: Correlation.current() ?? randomUUID(),
+    payload: event.payload,
+  };
+}

@@ -1,0 +1,12 @@
+export { CONSUMER_GROUPS, CONSUMER_SUBSCRIPTIONS, type ConsumerGroup, queueNameOf, subscribersOf } from './consumer-groups.js';
+export { AGGREGATE_TYPES, EVENT_VERSIONS, type EventCatalogue, type EventPayload, type EventType, isEventType } from './event-catalogue.js';
+export { domainEvent, type EventEnvelope, type NewEvent } from './event-envelope.js';
+export { EventPublisher } from './event-publisher.js';
+export { EventQueuesModule } from './event-queues.module.js';
+export { warnUnlessNoEviction } from './eviction-policy.js';
+export { OutboxEventRow } from './outbox-event.entity.js';
+export { OutboxModule } from './outbox.module.js';
+export { OutboxRelay } from './outbox-relay.js';
+export { OutboxRelayModule } from './outbox-relay.module.js';
+export { appendToOutbox, envelopeOf } from './outbox.js';
+export { producerConnection, workerConnection } from './redis-connection.js';

@@ -1,0 +1,162 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import pg from 'pg';
+import { DataSource, In } from 'typeorm';
+import { CoreConfig } from '#libs/config';
+import { EventPublisher } from './event-publisher.js';
+import { OutboxEventRow } from './outbox-event.entity.js';
+import { envelopeOf } from './outbox.js';
+
+const MAX_BACKOFF_MS = 5_000;
+
+class DispatchFailed extends Error {
+  constructor(
+    readonly eventIds: string[],
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/**
+ * Moves committed outbox rows to the event queues and marks them dispatched. Rows are claimed with
+ * FOR UPDATE SKIP LOCKED, so any number of relays can run side by side without sending a row twice.
+ * It wakes on NOTIFY from the outbox trigger, polls as a fallback, and backs off while Redis is away;
+ * events simply wait in the outbox until it is back.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private listener: pg.Client | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private wokenWhileRunning = false;
+  private failures = 0;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly publisher: EventPublisher,
+    private readonly config: CoreConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.pollTimer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_INTERVAL_MS);
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    clearTimeout(this.retryTimer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Runs a drain now, or right after the one in progress. */
+  wake(): void {
+    if (this.stopped || this.retryTimer) return;
+    if (this.running) {
+      this.wokenWhileRunning = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+      if (this.wokenWhileRunning) {
+        this.wokenWhileRunning = false;
+        this.wake();
+      }
+    });
+  }
+
+  /** Resolves once everything committed before the call has been dispatched (used by tests and benchmarks). */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+    await this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.dispatchBatch()) === this.config.OUTBOX_BATCH_SIZE);
+      if (this.failures > 0) this.logger.log(`Event queues reachable again after ${this.failures} failed attempts`);
+      this.failures = 0;
+    } catch (error) {
+      await this.recordFailure(error);
+    }
+  }
+
+  private async dispatchBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager
+        .createQueryBuilder(OutboxEventRow, 'event')
+        .where('event.dispatched_at IS NULL')
+        .orderBy('event.position')
+        .limit(this.config.OUTBOX_BATCH_SIZE)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      if (rows.length === 0) return 0;
+      const ids = rows.map((row) => row.id);
+      try {
+        await this.publisher.publish(rows.map(envelopeOf));
+      } catch (error) {
+        throw new DispatchFailed(ids, error);
+      }
+      await manager.update(
+        OutboxEventRow,
+        { id: In(ids) },
+        { dispatchedAt: () => 'now()', dispatchAttempts: () => 'dispatch_attempts + 1', lastError: null },
+      );
+      return rows.length;
+    });
+  }
+
+  private async recordFailure(error: unknown): Promise<void> {
+    this.failures += 1;
+    const delay = Math.min(100 * 2 ** this.failures, MAX_BACKOFF_MS);
+    if (this.failures === 1 || delay === MAX_BACKOFF_MS) {
+      this.logger.warn(`Outbox dispatch failed (attempt ${this.failures}), retrying in ${delay} ms: ${(error as Error).message}`);
+    }
+    if (error instanceof DispatchFailed) {
+      await this.dataSource
+        .createQueryBuilder()
+        .update(OutboxEventRow)
+        .set({ dispatchAttempts: () => 'dispatch_attempts + 1', lastError: error.message.slice(0, 1000) })
+        .whereInIds(error.eventIds)
+        .execute()
+        .catch(() => undefined);
+    }
+    if (this.stopped) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.wake();
+    }, delay);
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const listener = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'tpm-outbox-relay' });
+    const reconnect = () => {
+      if (this.stopped || this.listener !== listener) return;
+      this.listener = undefined;
+      setTimeout(() => void this.listen(), 1000).unref();
+    };
+    listener.on('notification', () => this.wake());
+    listener.on('error', (error) => {
+      this.logger.warn(`Outbox listener lost its connection: ${error.message}; polling until it is back`);
+      reconnect();
+    });
+    listener.on('end', reconnect);
+    this.listener = listener;
+    try {
+      await listener.connect();
+      await listener.query('LISTEN outbox_events');
+      this.wake();
+    } catch (error) {
+      this.logger.warn(`Outbox listener could not connect: ${(error as Error).message}`);
+      reconnect();
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBase64, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { InvalidRequestException } from './validation.js';
+
+/** `limit` and `cursor`, the paging parameters of every list endpoint. */
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 20;
+
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })
+  @IsOptional()
+  @MaxLength(500)
+  @IsBase64({ urlSafe: true })
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Cursors are opaque to clients: base64url of the sort key of the last item. */
+export function encodeCursor(key: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** The sort key inside a cursor, or null when the cursor is not one of ours. */
+export function decodeCursor(cursor: string, arity: number): string[] | null {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(key) || key.length !== arity || !key.every((part) => typeof part === 'string')) return null;
+    return key as string[];
+  } catch {
+    return null;
+  }
+}
+
+/** Builds a page from `limit + 1` rows: the extra row only says whether there is a next page. */
+export function pageOf<Row, Item>(
+  rows: Row[],
+  limit: number,
+  toItem: (row: Row) => Item,
+  sortKey: (row: Row) => string[],
+): Page<Item> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(toItem),
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(sortKey(last)) : null,
+  };
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The [name, id] sort key of lists ordered by name; a 400 naming `cursor` when it is not one we gave out. */
+export function nameIdCursor(cursor: string | undefined): { name: string; id: string } | null {
+  if (cursor === undefined) return null;
+  const key = decodeCursor(cursor, 2);
+  if (!key || !uuid.test(key[1]!)) {
+    throw new InvalidRequestException([{ field: 'cursor', messages: ['cursor is not one this API gave out'] }]);
+  }
+  return { name: key[0]!, id: key[1]! };
+}
+
+/** Escapes % and _ so user text in a LIKE pattern matches literally. */
+export function likeContaining(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,11 @@
+import { Command } from '@nestjs/cqrs';
+import type { RegisterUniversityRequest, UniversityResponse } from './university.dto.js';
+
+export class RegisterUniversityCommand extends Command<UniversityResponse> {
+  constructor(
+    readonly request: RegisterUniversityRequest,
+    readonly actorId: string | null = null,
+  ) {
+    super();
+  }
+}

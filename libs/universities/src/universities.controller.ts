@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, type Page } from '#libs/http';
+import { FindUniversitiesQuery } from './find-universities.query.js';
+import { GetUniversityQuery } from './get-university.query.js';
+import { RegisterUniversityCommand } from './register-university.command.js';
+import { RegisterUniversityRequest, UniversityListParams, UniversityPage, UniversityResponse } from './university.dto.js';
+
+@ApiTags('universities')
+@Controller('universities')
+export class UniversitiesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a university', description: 'Emits `university.registered`.' })
+  @ApiCreatedResponse({ type: UniversityResponse })
+  @ApiProblems(400, 409)
+  register(@Body() request: RegisterUniversityRequest): Promise<UniversityResponse> {
+    return this.commands.execute(new RegisterUniversityCommand(request));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List universities by name, a page at a time' })
+  @ApiOkResponse({ type: UniversityPage })
+  @ApiProblems(400)
+  list(@Query() params: UniversityListParams): Promise<Page<UniversityResponse>> {
+    return this.queries.execute(new FindUniversitiesQuery(params));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Get one university' })
+  @ApiOkResponse({ type: UniversityResponse })
+  @ApiProblems(400, 404)
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<UniversityResponse> {
+    return this.queries.execute(new GetUniversityQuery(id));
+  }
+}

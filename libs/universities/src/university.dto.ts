@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { PageQuery, Trimmed } from '#libs/http';
+
+export class RegisterUniversityRequest {
+  @ApiProperty({ example: 'University of East Anglia', maxLength: 200 })
+  @Trimmed()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'UEA', maxLength: 30 })
+  @IsOptional()
+  @Trimmed()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(30)
+  shortName?: string;
+
+  @ApiPropertyOptional({ example: 'https://www.uea.ac.uk', maxLength: 300 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  website?: string;
+}
+
+export class UniversityResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'University of East Anglia' })
+  name: string;
+
+  @ApiProperty({ example: 'UEA', nullable: true, type: String })
+  shortName: string | null;
+
+  @ApiProperty({ example: 'https://www.uea.ac.uk', nullable: true, type: String })
+  website: string | null;
+
+  @ApiProperty({ example: '2026-11-23T09:30:00.000Z', format: 'date-time' })
+  registeredAt: string;
+}
+
+export class UniversityPage {
+  @ApiProperty({ type: [UniversityResponse] })
+  items: UniversityResponse[];
+
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  nextCursor: string | null;
+}
+
+export class UniversityListParams extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only universities whose name contains this (any case).', example: 'anglia' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+}
