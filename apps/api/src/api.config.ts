@@ -16,6 +16,11 @@ export class ApiConfig extends CoreConfig {
   @IsBoolean()
   OUTBOX_RELAY = true;
 
+  /** Serve the Swagger UI at /api/docs (the OpenAPI JSON at /api/docs-json is always served). */
+  @Transform(({ value }) => (typeof value === 'string' ? { true: true, false: false }[value] ?? value : value))
+  @IsBoolean()
+  API_DOCS_UI = true;
+
   /** Largest request body accepted, in bytes. */
   @IsInt()
   @Min(1024)

@@ -3,13 +3,17 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { InvalidField, ProblemDetails, ProblemDetailsFilter, strictValidationPipe } from '#libs/http';
+import { correlationIdOf } from '#libs/observability';
 import type { ApiConfig } from './api.config.js';
 import { ApiModule } from './api.module.js';
 
 /** Builds the HTTP app, ready to listen: the one set-up shared by the process and the tests. */
 export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, genReqId: correlationIdOf });
+  // A JSON API: any other body is a 415, not something to guess at.
+  adapter.getInstance().removeContentTypeParser(['text/plain']);
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
+    bodyParser: false,
     bufferLogs: true,
     abortOnError: false,
   });
@@ -28,6 +32,6 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
       .build(),
     { extraModels: [ProblemDetails, InvalidField] },
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', swaggerUiEnabled: config.API_DOCS_UI });
   return app;
 }

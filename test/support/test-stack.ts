@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import supertest from 'supertest';
+import { ApiConfig } from '../../apps/api/src/api.config.js';
+import { createApiApp } from '../../apps/api/src/create-api-app.js';
+import { MatchingWorkerModule } from '../../apps/matching-worker/src/matching-worker.module.js';
+import { NotificationWorkerModule } from '../../apps/notification-worker/src/notification-worker.module.js';
+import { loadConfig } from '#libs/config';
+import { WorkerConfig } from '#libs/event-consumer';
+import { type ConsumerGroup, queueNameOf, workerConnection } from '#libs/events';
+import { createTestDatabase, type TestDatabase, testSettings, uniqueQueuePrefix } from '#libs/testing';
+
+type Settings = Record<string, string | number>;
+
+/**
+ * One test file's own slice of the real services: a fresh database copied from the migrated
+ * template, a queue prefix of its own, and helpers to start the API and workers against them.
+ */
+export class TestStack {
+  readonly db: pg.Pool;
+  private readonly closers: (() => Promise<unknown>)[] = [];
+
+  private constructor(
+    readonly database: TestDatabase,
+    readonly settings: Settings,
+  ) {
+    this.db = new pg.Pool({ connectionString: database.url, max: 4 });
+  }
+
+  static async create(settings: Settings = {}): Promise<TestStack> {
+    const database = await createTestDatabase();
+    return new TestStack(database, {
+      DATABASE_URL: database.url,
+      REDIS_URL: testSettings.redisUrl,
+      QUEUE_PREFIX: uniqueQueuePrefix(),
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      NODE_ENV: 'test',
+      DATABASE_POOL_SIZE: 5,
+      // Jest on Node 20 cannot load the UI's static-file plugin; test/api-process.e2e-spec.ts covers the UI.
+      API_DOCS_UI: 'false',
+      ...settings,
+    });
+  }
+
+  async startApi(settings: Settings = {}): Promise<{ app: NestFastifyApplication; http: ReturnType<typeof supertest> }> {
+    const app = await createApiApp(loadConfig(ApiConfig, { ...this.settings, ...settings }));
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    this.closers.push(() => app.close());
+    return { app, http: supertest(app.getHttpServer()) };
+  }
+
+  async startWorker(group: ConsumerGroup, settings: Settings = {}): Promise<INestApplicationContext> {
+    const config = loadConfig(WorkerConfig, { ...this.settings, ...settings });
+    const module = group === 'matching' ? MatchingWorkerModule.forRoot(config) : NotificationWorkerModule.forRoot(config);
+    const worker = await NestFactory.createApplicationContext(module, { logger: false });
+    await worker.init();
+    this.closers.push(() => worker.close());
+    return worker;
+  }
+
+  /** A worker as its own OS process (built output), for tests that kill it. */
+  async spawnWorker(group: ConsumerGroup, settings: Settings = {}): Promise<ChildProcess> {
+    const entry = `dist/apps/${group}-worker/src/main.js`;
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
+    const env = Object.fromEntries(Object.entries({ ...process.env, ...this.settings, ...settings }).map(([k, v]) => [k, String(v)]));
+    const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    this.closers.push(async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await once(child, 'exit');
+      }
+    });
+    return Object.assign(child, { output: () => output });
+  }
+
+  /** A queue handle on a consumer group's queue, to look at its jobs. */
+  queue(group: ConsumerGroup, redisUrl = String(this.settings.REDIS_URL)): Queue {
+    const queue = new Queue(queueNameOf(group), { connection: workerConnection(redisUrl), prefix: String(this.settings.QUEUE_PREFIX) });
+    queue.on('error', () => undefined);
+    this.closers.push(() => queue.close());
+    return queue;
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.db.query(sql, params)).rows as T[];
+  }
+
+  async inboxCount(consumer: ConsumerGroup): Promise<number> {
+    const [row] = await this.query<{ count: string }>('SELECT count(*) FROM inbox_events WHERE consumer = $1', [consumer]);
+    return Number(row!.count);
+  }
+
+  async close(): Promise<void> {
+    for (const close of this.closers.reverse()) await close().catch(() => undefined);
+    await this.db.end();
+    await this.database.drop();
+    await removeQueueKeys(String(this.settings.REDIS_URL), String(this.settings.QUEUE_PREFIX));
+  }
+}
+
+/** Leaves the shared Redis as the test found it. */
+async function removeQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {
+      if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
+    }
+  } catch {
+    // A test whose own Redis is gone has nothing to clean.
+  } finally {
+    redis.disconnect();
+  }
+}
