@@ -1,6 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { FastifyReply } from 'fastify';
 import { RedisHealthIndicator } from './redis.health.js';
 
 @ApiTags('operations')
@@ -14,11 +15,18 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Whether PostgreSQL and Redis answer (503 when one does not)' })
-  check() {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 2000 }),
-      () => this.redis.isHealthy('redis'),
-    ]);
+  @ApiOperation({ summary: 'Whether PostgreSQL and Redis answer (503, with the details, when one does not)' })
+  async check(@Res({ passthrough: true }) reply: FastifyReply) {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('database', { timeout: 2000 }),
+        () => this.redis.isHealthy('redis'),
+      ]);
+    } catch (error) {
+      // Load balancers and people both want to see which dependency is down, not a generic problem.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      void reply.status(503);
+      return error.getResponse();
+    }
   }
 }

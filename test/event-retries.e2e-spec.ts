@@ -1,0 +1,98 @@
+import { type DynamicModule, type INestApplicationContext, Injectable, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { EntityManager } from 'typeorm';
+import { loadConfig, TypedConfigModule } from '#libs/config';
+import { DatabaseModule } from '#libs/database';
+import { EventConsumerModule, type EventHandler, HandlesEvents, WorkerConfig } from '#libs/event-consumer';
+import type { EventEnvelope } from '#libs/events';
+import { eventually, universityRequest } from '#libs/testing';
+import { TestStack } from './support/test-stack.js';
+
+/** Writes a row, then fails while `failuresLeft` lasts: a handler whose downstream is away. */
+@Injectable()
+@HandlesEvents(['university.registered', 1], ['council.registered', 1])
+class FlakyHandler implements EventHandler {
+  failuresLeft = 0;
+  calls = 0;
+
+  async handle(event: EventEnvelope, transaction: EntityManager): Promise<void> {
+    this.calls += 1;
+    await transaction.query(`INSERT INTO councils (name, kind, region) VALUES ($1, 'county', 'london')`, [`side effect ${event.id}`]);
+    if (this.failuresLeft > 0) {
+      this.failuresLeft -= 1;
+      throw new Error('downstream unavailable');
+    }
+  }
+}
+
+@Module({})
+class FlakyConsumerModule {
+  static forRoot(config: WorkerConfig): DynamicModule {
+    return {
+      module: FlakyConsumerModule,
+      imports: [TypedConfigModule.forRoot(config), DatabaseModule, EventConsumerModule.forGroup('matching')],
+      providers: [FlakyHandler],
+    };
+  }
+}
+
+describe('a consumer whose handler fails', () => {
+  let stack: TestStack;
+  let http: Awaited<ReturnType<TestStack['startApi']>>['http'];
+  let handler: FlakyHandler;
+  let consumer: INestApplicationContext;
+
+  beforeAll(async () => {
+    stack = await TestStack.create({ EVENT_JOB_ATTEMPTS: 3, EVENT_JOB_BACKOFF_MS: 20 });
+    ({ http } = await stack.startApi());
+    consumer = await NestFactory.createApplicationContext(FlakyConsumerModule.forRoot(loadConfig(WorkerConfig, stack.settings)), { logger: false });
+    await consumer.init();
+    handler = consumer.get(FlakyHandler);
+  });
+  afterAll(async () => {
+    await consumer.close();
+    await stack.close();
+  });
+
+  const sideEffects = async (eventId: string) =>
+    (await stack.query('SELECT 1 FROM councils WHERE name = $1', [`side effect ${eventId}`])).length;
+
+  async function registerUniversity(): Promise<string> {
+    const created = await http.post('/api/universities').send(universityRequest()).expect(201);
+    const [event] = await stack.query<{ id: string }>('SELECT id FROM outbox_events WHERE aggregate_id = $1', [created.body.id]);
+    return event!.id;
+  }
+
+  it('retries with backoff and succeeds once, leaving no trace of the failed attempts', async () => {
+    handler.failuresLeft = 2;
+    const eventId = await registerUniversity();
+    const job = await eventually(async () => {
+      const found = await stack.queue('matching').getJob(eventId);
+      return (await found?.isCompleted()) ? found : false;
+    });
+    expect(job!.attemptsMade).toBe(3);
+    expect(job!.returnvalue).toBe('handled');
+    expect(await sideEffects(eventId)).toBe(1);
+    expect(await stack.inboxCount('matching')).toBe(1);
+  });
+
+  it('keeps an event that fails every attempt in the failed set, from where a replay handles it once', async () => {
+    handler.failuresLeft = 3;
+    handler.calls = 0;
+    const eventId = await registerUniversity();
+    const queue = stack.queue('matching');
+    const failed = await eventually(async () => {
+      const found = await queue.getJob(eventId);
+      return (await found?.isFailed()) ? found : false;
+    });
+    expect(failed!.attemptsMade).toBe(3);
+    expect(failed!.failedReason).toBe('downstream unavailable');
+    expect(handler.calls).toBe(3);
+    expect(await sideEffects(eventId)).toBe(0);
+    expect((await queue.getFailed()).map((job) => job.id)).toContain(eventId);
+
+    await failed!.retry('failed');
+    await eventually(async () => expect(await (await queue.getJob(eventId))!.isCompleted()).toBe(true));
+    expect(await sideEffects(eventId)).toBe(1);
+  });
+});
