@@ -1,28 +1,27 @@
 import { IsBoolean, IsInt, IsString, Max, Min } from 'class-validator';
-import { Transform } from 'class-transformer';
-import { CoreConfig } from '#libs/config';
+import { CoreConfig, EnvBoolean } from '#libs/config';
 
 export class ApiConfig extends CoreConfig {
   @IsInt()
   @Min(0)
   @Max(65535)
-  PORT = 3000;
+  PORT: number = 3000;
 
   @IsString()
-  HOST = '127.0.0.1';
+  HOST: string = '127.0.0.1';
 
   /** Whether this process also relays the outbox to the queues; any number of relays may run. */
-  @Transform(({ value }) => (typeof value === 'string' ? { true: true, false: false }[value] ?? value : value))
+  @EnvBoolean()
   @IsBoolean()
-  OUTBOX_RELAY = true;
+  OUTBOX_RELAY: boolean = true;
 
   /** Serve the Swagger UI at /api/docs (the OpenAPI JSON at /api/docs-json is always served). */
-  @Transform(({ value }) => (typeof value === 'string' ? { true: true, false: false }[value] ?? value : value))
+  @EnvBoolean()
   @IsBoolean()
-  API_DOCS_UI = true;
+  API_DOCS_UI: boolean = true;
 
   /** Largest request body accepted, in bytes. */
   @IsInt()
   @Min(1024)
-  BODY_LIMIT_BYTES = 100_000;
+  BODY_LIMIT_BYTES: number = 100_000;
 }

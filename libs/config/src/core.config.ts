@@ -6,15 +6,15 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** Settings every process of the product needs: where the data and the queues live, how to log. */
 export class CoreConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
-  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tpm';
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/tpm';
 
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
-  REDIS_URL = 'redis://127.0.0.1:6379';
+  REDIS_URL: string = 'redis://127.0.0.1:6379';
 
   /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
   @IsString()
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'may contain only letters, digits, _ and -' })
-  QUEUE_PREFIX = 'tpm';
+  QUEUE_PREFIX: string = 'tpm';
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
@@ -30,26 +30,26 @@ export class CoreConfig {
   @IsInt()
   @Min(1)
   @Max(100)
-  EVENT_JOB_ATTEMPTS = 8;
+  EVENT_JOB_ATTEMPTS: number = 8;
 
   /** First retry delay of a failed event job; each further retry waits twice as long. */
   @IsInt()
   @Min(10)
-  EVENT_JOB_BACKOFF_MS = 1000;
+  EVENT_JOB_BACKOFF_MS: number = 1000;
 
   /** The outbox relay wakes on every commit; this poll only covers a lost notification. */
   @IsInt()
   @Min(50)
-  OUTBOX_POLL_INTERVAL_MS = 1000;
+  OUTBOX_POLL_INTERVAL_MS: number = 1000;
 
   @IsInt()
   @Min(1)
   @Max(5000)
-  OUTBOX_BATCH_SIZE = 200;
+  OUTBOX_BATCH_SIZE: number = 200;
 
   /** Pool size of each process's PostgreSQL connection pool. */
   @IsInt()
   @Min(1)
   @Max(200)
-  DATABASE_POOL_SIZE = 10;
+  DATABASE_POOL_SIZE: number = 10;
 }

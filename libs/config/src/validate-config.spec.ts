@@ -1,11 +1,16 @@
-import { IsInt, Min } from 'class-validator';
+import { IsBoolean, IsInt, Min } from 'class-validator';
 import { CoreConfig } from './core.config.js';
+import { EnvBoolean } from './env-boolean.js';
 import { InvalidConfigError, validateConfig } from './validate-config.js';
 
 class ExampleConfig extends CoreConfig {
   @IsInt()
   @Min(1)
-  PORT = 3000;
+  PORT: number = 3000;
+
+  @EnvBoolean()
+  @IsBoolean()
+  FEATURE: boolean = true;
 }
 
 describe('validateConfig', () => {
@@ -19,6 +24,17 @@ describe('validateConfig', () => {
 
   it('turns strings from the environment into typed values', () => {
     expect(validateConfig(ExampleConfig, { PORT: '8080' }).PORT).toBe(8080);
+  });
+
+  it.each([
+    ['false', false],
+    ['true', true],
+  ])('reads the boolean %s as %s', (raw, expected) => {
+    expect(validateConfig(ExampleConfig, { FEATURE: raw }).FEATURE).toBe(expected);
+  });
+
+  it('refuses a boolean that is neither true nor false', () => {
+    expect(() => validateConfig(ExampleConfig, { FEATURE: 'yes' })).toThrow(/FEATURE="yes"/);
   });
 
   it('treats an empty variable as unset', () => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
@@ -26,7 +26,7 @@ export const CONSUMER_GROUP = Symbol('consumer-group');
  * (set on the jobs by the relay) and then stay in the failed set.
  */
 @Injectable()
-export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventConsumer.name);
   private registry: EventHandlerRegistry;
   private worker: Worker | undefined;
@@ -70,9 +70,15 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     this.logger.log(`Consuming ${queueNameOf(this.group)} (concurrency ${this.config.WORKER_CONCURRENCY})`);
   }
 
-  /** Lets active jobs finish, then disconnects; jobs not yet started stay in the queue for another worker. */
-  async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
+  /**
+   * Lets active jobs finish, then disconnects; jobs not yet started stay in the queue for another
+   * worker. Runs before the database connection closes, which the active jobs still need.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.worker) return;
+    this.logger.log('Stopping: taking no new jobs, finishing the active ones');
+    await this.worker.close();
+    this.logger.log('Stopped');
   }
 
   private async process(job: Job): Promise<InboxOutcome> {

@@ -7,15 +7,15 @@ export class WorkerConfig extends CoreConfig {
   @IsInt()
   @Min(1)
   @Max(500)
-  WORKER_CONCURRENCY = 10;
+  WORKER_CONCURRENCY: number = 10;
 
   /** How long a job's lock lasts without renewal; a killed worker's job is free again after it. */
   @IsInt()
   @Min(500)
-  WORKER_LOCK_DURATION_MS = 30_000;
+  WORKER_LOCK_DURATION_MS: number = 30_000;
 
   /** How often the worker looks for jobs whose worker died (stalled jobs) and puts them back. */
   @IsInt()
   @Min(500)
-  WORKER_STALLED_INTERVAL_MS = 30_000;
+  WORKER_STALLED_INTERVAL_MS: number = 30_000;
 }

@@ -1,0 +1,102 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import pg from 'pg';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ApiModule } from '../../apps/api/src/api.module.js';
+import { MatchingWorkerModule } from '../../apps/matching-worker/src/matching-worker.module.js';
+import { RegisterUniversityCommand } from '#libs/universities';
+import type { BenchSettings } from './settings.js';
+import { epochMs, runConcurrently, runPaced } from './load.js';
+import { type Latency, latencyOf } from './stats.js';
+
+const CONSUMER = 'matching';
+const DEADLINE_MS = 120_000;
+
+/**
+ * The real path of a domain event: RegisterUniversityCommand on the API's own module (its command bus,
+ * connection pool and outbox relay, without the HTTP server), and the matching worker's module consuming.
+ * Each run's events are told apart by the name of the university they register.
+ */
+export class Pipeline {
+  private readonly commandBus: CommandBus;
+
+  private constructor(
+    private readonly api: INestApplicationContext,
+    private readonly worker: INestApplicationContext,
+    private readonly db: pg.Pool,
+  ) {
+    this.commandBus = api.get(CommandBus);
+  }
+
+  static async start(settings: BenchSettings): Promise<Pipeline> {
+    const worker = await NestFactory.createApplicationContext(MatchingWorkerModule.forRoot(settings.worker), { logger: false });
+    const api = await NestFactory.createApplicationContext(ApiModule.forRoot(settings.api), { logger: false });
+    const db = new pg.Pool({ connectionString: settings.api.DATABASE_URL, max: 2, application_name: 'tpm-bench' });
+    return new Pipeline(api, worker, db);
+  }
+
+  /** Events a second from the first event's commit to the last one handled, with `producers` commands always in flight. */
+  async throughput(run: string, count: number, producers: number): Promise<number> {
+    const target = (await this.handledCount()) + count;
+    await runConcurrently(count, producers, (index) => this.register(run, index));
+    await this.handled(target, `pipeline ${run}`);
+    // occurred_at is stamped inside the command's transaction, just before it commits.
+    const [row] = await this.query<{ seconds: number }>(
+      `SELECT extract(epoch FROM max(i.handled_at) - min(o.occurred_at))::float8 AS seconds
+         FROM outbox_events o JOIN inbox_events i ON i.event_id = o.id AND i.consumer = $1
+        WHERE o.payload->>'name' LIKE $2`,
+      [CONSUMER, namePattern(run)],
+    );
+    return count / row!.seconds;
+  }
+
+  /** From each command resolving (its transaction committed) to the consumer's inbox row for its event. */
+  async latency(run: string, count: number, perSecond: number): Promise<Latency> {
+    const target = (await this.handledCount()) + count;
+    const committedAt = new Map<string, number>();
+    await runPaced(count, perSecond, async (index) => {
+      const university = await this.register(run, index);
+      committedAt.set(university.id, epochMs());
+    });
+    await this.handled(target, `pipeline ${run}`);
+    const rows = await this.query<{ universityId: string; handledMs: number }>(
+      `SELECT o.aggregate_id AS "universityId", (extract(epoch FROM i.handled_at) * 1000)::float8 AS "handledMs"
+         FROM outbox_events o JOIN inbox_events i ON i.event_id = o.id AND i.consumer = $1
+        WHERE o.payload->>'name' LIKE $2`,
+      [CONSUMER, namePattern(run)],
+    );
+    return latencyOf(rows.map((row) => row.handledMs - committedAt.get(row.universityId)!));
+  }
+
+  async close(): Promise<void> {
+    await this.api.close();
+    await this.worker.close();
+    await this.db.end();
+  }
+
+  private register(run: string, index: number) {
+    const command = new RegisterUniversityCommand({ name: `${nameOf(run)}${index}`, shortName: 'BU', website: 'https://bench.example' });
+    return this.commandBus.execute(command);
+  }
+
+  private async handled(target: number, what: string): Promise<void> {
+    const deadline = Date.now() + DEADLINE_MS;
+    while ((await this.handledCount()) < target) {
+      if (Date.now() > deadline) throw new Error(`${what}: events still unhandled after ${DEADLINE_MS / 1000} s`);
+      await sleep(20);
+    }
+  }
+
+  private async handledCount(): Promise<number> {
+    const [row] = await this.query<{ count: number }>('SELECT count(*)::int AS count FROM inbox_events WHERE consumer = $1', [CONSUMER]);
+    return row!.count;
+  }
+
+  private async query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return (await this.db.query(sql, params)).rows as T[];
+  }
+}
+
+const nameOf = (run: string) => `Bench University ${run} `;
+const namePattern = (run: string) => `${nameOf(run)}%`;

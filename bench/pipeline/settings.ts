@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { ApiConfig } from '../../apps/api/src/api.config.js';
+import { CoreConfig, loadConfig } from '#libs/config';
+import { withDatabaseName } from '#libs/database';
+import { WorkerConfig } from '#libs/event-consumer';
+
+export const EVENTS = 20_000;
+/** Run through each side first and left out of the figures, so neither pays for JIT and connection set-up. */
+export const WARM_UP_EVENTS = 500;
+export const ADD_BATCH_SIZE = 50;
+/** Commands in flight at once: the load of that many busy API requests. */
+export const PRODUCERS = 50;
+export const STEADY_RATE = 200;
+export const STEADY_EVENTS = 2_000;
+export const AIM = 0.5;
+
+const BENCH_DATABASE = 'tpm_bench_pipeline';
+
+/**
+ * The product's own settings (so DATABASE_URL, REDIS_URL, WORKER_CONCURRENCY, OUTBOX_BATCH_SIZE... can be
+ * varied from the environment), but always the bench's own database and queue prefix, and no logs.
+ */
+export function benchSettings() {
+  const server = loadConfig(CoreConfig);
+  const overrides = {
+    DATABASE_URL: withDatabaseName(server.DATABASE_URL, BENCH_DATABASE),
+    QUEUE_PREFIX: `tpmbench-${randomBytes(5).toString('hex')}`,
+    LOG_LEVEL: 'silent',
+  };
+  return { api: loadConfig(ApiConfig, overrides), worker: loadConfig(WorkerConfig, overrides) };
+}
+
+export type BenchSettings = ReturnType<typeof benchSettings>;

@@ -1,0 +1,89 @@
+import { once } from 'node:events';
+import pg from 'pg';
+import { eventually, universityRequest } from '#libs/testing';
+import { TestStack } from './support/test-stack.js';
+
+/**
+ * Workers as real OS processes. To catch a worker in the middle of a job, the test holds a lock
+ * on the inbox table: the worker's job then waits inside its transaction until the test lets go.
+ */
+describe('a worker process', () => {
+  let stack: TestStack;
+  let http: Awaited<ReturnType<TestStack['startApi']>>['http'];
+  let blocker: pg.Client;
+
+  beforeAll(async () => {
+    stack = await TestStack.create({ WORKER_LOCK_DURATION_MS: 1000, WORKER_STALLED_INTERVAL_MS: 500 });
+    ({ http } = await stack.startApi());
+  });
+  afterAll(() => stack.close());
+
+  beforeEach(async () => {
+    blocker = new pg.Client({ connectionString: stack.database.url });
+    await blocker.connect();
+  });
+  afterEach(() => blocker.end());
+
+  async function blockInbox(): Promise<void> {
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE inbox_events IN SHARE MODE');
+  }
+
+  async function registerUniversityWithActiveJob(): Promise<string> {
+    const created = await http.post('/api/universities').send(universityRequest()).expect(201);
+    const [event] = await stack.query<{ id: string }>('SELECT id FROM outbox_events WHERE aggregate_id = $1', [created.body.id]);
+    const queue = stack.queue('matching');
+    await eventually(async () => expect(await queue.getJobState(event!.id)).toBe('active'));
+    return event!.id;
+  }
+
+  const spawnReadyWorker = async () => {
+    const worker = await stack.spawnWorker('matching', { LOG_LEVEL: 'info' });
+    await eventually(() => worker.output().includes('Consuming matching-events'));
+    return worker;
+  };
+
+  it('killed mid-job: the job comes back as stalled and is handled once by another worker', async () => {
+    const doomed = await spawnReadyWorker();
+    await blockInbox();
+    const eventId = await registerUniversityWithActiveJob();
+
+    doomed.kill('SIGKILL');
+    await once(doomed, 'exit');
+    await blocker.query('ROLLBACK');
+    expect(await stack.inboxCount('matching')).toBe(0);
+
+    const survivor = await spawnReadyWorker();
+    const queue = stack.queue('matching');
+    await eventually(async () => expect(await queue.getJobState(eventId)).toBe('completed'));
+
+    const job = await queue.getJob(eventId);
+    expect(job?.returnvalue).toBe('handled');
+    expect(job?.stalledCounter).toBe(1);
+    expect(await stack.inboxCount('matching')).toBe(1);
+    expect(survivor.output()).toContain('event handled');
+    survivor.kill('SIGKILL');
+    await once(survivor, 'exit');
+  });
+
+  it('asked to stop (SIGTERM) mid-job: finishes the job, then exits', async () => {
+    const before = await stack.inboxCount('matching');
+    const worker = await spawnReadyWorker();
+    await blockInbox();
+    const eventId = await registerUniversityWithActiveJob();
+
+    const exited = once(worker, 'exit');
+    worker.kill('SIGTERM');
+    await eventually(() => worker.output().includes('finishing the active ones'));
+    expect(worker.exitCode).toBeNull();
+    await blocker.query('ROLLBACK');
+    await exited;
+    expect(worker.output()).toContain('Stopped');
+
+    const job = await stack.queue('matching').getJob(eventId);
+    expect(await job?.getState()).toBe('completed');
+    expect(job?.returnvalue).toBe('handled');
+    expect(job?.stalledCounter).toBe(0);
+    expect(await stack.inboxCount('matching')).toBe(before + 1);
+  });
+});
