@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details.js';
+import { PROBLEM_CONTENT_TYPE } from './problem-details.js';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'The request is invalid; `errors` lists the fields.',

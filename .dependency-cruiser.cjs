@@ -1,0 +1,59 @@
+/** The layering of DESIGN.md as checked rules, run by `npm run lint`. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'context-through-its-index',
+      comment: 'A context reaches another only through what that context exports from its index.ts.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: { path: '^libs/([^/]+)/src/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'libs-not-apps',
+      comment: 'Libraries are composed by apps, never the other way round.',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'apps-independent',
+      comment: 'Each app is its own process; shared code lives in libs/.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'no-worker-queue-code-in-api',
+      comment: 'Consuming queues is the workers\' job; the API only produces (through the outbox).',
+      severity: 'error',
+      from: { path: '^apps/api/' },
+      to: { path: '^libs/event-consumer/' },
+    },
+    {
+      name: 'no-test-helpers-in-production',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: ['\\.spec\\.ts$', '^libs/testing/'] },
+      to: { path: '^libs/testing/' },
+    },
+    {
+      name: 'contexts-free-of-workers',
+      comment: 'Bounded contexts do not depend on the consumer runtime or on each other.',
+      severity: 'error',
+      from: { path: '^libs/(universities|councils)/' },
+      to: { path: '^libs/(event-consumer|universities|councils)/', pathNot: '^libs/$1/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|node_modules)' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js'] },
+  },
+};

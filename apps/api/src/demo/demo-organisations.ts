@@ -1,0 +1,18 @@
+import type { RegisterCouncilRequest } from '#libs/councils';
+import type { RegisterUniversityRequest } from '#libs/universities';
+
+/** Members of real social work teaching partnerships, as their public descriptions list them. */
+export const DEMO_UNIVERSITIES: RegisterUniversityRequest[] = [
+  { name: 'University of East Anglia', shortName: 'UEA', website: 'https://www.uea.ac.uk' },
+  { name: 'University of Suffolk', website: 'https://www.uos.ac.uk' },
+  { name: 'University of Lincoln', website: 'https://www.lincoln.ac.uk' },
+  { name: 'University of Worcester', website: 'https://www.worcester.ac.uk' },
+];
+
+export const DEMO_COUNCILS: RegisterCouncilRequest[] = [
+  { name: 'Norfolk County Council', kind: 'county', region: 'east_of_england' },
+  { name: 'Suffolk County Council', kind: 'county', region: 'east_of_england' },
+  { name: 'Lincolnshire County Council', kind: 'county', region: 'east_midlands' },
+  { name: 'North East Lincolnshire Council', kind: 'unitary', region: 'yorkshire_and_the_humber' },
+  { name: 'Worcestershire County Council', kind: 'county', region: 'west_midlands' },
+];

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The whole product on this machine: services, install, build, database and migrations, the API,
+# both workers and the demo data. Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-services.sh
+bash scripts/install.sh
+
+export LOG_FORMAT="${LOG_FORMAT:-pretty}"
+export NODE_ENV="${NODE_ENV:-development}"
+npm run --silent db:create
+npm run --silent migration:run >/dev/null
+echo "Migrations applied"
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo "Stopping..."
+  kill -TERM "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+node dist/apps/api/src/main.js & pids+=($!)
+node dist/apps/matching-worker/src/main.js & pids+=($!)
+node dist/apps/notification-worker/src/main.js & pids+=($!)
+
+port="${PORT:-3000}"
+host="${HOST:-127.0.0.1}"
+for _ in $(seq 1 60); do
+  if curl -fs "http://$host:$port/api/health" >/dev/null 2>&1; then break; fi
+  sleep 0.5
+done
+curl -fs "http://$host:$port/api/health" >/dev/null || { echo "The API did not become healthy" >&2; exit 1; }
+
+node dist/apps/api/src/demo/seed-demo.js
+
+cat <<MSG
+
+Teaching Partnership Marketplace is running:
+  API            http://$host:$port/api
+  OpenAPI docs   http://$host:$port/api/docs   (JSON: /api/docs-json)
+  Health         http://$host:$port/api/health
+  Workers        matching-worker, notification-worker (logs below)
+Press Ctrl-C to stop.
+
+MSG
+wait -n "${pids[@]}"
