@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { eventually } from '#libs/testing';
+import { TestStack } from './support/test-stack.js';
+
+const API_ENTRY = 'dist/apps/api/src/main.js';
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+function runApi(env: Record<string, string | number>) {
+  const child = spawn(process.execPath, [API_ENTRY], {
+    env: { ...process.env, ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return Object.assign(child, { output: () => output });
+}
+
+/** The API as its own process, as the run command starts it. */
+describe('the API process', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await TestStack.create();
+  });
+  afterAll(() => stack.close());
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['DATABASE_URL', 'mysql://nope'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['LOG_LEVEL', 'chatty'],
+    ['OUTBOX_RELAY', 'maybe'],
+  ])('stops at start-up, naming %s, when it is %s', async (variable, value) => {
+    const api = runApi({ ...stack.settings, [variable]: value });
+    const [code] = await once(api, 'exit');
+    expect(code).toBe(1);
+    expect(api.output()).toContain('Invalid configuration');
+    expect(api.output()).toContain(`${variable}=${JSON.stringify(value)}`);
+  });
+
+  it('serves health, the OpenAPI document and its UI, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const api = runApi({ ...stack.settings, PORT: port, API_DOCS_UI: 'true', LOG_LEVEL: 'info' });
+    const base = `http://127.0.0.1:${port}/api`;
+    try {
+      const health = await eventually(() => fetch(`${base}/health`));
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, redis: { status: 'up' } } });
+
+      const ui = await fetch(`${base}/docs`);
+      expect(ui.status).toBe(200);
+      expect(await ui.text()).toContain('swagger-ui');
+
+      const document = (await (await fetch(`${base}/docs-json`)).json()) as { paths: Record<string, object>; components: { schemas: object } };
+      expect(Object.keys(document.paths)).toEqual(
+        expect.arrayContaining(['/api/universities', '/api/universities/{id}', '/api/councils', '/api/councils/{id}', '/api/health']),
+      );
+      expect(document.components.schemas).toHaveProperty('ProblemDetails');
+      expect(document.components.schemas).toHaveProperty('RegisterUniversityRequest');
+
+      // Logs are JSON lines, and a request's line carries its correlation id.
+      await fetch(`${base}/universities`, { headers: { 'x-correlation-id': 'log-check-1' } });
+      await eventually(() => api.output().includes('log-check-1'));
+      const line = api.output().split('\n').find((l) => l.includes('log-check-1'));
+      expect(JSON.parse(line!)).toMatchObject({ correlationId: 'log-check-1', msg: 'request completed' });
+    } finally {
+      api.kill('SIGTERM');
+      await once(api, 'exit');
+    }
+    expect(api.output()).not.toMatch(/"level":50/);
+  });
+});

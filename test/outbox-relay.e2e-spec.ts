@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CoreConfig, loadConfig, TypedConfigModule } from '#libs/config';
+import { DatabaseModule } from '#libs/database';
+import { type EventEnvelope, OutboxRelayModule } from '#libs/events';
+import { eventually } from '#libs/testing';
+import { TestStack } from './support/test-stack.js';
+
+@Module({})
+class RelayOnlyModule {
+  static forRoot(config: CoreConfig): DynamicModule {
+    return { module: RelayOnlyModule, imports: [TypedConfigModule.forRoot(config), DatabaseModule, OutboxRelayModule] };
+  }
+}
+
+function registeredEvent(): EventEnvelope<'university.registered'> {
+  const id = randomUUID();
+  return {
+    id: randomUUID(),
+    type: 'university.registered',
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    aggregateType: 'university',
+    aggregateId: id,
+    partnershipId: null,
+    actorId: null,
+    correlationId: randomUUID(),
+    payload: { universityId: id, name: `University ${id}`, shortName: null },
+  };
+}
+
+describe('several outbox relays at once', () => {
+  let stack: TestStack;
+  const relays: INestApplicationContext[] = [];
+
+  beforeAll(async () => {
+    stack = await TestStack.create({ OUTBOX_BATCH_SIZE: 25 });
+  });
+  afterAll(async () => {
+    for (const relay of relays) await relay.close();
+    await stack.close();
+  });
+
+  it('dispatch every event exactly once between them', async () => {
+    const events = Array.from({ length: 600 }, registeredEvent);
+    for (let i = 0; i < events.length; i += 100) {
+      const batch = events.slice(i, i + 100);
+      const values = batch.map((_, n) => `($${n * 5 + 1}, 'university.registered', 1, $${n * 5 + 2}, 'university', $${n * 5 + 3}, $${n * 5 + 4}, $${n * 5 + 5}::jsonb)`);
+      await stack.query(
+        `INSERT INTO outbox_events (id, type, version, occurred_at, aggregate_type, aggregate_id, correlation_id, payload) VALUES ${values.join(',')}`,
+        batch.flatMap((e) => [e.id, e.occurredAt, e.aggregateId, e.correlationId, JSON.stringify(e.payload)]),
+      );
+    }
+
+    const config = loadConfig(CoreConfig, stack.settings);
+    for (let i = 0; i < 3; i++) {
+      const relay = await NestFactory.createApplicationContext(RelayOnlyModule.forRoot(config), { logger: false });
+      await relay.init();
+      relays.push(relay);
+    }
+
+    await eventually(async () => {
+      const [row] = await stack.query<{ count: string }>('SELECT count(*) FROM outbox_events WHERE dispatched_at IS NULL');
+      expect(Number(row!.count)).toBe(0);
+    }, { timeoutMs: 30_000 });
+
+    const attempts = await stack.query<{ dispatch_attempts: number; count: string }>(
+      'SELECT dispatch_attempts, count(*) FROM outbox_events GROUP BY dispatch_attempts',
+    );
+    expect(attempts).toEqual([{ dispatch_attempts: 1, count: '600' }]);
+    for (const group of ['matching', 'notification'] as const) {
+      expect(await stack.queue(group).getWaitingCount()).toBe(600);
+    }
+    const job = await stack.queue('matching').getJob(events[123]!.id);
+    expect(job?.data).toEqual(events[123]);
+  });
+});
