@@ -67,7 +67,7 @@ export class TestStack {
   }
 
   /** A worker as its own OS process (built output), for tests that kill it. */
-  async spawnWorker(group: ConsumerGroup, settings: Settings = {}): Promise<ChildProcess> {
+  async spawnWorker(group: ConsumerGroup, settings: Settings = {}): Promise<ChildProcess & { output: () => string }> {
     const entry = `dist/apps/${group}-worker/src/main.js`;
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
     const env = Object.fromEntries(Object.entries({ ...process.env, ...this.settings, ...settings }).map(([k, v]) => [k, String(v)]));

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 
@@ -14,6 +14,18 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Whether something listens on the port; a plain socket, so no client library keeps timers behind. */
+function acceptsConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 /**
  * A real redis-server of a test's own, on its own port, that the test may stop and start again
  * (outage tests must not take the shared Redis away from other test files).
@@ -21,10 +33,14 @@ async function freePort(): Promise<number> {
 export class DisposableRedis {
   private process: ChildProcess | undefined;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly options: string[],
+  ) {}
 
-  static async start(): Promise<DisposableRedis> {
-    const redis = new DisposableRedis(await freePort());
+  /** `options` are redis-server flags, e.g. `['--maxmemory-policy', 'allkeys-lru']`. */
+  static async start(options: string[] = []): Promise<DisposableRedis> {
+    const redis = new DisposableRedis(await freePort(), options);
     await redis.resume();
     return redis;
   }
@@ -36,21 +52,19 @@ export class DisposableRedis {
   async resume(): Promise<void> {
     this.process = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction', ...this.options],
       { stdio: 'ignore' },
     );
+    for (let attempt = 0; !(await acceptsConnections(this.port)); attempt++) {
+      if (attempt > 200) throw new Error(`redis-server did not start on port ${this.port}`);
+      await sleep(25);
+    }
     const client = new Redis({ port: this.port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-    client.on('error', () => undefined);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await client.connect();
-        await client.ping();
-        client.disconnect();
-        return;
-      } catch (error) {
-        if (attempt > 100) throw error;
-        await sleep(50);
-      }
+    try {
+      await client.connect();
+      await client.ping();
+    } finally {
+      client.disconnect();
     }
   }
 
