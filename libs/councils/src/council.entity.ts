@@ -1,7 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { CouncilKind, EnglishRegion } from './council.js';
 
 @Entity('councils')
+// Names are unique regardless of case: a unique index on lower(name), in the migration.
+@Index('councils_name_order', ['name', 'id'])
 export class Council {
   @PrimaryGeneratedColumn('uuid')
   id: string;

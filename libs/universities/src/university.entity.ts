@@ -1,6 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('universities')
+// Names are unique regardless of case: a unique index on lower(name), in the migration.
+@Index('universities_name_order', ['name', 'id'])
 export class University {
   @PrimaryGeneratedColumn('uuid')
   id: string;
