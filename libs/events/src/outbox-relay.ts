@@ -72,12 +72,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
-  /** Resolves once everything committed before the call has been dispatched (used by tests and benchmarks). */
-  async flush(): Promise<void> {
-    while (this.running) await this.running;
-    await this.drain();
-  }
-
   private async drain(): Promise<void> {
     try {
       while (!this.stopped && (await this.dispatchBatch()) === this.config.OUTBOX_BATCH_SIZE);
