@@ -91,6 +91,8 @@ describe('universities (HTTP)', () => {
       ['a website that is not a URL', { name: 'Fine', website: 'not a url' }, 'website'],
       ['a website without a scheme', { name: 'Fine', website: 'www.uea.ac.uk' }, 'website'],
       ['a javascript: website', { name: 'Fine', website: 'javascript:alert(1)' }, 'website'],
+      ['a NUL character in the name', { name: 'Univer\u0000sity' }, 'name'],
+      ['a NUL character in the short name', { name: 'Fine', shortName: 'U\u0000' }, 'shortName'],
       ['an unknown field', { name: 'Fine', rank: 1 }, 'rank'],
     ];
 
@@ -136,6 +138,8 @@ describe('universities (HTTP)', () => {
       [`cursor=${Buffer.from('["a","not-a-uuid"]').toString('base64url')}`, 'cursor'],
       [`cursor=${Buffer.from('{"a":1}').toString('base64url')}`, 'cursor'],
       ['name=', 'name'],
+      ['name=%00', 'name'],
+      [`cursor=${Buffer.from('["a\\u0000b","0b6f7d3e-9a54-4d8e-8f1c-5a2b3c4d5e6f"]').toString('base64url')}`, 'cursor'],
       ['sort=name', 'sort'],
     ])('a list query with %s', async (query, field) => {
       const response = await http.get(`/api/universities?${query}`).expect(400);

@@ -1,14 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQuery, Trimmed } from '#libs/http';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQuery, PlainText } from '#libs/http';
 import { COUNCIL_KINDS, type CouncilKind, ENGLISH_REGIONS, type EnglishRegion } from './council.js';
 
 export class RegisterCouncilRequest {
   @ApiProperty({ example: 'Norfolk County Council', maxLength: 200 })
-  @Trimmed()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @PlainText(200)
   name: string;
 
   @ApiProperty({ enum: COUNCIL_KINDS, example: 'county' })

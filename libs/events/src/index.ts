@@ -8,5 +8,5 @@ export { OutboxEventRow } from './outbox-event.entity.js';
 export { OutboxModule } from './outbox.module.js';
 export { OutboxRelay } from './outbox-relay.js';
 export { OutboxRelayModule } from './outbox-relay.module.js';
-export { appendToOutbox, envelopeOf } from './outbox.js';
+export { appendToOutbox, envelopeOf, transactionWithEvents } from './outbox.js';
 export { producerConnection, workerConnection } from './redis-connection.js';

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from './event-envelope.js';
 import { OutboxEventRow } from './outbox-event.entity.js';
 
@@ -38,4 +38,19 @@ export function envelopeOf(row: OutboxEventRow): EventEnvelope {
     correlationId: row.correlationId,
     payload: row.payload as EventEnvelope['payload'],
   };
+}
+
+/**
+ * Runs a command's `work` in one transaction with the events it returns: the change and its
+ * events commit together or not at all.
+ */
+export function transactionWithEvents<T>(
+  dataSource: DataSource,
+  work: (transaction: EntityManager) => Promise<{ result: T; events: readonly EventEnvelope[] }>,
+): Promise<T> {
+  return dataSource.transaction(async (transaction) => {
+    const { result, events } = await work(transaction);
+    await appendToOutbox(transaction, events);
+    return result;
+  });
 }

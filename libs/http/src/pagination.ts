@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBase64, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsBase64, IsInt, IsOptional, isUUID, Max, MaxLength, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { isStorableText } from './text.js';
 import { InvalidRequestException } from './validation.js';
 
 /** `limit` and `cursor`, the paging parameters of every list endpoint. */
@@ -56,16 +58,27 @@ export function pageOf<Row, Item>(
   };
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The [name, id] sort key of lists ordered by name; a 400 naming `cursor` when it is not one we gave out. */
 export function nameIdCursor(cursor: string | undefined): { name: string; id: string } | null {
   if (cursor === undefined) return null;
   const key = decodeCursor(cursor, 2);
-  if (!key || !uuid.test(key[1]!)) {
+  if (!key || !isStorableText(key[0]!) || !isUUID(key[1]!)) {
     throw new InvalidRequestException([{ field: 'cursor', messages: ['cursor is not one this API gave out'] }]);
   }
   return { name: key[0]!, id: key[1]! };
+}
+
+/** One page of a list ordered by name then id, the keyset way: no OFFSET, stable under inserts. */
+export async function pageByName<Row extends ObjectLiteral & { name: string; id: string }, Item>(
+  query: SelectQueryBuilder<Row>,
+  params: PageQuery,
+  toItem: (row: Row) => Item,
+): Promise<Page<Item>> {
+  const alias = query.alias;
+  const after = nameIdCursor(params.cursor);
+  query.orderBy(`${alias}.name`).addOrderBy(`${alias}.id`).limit(params.limit + 1);
+  if (after) query.andWhere(`(${alias}.name, ${alias}.id) > (:afterName, :afterId)`, { afterName: after.name, afterId: after.id });
+  return pageOf(await query.getMany(), params.limit, toItem, (row) => [row.name, row.id]);
 }
 
 /** Escapes % and _ so user text in a LIKE pattern matches literally. */

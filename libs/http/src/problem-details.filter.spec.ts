@@ -29,6 +29,11 @@ describe('problemOf', () => {
     expect(JSON.stringify(problem)).not.toContain('secret');
   });
 
+  it('answers 400, not 500, for a value PostgreSQL cannot store', () => {
+    const error = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { driverError: { code: '22021' } });
+    expect(problemOf(error, '/api/universities')).toMatchObject({ status: 400, detail: 'A value in the request cannot be stored.' });
+  });
+
   it('names an unknown route as not found', () => {
     expect(problemOf(new NotFoundException('Cannot GET /api/nowhere'), '/api/nowhere').status).toBe(404);
   });

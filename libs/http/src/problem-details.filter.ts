@@ -37,6 +37,12 @@ function isClientErrorFromFastify(error: unknown): error is Error & { statusCode
   return error instanceof Error && typeof status === 'number' && status >= 400 && status < 500;
 }
 
+/** PostgreSQL's data exceptions (class 22): a value from the request that validation let through but cannot be stored. */
+function isDataExceptionFromPostgres(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  return typeof code === 'string' && code.startsWith('22');
+}
+
 export function problemOf(exception: unknown, instance: string): ProblemDetails {
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -51,6 +57,9 @@ export function problemOf(exception: unknown, instance: string): ProblemDetails 
   }
   if (isClientErrorFromFastify(exception)) {
     return { type: 'about:blank', title: titleOf(exception.statusCode), status: exception.statusCode, detail: exception.message, instance };
+  }
+  if (isDataExceptionFromPostgres(exception)) {
+    return { type: 'about:blank', title: titleOf(400), status: 400, detail: 'A value in the request cannot be stored.', instance };
   }
   return {
     type: 'about:blank',
@@ -71,7 +80,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = problemOf(exception, request.url.split('?')[0] ?? request.url);
-    if (problem.status >= 500) this.logger.error(exception);
+    if (problem.status >= 500 || isDataExceptionFromPostgres(exception)) this.logger.error(exception);
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }

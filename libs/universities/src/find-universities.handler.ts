@@ -1,7 +1,7 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { likeContaining, nameIdCursor, type Page, pageOf } from '#libs/http';
+import { likeContaining, type Page, pageByName } from '#libs/http';
 import { FindUniversitiesQuery } from './find-universities.query.js';
 import { University } from './university.entity.js';
 import type { UniversityResponse } from './university.dto.js';
@@ -12,15 +12,8 @@ export class FindUniversitiesHandler implements IQueryHandler<FindUniversitiesQu
   constructor(@InjectRepository(University) private readonly universities: Repository<University>) {}
 
   async execute({ params }: FindUniversitiesQuery): Promise<Page<UniversityResponse>> {
-    const after = nameIdCursor(params.cursor);
-    const query = this.universities
-      .createQueryBuilder('university')
-      .orderBy('university.name')
-      .addOrderBy('university.id')
-      .limit(params.limit + 1);
+    const query = this.universities.createQueryBuilder('university');
     if (params.name) query.andWhere('university.name ILIKE :name', { name: likeContaining(params.name) });
-    if (after) query.andWhere('(university.name, university.id) > (:afterName, :afterId)', { afterName: after.name, afterId: after.id });
-    const rows = await query.getMany();
-    return pageOf(rows, params.limit, toUniversityResponse, (row) => [row.name, row.id]);
+    return pageByName(query, params, toUniversityResponse);
   }
 }

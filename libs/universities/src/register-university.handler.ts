@@ -1,9 +1,8 @@
-import { ConflictException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isUniqueViolation } from '#libs/database';
-import { appendToOutbox, domainEvent } from '#libs/events';
+import { conflictOnDuplicate } from '#libs/database';
+import { domainEvent, transactionWithEvents } from '#libs/events';
 import { RegisterUniversityCommand } from './register-university.command.js';
 import { University } from './university.entity.js';
 import type { UniversityResponse } from './university.dto.js';
@@ -14,29 +13,22 @@ export class RegisterUniversityHandler implements ICommandHandler<RegisterUniver
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async execute({ request, actorId }: RegisterUniversityCommand): Promise<UniversityResponse> {
-    try {
-      const university = await this.dataSource.transaction(async (transaction) => {
-        const saved = await transaction.save(
-          transaction.create(University, {
-            name: request.name,
-            shortName: request.shortName ?? null,
-            website: request.website ?? null,
-          }),
-        );
-        const registered = domainEvent('university.registered', {
-          aggregateId: saved.id,
-          actorId,
-          payload: { universityId: saved.id, name: saved.name, shortName: saved.shortName },
-        });
-        await appendToOutbox(transaction, [registered]);
-        return saved;
-      });
-      return toUniversityResponse(university);
-    } catch (error) {
-      if (isUniqueViolation(error, 'universities_name_key')) {
-        throw new ConflictException(`A university named "${request.name}" is already registered.`);
-      }
-      throw error;
-    }
+    const university = await conflictOnDuplicate(
+      'universities_name_key',
+      `A university named "${request.name}" is already registered.`,
+      () =>
+        transactionWithEvents(this.dataSource, async (transaction) => {
+          const saved = await transaction.save(
+            transaction.create(University, { name: request.name, shortName: request.shortName ?? null, website: request.website ?? null }),
+          );
+          const registered = domainEvent('university.registered', {
+            aggregateId: saved.id,
+            actorId,
+            payload: { universityId: saved.id, name: saved.name, shortName: saved.shortName },
+          });
+          return { result: saved, events: [registered] };
+        }),
+    );
+    return toUniversityResponse(university);
   }
 }

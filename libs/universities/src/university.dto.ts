@@ -1,21 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
-import { PageQuery, Trimmed } from '#libs/http';
+import { IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { PageQuery, PlainText } from '#libs/http';
 
 export class RegisterUniversityRequest {
   @ApiProperty({ example: 'University of East Anglia', maxLength: 200 })
-  @Trimmed()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @PlainText(200)
   name: string;
 
   @ApiPropertyOptional({ example: 'UEA', maxLength: 30 })
   @IsOptional()
-  @Trimmed()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(30)
+  @PlainText(30)
   shortName?: string;
 
   @ApiPropertyOptional({ example: 'https://www.uea.ac.uk', maxLength: 300 })
@@ -54,8 +48,6 @@ export class UniversityPage {
 export class UniversityListParams extends PageQuery {
   @ApiPropertyOptional({ description: 'Only universities whose name contains this (any case).', example: 'anglia' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @PlainText(200)
   name?: string;
 }
