@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-services.sh
 bash scripts/install.sh
 mkdir -p .data
+rm -f .data/jest-results.json
 
 status=0
 node --experimental-vm-modules node_modules/jest/bin/jest.js --json --outputFile=.data/jest-results.json "$@" || status=$?

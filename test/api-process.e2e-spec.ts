@@ -1,18 +1,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { eventually } from '#libs/testing';
+import { eventually, freePort } from '#libs/testing';
 import { TestStack } from './support/test-stack.js';
 
 const API_ENTRY = 'dist/apps/api/src/main.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 function runApi(env: Record<string, string | number>) {
   const child = spawn(process.execPath, [API_ENTRY], {

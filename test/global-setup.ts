@@ -1,6 +1,8 @@
-import { createTemplateDatabase } from '#libs/testing';
+import { createTemplateDatabase, newTestRunId } from '#libs/testing';
 
-/** Migrates once into the template that every test file's own database is copied from. */
+/** Names this run, and migrates once into the template every test file's own database is copied from. */
 export default async function globalSetup(): Promise<void> {
-  await createTemplateDatabase();
+  // Set here, read by every test worker: jest starts them after the global set-up.
+  process.env.TPM_TEST_RUN = newTestRunId();
+  await createTemplateDatabase(process.env.TPM_TEST_RUN);
 }

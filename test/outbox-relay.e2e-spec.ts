@@ -43,7 +43,15 @@ describe('several outbox relays at once', () => {
     await stack.close();
   });
 
-  it('dispatch every event exactly once between them', async () => {
+  it('dispatch every event exactly once between them (each row claimed once)', async () => {
+    // The relays are running before the events commit, so they compete for them.
+    const config = loadConfig(CoreConfig, stack.settings);
+    for (let i = 0; i < 3; i++) {
+      const relay = await NestFactory.createApplicationContext(RelayOnlyModule.forRoot(config), { logger: false });
+      await relay.init();
+      relays.push(relay);
+    }
+
     const events = Array.from({ length: 600 }, registeredEvent);
     for (let i = 0; i < events.length; i += 100) {
       const batch = events.slice(i, i + 100);
@@ -52,13 +60,6 @@ describe('several outbox relays at once', () => {
         `INSERT INTO outbox_events (id, type, version, occurred_at, aggregate_type, aggregate_id, correlation_id, payload) VALUES ${values.join(',')}`,
         batch.flatMap((e) => [e.id, e.occurredAt, e.aggregateId, e.correlationId, JSON.stringify(e.payload)]),
       );
-    }
-
-    const config = loadConfig(CoreConfig, stack.settings);
-    for (let i = 0; i < 3; i++) {
-      const relay = await NestFactory.createApplicationContext(RelayOnlyModule.forRoot(config), { logger: false });
-      await relay.init();
-      relays.push(relay);
     }
 
     await eventually(async () => {

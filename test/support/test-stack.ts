@@ -5,7 +5,6 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import supertest from 'supertest';
 import { ApiConfig } from '../../apps/api/src/api.config.js';
@@ -15,7 +14,7 @@ import { NotificationWorkerModule } from '../../apps/notification-worker/src/not
 import { loadConfig } from '#libs/config';
 import { WorkerConfig } from '#libs/event-consumer';
 import { type ConsumerGroup, queueNameOf, workerConnection } from '#libs/events';
-import { createTestDatabase, type TestDatabase, testSettings, uniqueQueuePrefix } from '#libs/testing';
+import { createTestDatabase, removeRedisKeys, type TestDatabase, testSettings, uniqueQueuePrefix } from '#libs/testing';
 
 type Settings = Record<string, string | number>;
 
@@ -101,26 +100,13 @@ export class TestStack {
     return Number(row!.count);
   }
 
+  /** Closes everything the file started, newest first; a failure to close fails the file. */
   async close(): Promise<void> {
-    for (const close of this.closers.reverse()) await close().catch(() => undefined);
+    const failures: unknown[] = [];
+    for (const close of this.closers.reverse()) await close().catch((error: unknown) => failures.push(error));
     await this.db.end();
     await this.database.drop();
-    await removeQueueKeys(String(this.settings.REDIS_URL), String(this.settings.QUEUE_PREFIX));
-  }
-}
-
-/** Leaves the shared Redis as the test found it. */
-async function removeQueueKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {
-      if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
-    }
-  } catch {
-    // A test whose own Redis is gone has nothing to clean.
-  } finally {
-    redis.disconnect();
+    await removeRedisKeys(String(this.settings.REDIS_URL), `${String(this.settings.QUEUE_PREFIX)}:`);
+    if (failures.length > 0) throw new AggregateError(failures, 'closing the test stack failed');
   }
 }

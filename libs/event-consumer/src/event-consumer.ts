@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import {
   CONSUMER_SUBSCRIPTIONS,
   type ConsumerGroup,
-  EVENT_VERSIONS,
+  EVENT_CATALOGUE,
   queueNameOf,
   warnUnlessNoEviction,
   workerConnection,
@@ -30,7 +30,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private readonly logger = new Logger(EventConsumer.name);
   private registry: EventHandlerRegistry;
   private worker: Worker | undefined;
-  private redisAway = false;
+  private lastErrorLoggedAt = 0;
+  private errorsSinceLastLog = 0;
 
   constructor(
     @Inject(CONSUMER_GROUP) readonly group: ConsumerGroup,
@@ -59,14 +60,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       else this.logger.warn(fields, 'event failed; it will be retried');
     });
     this.worker.on('stalled', (jobId) => this.logger.warn({ jobId }, 'job stalled (its worker died); it is back in the queue'));
-    this.worker.on('error', (error) => {
-      if (!this.redisAway) this.logger.warn(`Worker lost Redis: ${error.message}; waiting for it`);
-      this.redisAway = true;
-    });
-    this.worker.on('ready', () => {
-      if (this.redisAway) this.logger.log('Worker reconnected to Redis');
-      this.redisAway = false;
-    });
+    this.worker.on('error', (error) => this.logWorkerError(error));
     this.logger.log(`Consuming ${queueNameOf(this.group)} (concurrency ${this.config.WORKER_CONCURRENCY})`);
   }
 
@@ -95,8 +89,17 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     });
   }
 
+  /** While Redis is away every reconnection attempt errs: one line every 10 s says it, with the count. */
+  private logWorkerError(error: Error): void {
+    this.errorsSinceLastLog += 1;
+    if (Date.now() - this.lastErrorLoggedAt < 10_000) return;
+    this.logger.warn({ error: error.message, errors: this.errorsSinceLastLog }, 'worker error (a lost Redis connection is retried until it is back)');
+    this.lastErrorLoggedAt = Date.now();
+    this.errorsSinceLastLog = 0;
+  }
+
   private currentSubscriptions(): EventSubscription[] {
-    return CONSUMER_SUBSCRIPTIONS[this.group].map((type) => ({ type, version: EVENT_VERSIONS[type] }));
+    return CONSUMER_SUBSCRIPTIONS[this.group].map((type) => ({ type, version: EVENT_CATALOGUE[type].version }));
   }
 
   private discoverHandlers(): { subscription: EventSubscription; handler: EventHandler }[] {

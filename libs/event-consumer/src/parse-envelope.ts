@@ -1,7 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
+import { isUUID } from 'class-validator';
 import { type EventEnvelope, isEventType } from '#libs/events';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Checks that a job carries a well-formed envelope of a known event type. A job that does not can
@@ -11,7 +10,7 @@ export function parseEnvelope(data: unknown): EventEnvelope {
   const event = data as Partial<EventEnvelope> | null;
   const problems: string[] = [];
   if (typeof event !== 'object' || event === null) throw new UnrecoverableError('job data is not an event envelope');
-  if (typeof event.id !== 'string' || !uuid.test(event.id)) problems.push('id is not a UUID');
+  if (typeof event.id !== 'string' || !isUUID(event.id)) problems.push('id is not a UUID');
   if (typeof event.type !== 'string' || !isEventType(event.type)) problems.push(`unknown event type ${JSON.stringify(event.type)}`);
   if (!Number.isInteger(event.version)) problems.push('version is not an integer');
   if (typeof event.aggregateId !== 'string') problems.push('aggregateId is missing');

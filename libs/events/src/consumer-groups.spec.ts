@@ -1,5 +1,5 @@
 import { CONSUMER_SUBSCRIPTIONS, queueNameOf, subscribersOf } from './consumer-groups.js';
-import { EVENT_VERSIONS, type EventType } from './event-catalogue.js';
+import { EVENT_CATALOGUE, type EventType } from './event-catalogue.js';
 
 describe('consumer groups', () => {
   it('routes an event to every group that subscribes to it', () => {
@@ -13,6 +13,6 @@ describe('consumer groups', () => {
 
   it('subscribes only to event types of the catalogue', () => {
     const subscribed = Object.values(CONSUMER_SUBSCRIPTIONS).flat() as EventType[];
-    for (const type of subscribed) expect(EVENT_VERSIONS).toHaveProperty([type]);
+    for (const type of subscribed) expect(EVENT_CATALOGUE).toHaveProperty([type]);
   });
 });

@@ -1,34 +1,21 @@
 /**
  * The published contract between the contexts that emit events and the workers that consume them:
- * every event type, its current version, the aggregate it belongs to, and its payload.
+ * every event type with its payload, current version and aggregate.
  * A change to a payload's shape is a new version, never an edit.
  */
-export interface EventCatalogue {
-  'university.registered': {
-    version: 1;
-    aggregateType: 'university';
-    payload: { universityId: string; name: string; shortName: string | null };
-  };
-  'council.registered': {
-    version: 1;
-    aggregateType: 'council';
-    payload: { councilId: string; name: string; kind: string; region: string };
-  };
+export interface EventPayloads {
+  'university.registered': { universityId: string; name: string; shortName: string | null };
+  'council.registered': { councilId: string; name: string; kind: string; region: string };
 }
 
-export type EventType = keyof EventCatalogue;
-export type EventPayload<T extends EventType> = EventCatalogue[T]['payload'];
+export type EventType = keyof EventPayloads;
+export type EventPayload<T extends EventType> = EventPayloads[T];
 
-export const EVENT_VERSIONS: { readonly [T in EventType]: EventCatalogue[T]['version'] } = {
-  'university.registered': 1,
-  'council.registered': 1,
-};
-
-export const AGGREGATE_TYPES: { readonly [T in EventType]: EventCatalogue[T]['aggregateType'] } = {
-  'university.registered': 'university',
-  'council.registered': 'council',
-};
+export const EVENT_CATALOGUE = {
+  'university.registered': { version: 1, aggregateType: 'university' },
+  'council.registered': { version: 1, aggregateType: 'council' },
+} as const satisfies Record<EventType, { version: number; aggregateType: string }>;
 
 export function isEventType(type: string): type is EventType {
-  return Object.hasOwn(EVENT_VERSIONS, type);
+  return Object.hasOwn(EVENT_CATALOGUE, type);
 }

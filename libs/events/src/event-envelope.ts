@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Correlation } from '#libs/observability';
-import { AGGREGATE_TYPES, EVENT_VERSIONS, type EventPayload, type EventType } from './event-catalogue.js';
+import { EVENT_CATALOGUE, type EventPayload, type EventType } from './event-catalogue.js';
 
 /** What travels from the outbox to every consumer: the design's envelope, one shape for all events. */
 export interface EventEnvelope<T extends EventType = EventType> {
@@ -28,9 +28,9 @@ export function domainEvent<T extends EventType>(type: T, event: NewEvent<T>): E
   return {
     id: randomUUID(),
     type,
-    version: EVENT_VERSIONS[type],
+    version: EVENT_CATALOGUE[type].version,
     occurredAt: new Date().toISOString(),
-    aggregateType: AGGREGATE_TYPES[type],
+    aggregateType: EVENT_CATALOGUE[type].aggregateType,
     aggregateId: event.aggregateId,
     partnershipId: event.partnershipId ?? null,
     actorId: event.actorId ?? null,

@@ -1,5 +1,5 @@
 export { CONSUMER_GROUPS, CONSUMER_SUBSCRIPTIONS, type ConsumerGroup, queueNameOf, subscribersOf } from './consumer-groups.js';
-export { AGGREGATE_TYPES, EVENT_VERSIONS, type EventCatalogue, type EventPayload, type EventType, isEventType } from './event-catalogue.js';
+export { EVENT_CATALOGUE, type EventPayload, type EventPayloads, type EventType, isEventType } from './event-catalogue.js';
 export { domainEvent, type EventEnvelope, type NewEvent } from './event-envelope.js';
 export { EventPublisher } from './event-publisher.js';
 export { EventQueuesModule } from './event-queues.module.js';

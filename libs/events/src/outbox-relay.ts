@@ -33,6 +33,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running: Promise<void> | undefined;
   private wokenWhileRunning = false;
   private failures = 0;
+  private listenerFailures = 0;
   private stopped = false;
 
   constructor(
@@ -130,28 +131,39 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }, delay);
   }
 
+  /** LISTENs for commits to the outbox on a connection of its own; while it is lost, the poll carries on. */
   private async listen(): Promise<void> {
     if (this.stopped) return;
-    const listener = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'tpm-outbox-relay' });
-    const reconnect = () => {
-      if (this.stopped || this.listener !== listener) return;
+    const listener = new pg.Client({
+      connectionString: this.config.DATABASE_URL,
+      application_name: 'tpm-outbox-relay',
+      connectionTimeoutMillis: 5000,
+    });
+    this.listener = listener;
+    let lost = false;
+    const onLost = (error?: Error) => {
+      if (lost || this.stopped) return;
+      lost = true;
       this.listener = undefined;
-      setTimeout(() => void this.listen(), 1000).unref();
+      void listener.end().catch(() => undefined);
+      this.listenerFailures += 1;
+      if (this.listenerFailures === 1) {
+        this.logger.warn(`Outbox listener lost (${error?.message ?? 'connection ended'}); polling until it is back`);
+      }
+      const delay = Math.min(500 * 2 ** this.listenerFailures, 30_000);
+      setTimeout(() => void this.listen(), delay).unref();
     };
     listener.on('notification', () => this.wake());
-    listener.on('error', (error) => {
-      this.logger.warn(`Outbox listener lost its connection: ${error.message}; polling until it is back`);
-      reconnect();
-    });
-    listener.on('end', reconnect);
-    this.listener = listener;
+    listener.on('error', onLost);
+    listener.on('end', () => onLost());
     try {
       await listener.connect();
       await listener.query('LISTEN outbox_events');
+      if (this.listenerFailures > 0) this.logger.log('Outbox listener back');
+      this.listenerFailures = 0;
       this.wake();
     } catch (error) {
-      this.logger.warn(`Outbox listener could not connect: ${(error as Error).message}`);
-      reconnect();
+      onLost(error as Error);
     }
   }
 }

@@ -13,9 +13,12 @@ function baseOptions(redisUrl: string): RedisOptions {
   };
 }
 
-/** For code that adds jobs while serving a request: fail at once when Redis is away, never hang. */
+/**
+ * For code that adds jobs: fail at once when Redis is away, and give up on a Redis that accepts
+ * the connection but does not answer, so neither a request nor the relay ever hangs on it.
+ */
 export function producerConnection(redisUrl: string): RedisOptions {
-  return { ...baseOptions(redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 };
+  return { ...baseOptions(redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 5000 };
 }
 
 /** For workers: wait for Redis however long it is away, then carry on. */

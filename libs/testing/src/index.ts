@@ -1,5 +1,7 @@
 export { eventually } from './eventually.js';
 export { councilRequest, universityRequest } from './factories.js';
+export { freePort } from './free-port.js';
+export { removeRedisKeys } from './redis-keys.js';
 export { DisposableRedis } from './redis-server.js';
-export { assertTestDatabase, createTemplateDatabase, createTestDatabase, TEMPLATE_DATABASE, type TestDatabase } from './test-database.js';
-export { testSettings, uniqueQueuePrefix } from './test-settings.js';
+export { assertTestDatabase, createTemplateDatabase, createTestDatabase, dropRunDatabases, type TestDatabase } from './test-database.js';
+export { newTestRunId, runQueuePrefix, testRunId, testSettings, uniqueQueuePrefix } from './test-settings.js';

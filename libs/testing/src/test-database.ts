@@ -1,23 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, onServer, quoteIdentifier, withDatabaseName } from '#libs/database';
-import { testSettings } from './test-settings.js';
+import { testRunId, testSettings } from './test-settings.js';
 
 const TEST_PREFIX = 'tpm_test_';
-export const TEMPLATE_DATABASE = `${TEST_PREFIX}template`;
 
 /** Refuses any database whose name does not say it is for tests: tests drop what they use. */
 export function assertTestDatabase(name: string): void {
   if (!name.startsWith(TEST_PREFIX)) throw new Error(`Refusing to use database "${name}" for tests: its name must start with ${TEST_PREFIX}`);
 }
 
-/** Builds the template every test database is copied from: a fresh database with every migration. */
-export async function createTemplateDatabase(): Promise<void> {
-  const url = withDatabaseName(testSettings.serverUrl, TEMPLATE_DATABASE);
-  await onServer(url, async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(TEMPLATE_DATABASE)} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${quoteIdentifier(TEMPLATE_DATABASE)}`);
-  });
+const runPrefix = (run: string) => `${TEST_PREFIX}${run}_`;
+const templateOf = (run: string) => `${runPrefix(run)}template`;
+
+/** Builds the run's template every test database is copied from: a fresh database with every migration. */
+export async function createTemplateDatabase(run: string): Promise<void> {
+  const name = templateOf(run);
+  const url = withDatabaseName(testSettings.serverUrl, name);
+  await onServer(url, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
   const dataSource = new DataSource(dataSourceOptions({ url }));
   await dataSource.initialize();
   try {
@@ -25,6 +25,17 @@ export async function createTemplateDatabase(): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** Drops every database of the run, its template included, whatever the tests left behind. */
+export async function dropRunDatabases(run: string): Promise<void> {
+  await onServer(testSettings.serverUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [runPrefix(run)]);
+    for (const { datname } of rows) {
+      assertTestDatabase(datname);
+      await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(datname)} WITH (FORCE)`);
+    }
+  });
 }
 
 export interface TestDatabase {
@@ -35,10 +46,11 @@ export interface TestDatabase {
 
 /** A database of its own for one test file, copied from the migrated template in milliseconds. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `${TEST_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
+  const run = testRunId();
+  const name = `${runPrefix(run)}${randomBytes(4).toString('hex')}`;
   assertTestDatabase(name);
   const url = withDatabaseName(testSettings.serverUrl, name);
-  await onServer(url, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(TEMPLATE_DATABASE)}`));
+  await onServer(url, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(templateOf(run))}`));
   return {
     name,
     url,

@@ -6,7 +6,26 @@ export const testSettings = {
   redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
 
+/**
+ * Names everything one test run creates (databases, queue prefixes), so runs on the same services
+ * never touch each other's, and the run's teardown finds all of its own. Set by the global set-up.
+ */
+export function testRunId(): string {
+  const id = process.env.TPM_TEST_RUN;
+  if (!id) throw new Error('TPM_TEST_RUN is not set: run the tests with `npm test` (or `npm run jest`)');
+  return id;
+}
+
+export function newTestRunId(): string {
+  return randomBytes(3).toString('hex');
+}
+
+/** The prefix of every queue key of this run. */
+export function runQueuePrefix(run = testRunId()): string {
+  return `tpmtest-${run}`;
+}
+
 /** A queue prefix no other test file or run uses, so files can share one Redis. */
 export function uniqueQueuePrefix(): string {
-  return `tpmtest-${randomBytes(5).toString('hex')}`;
+  return `${runQueuePrefix()}-${randomBytes(4).toString('hex')}`;
 }
