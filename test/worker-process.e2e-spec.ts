@@ -61,7 +61,10 @@ describe('a worker process', () => {
     expect(job?.returnvalue).toBe('handled');
     expect(job?.stalledCounter).toBe(1);
     expect(await stack.inboxCount('matching')).toBe(1);
-    expect(survivor.output()).toContain('event handled');
+    // The worker's log line for the job carries the correlation id of the request that caused it.
+    const [event] = await stack.query<{ correlation_id: string }>('SELECT correlation_id FROM outbox_events WHERE id = $1', [eventId]);
+    const handledLine = survivor.output().split('\n').find((line) => line.includes('"event handled"'));
+    expect(JSON.parse(handledLine!)).toMatchObject({ eventId, correlationId: event!.correlation_id, msg: 'event handled' });
     survivor.kill('SIGKILL');
     await once(survivor, 'exit');
   });

@@ -47,7 +47,7 @@ export class CoreConfig {
   @Max(5000)
   OUTBOX_BATCH_SIZE: number = 200;
 
-  /** Pool size of each process's PostgreSQL connection pool. */
+  /** Connections each process may hold. Every active worker job holds one, so keep it at or above WORKER_CONCURRENCY. */
   @IsInt()
   @Min(1)
   @Max(200)

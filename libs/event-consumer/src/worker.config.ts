@@ -3,7 +3,7 @@ import { CoreConfig } from '#libs/config';
 
 /** Settings of a process that consumes an event queue. */
 export class WorkerConfig extends CoreConfig {
-  /** Jobs one process handles at once. */
+  /** Jobs one process handles at once; each holds a database connection while it runs (see DATABASE_POOL_SIZE). */
   @IsInt()
   @Min(1)
   @Max(500)
