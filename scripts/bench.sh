@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
-# Builds the project and runs the event pipeline benchmark against the machine's PostgreSQL and Redis.
+# The event pipeline benchmark (bench/README.md): services up, dependencies installed, built, then run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -d node_modules ]; then
-  npm ci
-fi
-npm run build
+bash scripts/ensure-services.sh
+# Installs from the lockfile when node_modules is missing or stale (npm ci rejects this lockfile here), then builds.
+bash scripts/install.sh
 node dist/bench/pipeline/main.js

@@ -1,8 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import pg from 'pg';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiModule } from '../../apps/api/src/api.module.js';
 import { MatchingWorkerModule } from '../../apps/matching-worker/src/matching-worker.module.js';
 import { RegisterUniversityCommand } from '#libs/universities';
@@ -12,6 +12,18 @@ import { type Latency, latencyOf } from './stats.js';
 
 const CONSUMER = 'matching';
 const DEADLINE_MS = 120_000;
+
+/** Where a run's events spent their time, from the timestamps each stage leaves in the database. */
+export interface Stages {
+  /** Events a second from the first commit to the last event handled. */
+  eventsPerSecond: number;
+  /** Commits a second from the first event's commit to the last's: the command side on its own. */
+  commitsPerSecond: number;
+  /** Median from commit to the relay claiming the row (dispatched_at is its transaction's start). */
+  toRelayMs: number;
+  /** Median from the relay's claim to the consumer's inbox row. */
+  toHandledMs: number;
+}
 
 /**
  * The real path of a domain event: RegisterUniversityCommand on the API's own module (its command bus,
@@ -36,19 +48,27 @@ export class Pipeline {
     return new Pipeline(api, worker, db);
   }
 
-  /** Events a second from the first event's commit to the last one handled, with `producers` commands always in flight. */
-  async throughput(run: string, count: number, producers: number): Promise<number> {
+  /** `count` commands with `producers` always in flight, measured from the first commit to the last event handled. */
+  async throughput(run: string, count: number, producers: number): Promise<Stages> {
     const target = (await this.handledCount()) + count;
     await runConcurrently(count, producers, (index) => this.register(run, index));
     await this.handled(target, `pipeline ${run}`);
     // occurred_at is stamped inside the command's transaction, just before it commits.
-    const [row] = await this.query<{ seconds: number }>(
-      `SELECT extract(epoch FROM max(i.handled_at) - min(o.occurred_at))::float8 AS seconds
+    const [row] = await this.query<{ total: number; commits: number; toRelay: number; toHandled: number }>(
+      `SELECT extract(epoch FROM max(i.handled_at) - min(o.occurred_at))::float8 AS total,
+              extract(epoch FROM max(o.occurred_at) - min(o.occurred_at))::float8 AS commits,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.dispatched_at - o.occurred_at))::float8 AS "toRelay",
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM i.handled_at - o.dispatched_at))::float8 AS "toHandled"
          FROM outbox_events o JOIN inbox_events i ON i.event_id = o.id AND i.consumer = $1
         WHERE o.payload->>'name' LIKE $2`,
       [CONSUMER, namePattern(run)],
     );
-    return count / row!.seconds;
+    return {
+      eventsPerSecond: count / row!.total,
+      commitsPerSecond: count / row!.commits,
+      toRelayMs: row!.toRelay * 1000,
+      toHandledMs: row!.toHandled * 1000,
+    };
   }
 
   /** From each command resolving (its transaction committed) to the consumer's inbox row for its event. */
@@ -67,6 +87,30 @@ export class Pipeline {
       [CONSUMER, namePattern(run)],
     );
     return latencyOf(rows.map((row) => row.handledMs - committedAt.get(row.universityId)!));
+  }
+
+  /**
+   * Relay and consumer alone: `count` events land in the outbox in one statement (no commands), and are
+   * timed from that commit to the last one handled.
+   */
+  async drainBacklog(run: string, count: number): Promise<number> {
+    const target = (await this.handledCount()) + count;
+    await this.query(
+      `INSERT INTO outbox_events (id, type, version, occurred_at, aggregate_type, aggregate_id, correlation_id, payload)
+       SELECT id, 'university.registered', 1, now(), 'university', university::text, gen_random_uuid()::text,
+              jsonb_build_object('universityId', university, 'name', $1::text || n, 'shortName', 'BU')
+         FROM (SELECT n, gen_random_uuid() AS id, gen_random_uuid() AS university FROM generate_series(1, $2::int) n) event`,
+      [nameOf(run), count],
+    );
+    const committed = epochMs();
+    await this.handled(target, `pipeline ${run}`);
+    const [row] = await this.query<{ lastMs: number }>(
+      `SELECT (extract(epoch FROM max(i.handled_at)) * 1000)::float8 AS "lastMs"
+         FROM outbox_events o JOIN inbox_events i ON i.event_id = o.id AND i.consumer = $1
+        WHERE o.payload->>'name' LIKE $2`,
+      [CONSUMER, namePattern(run)],
+    );
+    return count / ((row!.lastMs - committed) / 1000);
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Job, Queue, Worker } from 'bullmq';
-import { domainEvent, type EventEnvelope, producerConnection, workerConnection } from '#libs/events';
-import { ADD_BATCH_SIZE } from './settings.js';
-import type { BenchSettings } from './settings.js';
+import { domainEvent, eventJobOptions, type EventEnvelope, producerConnection, workerConnection } from '#libs/events';
+import { ADD_BATCH_SIZE, type BenchSettings } from './settings.js';
 import { epochMs, runPaced, withDeadline } from './load.js';
 import { type Latency, latencyOf } from './stats.js';
 
@@ -31,13 +30,7 @@ export class RawBullmq {
     this.queue = new Queue(QUEUE, {
       connection: producerConnection(config.REDIS_URL),
       prefix: config.QUEUE_PREFIX,
-      // As EventQueuesModule sets them for the relay's jobs.
-      defaultJobOptions: {
-        attempts: config.EVENT_JOB_ATTEMPTS,
-        backoff: { type: 'exponential', delay: config.EVENT_JOB_BACKOFF_MS },
-        removeOnComplete: { age: 24 * 3600, count: 10_000 },
-        removeOnFail: false,
-      },
+      defaultJobOptions: eventJobOptions(config),
     });
     this.worker = new Worker(QUEUE, async () => 'handled', {
       connection: workerConnection(config.REDIS_URL),

@@ -2,7 +2,7 @@ export { CONSUMER_GROUPS, CONSUMER_SUBSCRIPTIONS, type ConsumerGroup, queueNameO
 export { EVENT_CATALOGUE, type EventPayload, type EventPayloads, type EventType, isEventType } from './event-catalogue.js';
 export { domainEvent, type EventEnvelope, type NewEvent } from './event-envelope.js';
 export { EventPublisher } from './event-publisher.js';
-export { EventQueuesModule } from './event-queues.module.js';
+export { eventJobOptions, EventQueuesModule } from './event-queues.module.js';
 export { warnUnlessNoEviction } from './eviction-policy.js';
 export { OutboxEventRow } from './outbox-event.entity.js';
 export { OutboxModule } from './outbox.module.js';
