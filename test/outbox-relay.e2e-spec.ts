@@ -77,4 +77,27 @@ describe('several outbox relays at once', () => {
     const job = await stack.queue('matching').getJob(events[123]!.id);
     expect(job?.data).toEqual(events[123]);
   });
+
+  it('sends what is committed before it stops, even when no wake-up came', async () => {
+    const quiet = await TestStack.create({ OUTBOX_POLL_INTERVAL_MS: 60_000 });
+    try {
+      const relay = await NestFactory.createApplicationContext(RelayOnlyModule.forRoot(loadConfig(CoreConfig, quiet.settings)), { logger: false });
+      await relay.init();
+      // No NOTIFY and no poll before the stop: only the relay's last dispatch can send it.
+      await quiet.query('ALTER TABLE outbox_events DISABLE TRIGGER outbox_events_notify');
+      const event = registeredEvent();
+      await quiet.query(
+        `INSERT INTO outbox_events (id, type, version, occurred_at, aggregate_type, aggregate_id, correlation_id, payload)
+         VALUES ($1, $2, 1, $3, 'university', $4, $5, $6)`,
+        [event.id, event.type, event.occurredAt, event.aggregateId, event.correlationId, JSON.stringify(event.payload)],
+      );
+      await relay.close();
+
+      const [row] = await quiet.query<{ dispatched_at: Date | null }>('SELECT dispatched_at FROM outbox_events WHERE id = $1', [event.id]);
+      expect(row!.dispatched_at).toBeInstanceOf(Date);
+      expect(await quiet.queue('matching').getJobState(event.id)).toBe('waiting');
+    } finally {
+      await quiet.close();
+    }
+  });
 });

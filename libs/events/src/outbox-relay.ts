@@ -48,12 +48,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.wake();
   }
 
-  /** Finishes the batch in progress while the database and queues are still open. */
+  /**
+   * Finishes the batch in progress and sends what the last requests committed, while the database
+   * and queues are still open. Anything committed later waits in the outbox for the next relay.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.pollTimer);
     clearTimeout(this.retryTimer);
     await this.running;
+    if (this.failures === 0) await this.dispatchBatch().catch((error: Error) => this.logger.warn(`Last dispatch before stopping failed: ${error.message}`));
     await this.listener?.end().catch(() => undefined);
   }
 
