@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { type DynamicModule, type INestApplicationContext, Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
@@ -57,6 +58,12 @@ describe('a consumer whose handler fails', () => {
   const sideEffects = async (eventId: string) =>
     (await stack.query('SELECT 1 FROM councils WHERE name = $1', [`side effect ${eventId}`])).length;
 
+  const failedEventsCli = (...args: string[]) =>
+    spawnSync(process.execPath, ['dist/libs/events/src/cli/failed-events.js', ...args], {
+      env: { ...process.env, ...Object.fromEntries(Object.entries(stack.settings).map(([k, v]) => [k, String(v)])) },
+      encoding: 'utf8',
+    });
+
   async function registerUniversity(): Promise<string> {
     const created = await http.post('/api/universities').send(universityRequest()).expect(201);
     const [event] = await stack.query<{ id: string }>('SELECT id FROM outbox_events WHERE aggregate_id = $1', [created.body.id]);
@@ -76,7 +83,7 @@ describe('a consumer whose handler fails', () => {
     expect(await stack.inboxCount('matching')).toBe(1);
   });
 
-  it('keeps an event that fails every attempt in the failed set, from where a replay handles it once', async () => {
+  it('keeps an event that fails every attempt in the failed set, where an operator sees it and a replay handles it once', async () => {
     handler.failuresLeft = 3;
     handler.calls = 0;
     const eventId = await registerUniversity();
@@ -91,8 +98,17 @@ describe('a consumer whose handler fails', () => {
     expect(await sideEffects(eventId)).toBe(0);
     expect((await queue.getFailed()).map((job) => job.id)).toContain(eventId);
 
-    await failed!.retry('failed');
+    // An operator sees it and replays it with the command-line tool.
+    const listed = failedEventsCli('list');
+    expect(listed.status).toBe(0);
+    const rows = listed.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(rows).toContainEqual(
+      expect.objectContaining({ group: 'matching', jobId: eventId, eventType: 'university.registered', attempts: 3, failedReason: 'downstream unavailable' }),
+    );
+    const replayed = failedEventsCli('replay', 'matching', eventId);
+    expect(replayed.stdout).toContain("1 event(s) put back in matching's queue");
     await eventually(async () => expect(await (await queue.getJob(eventId))!.isCompleted()).toBe(true));
     expect(await sideEffects(eventId)).toBe(1);
+    expect(failedEventsCli('replay', 'matching', eventId).status).toBe(1);
   });
 });

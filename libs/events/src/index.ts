@@ -10,3 +10,4 @@ export { OutboxRelay } from './outbox-relay.js';
 export { OutboxRelayModule } from './outbox-relay.module.js';
 export { appendToOutbox, envelopeOf, transactionWithEvents } from './outbox.js';
 export { producerConnection, workerConnection } from './redis-connection.js';
+export { type FailedEvent, FailedEvents } from './failed-events.js';
