@@ -45,8 +45,8 @@ module.exports = {
       name: 'contexts-free-of-workers',
       comment: 'Bounded contexts do not depend on the consumer runtime or on each other.',
       severity: 'error',
-      from: { path: '^libs/(universities|councils)/' },
-      to: { path: '^libs/(event-consumer|universities|councils)/', pathNot: '^libs/$1/' },
+      from: { path: '^libs/(universities|councils|partnerships)/' },
+      to: { path: '^libs/(event-consumer|universities|councils|partnerships)/', pathNot: '^libs/$1/' },
     },
   ],
   options: {

@@ -54,7 +54,7 @@ describe('the API process', () => {
 
       const document = (await (await fetch(`${base}/docs-json`)).json()) as { paths: Record<string, object>; components: { schemas: object } };
       expect(Object.keys(document.paths)).toEqual(
-        expect.arrayContaining(['/api/universities', '/api/universities/{id}', '/api/councils', '/api/councils/{id}', '/api/health']),
+        expect.arrayContaining(['/api/universities', '/api/universities/{id}', '/api/councils', '/api/councils/{id}', '/api/partnerships', '/api/partnerships/{id}/members', '/api/health']),
       );
       expect(document.components.schemas).toHaveProperty('ProblemDetails');
       expect(document.components.schemas).toHaveProperty('RegisterUniversityRequest');

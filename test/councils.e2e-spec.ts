@@ -51,6 +51,8 @@ describe('councils (HTTP)', () => {
 
     const westMidlands = await http.get('/api/councils').query({ region: 'west_midlands' }).expect(200);
     expect(westMidlands.body.items.map((c: { name: string }) => c.name)).toEqual(['Worcestershire County Council']);
+    const byName = await http.get('/api/councils').query({ name: 'worcestershire' }).expect(200);
+    expect(byName.body.items.map((c: { name: string }) => c.name)).toEqual(['Worcestershire County Council']);
     const unitary = await http.get('/api/councils').query({ kind: 'unitary' }).expect(200);
     expect(unitary.body.items.map((c: { name: string }) => c.name)).toEqual(['North East Lincolnshire Council']);
 

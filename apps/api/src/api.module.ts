@@ -5,6 +5,7 @@ import { CouncilsModule } from '#libs/councils';
 import { DatabaseModule } from '#libs/database';
 import { EventQueuesModule, OutboxRelayModule } from '#libs/events';
 import { LoggingModule } from '#libs/observability';
+import { PartnershipsModule } from '#libs/partnerships';
 import { UniversitiesModule } from '#libs/universities';
 import type { ApiConfig } from './api.config.js';
 import { HealthModule } from './health/health.module.js';
@@ -23,6 +24,7 @@ export class ApiModule {
         HealthModule,
         UniversitiesModule,
         CouncilsModule,
+        PartnershipsModule,
       ],
     };
   }

@@ -43,6 +43,11 @@ export class CouncilPage {
 }
 
 export class CouncilListParams extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only councils whose name contains this (any case).', example: 'norfolk' })
+  @IsOptional()
+  @PlainText(200)
+  name?: string;
+
   @ApiPropertyOptional({ enum: ENGLISH_REGIONS })
   @IsOptional()
   @IsIn(ENGLISH_REGIONS)

@@ -1,7 +1,7 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { type Page, pageByName } from '#libs/http';
+import { likeContaining, type Page, pageByName } from '#libs/http';
 import { Council } from './council.entity.js';
 import type { CouncilResponse } from './council.dto.js';
 import { toCouncilResponse } from './council.mapper.js';
@@ -13,6 +13,7 @@ export class FindCouncilsHandler implements IQueryHandler<FindCouncilsQuery> {
 
   async execute({ params }: FindCouncilsQuery): Promise<Page<CouncilResponse>> {
     const query = this.councils.createQueryBuilder('council');
+    if (params.name) query.andWhere('council.name ILIKE :name', { name: likeContaining(params.name) });
     if (params.region) query.andWhere('council.region = :region', { region: params.region });
     if (params.kind) query.andWhere('council.kind = :kind', { kind: params.kind });
     return pageByName(query, params, toCouncilResponse);

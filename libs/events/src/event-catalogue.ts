@@ -6,6 +6,9 @@
 export interface EventPayloads {
   'university.registered': { universityId: string; name: string; shortName: string | null };
   'council.registered': { councilId: string; name: string; kind: string; region: string };
+  'partnership.formed': { partnershipId: string; name: string };
+  'partnership.member_added': { partnershipId: string; organisationType: 'university' | 'council'; organisationId: string };
+  'partnership.member_removed': { partnershipId: string; organisationType: 'university' | 'council'; organisationId: string };
 }
 
 export type EventType = keyof EventPayloads;
@@ -14,6 +17,9 @@ export type EventPayload<T extends EventType> = EventPayloads[T];
 export const EVENT_CATALOGUE = {
   'university.registered': { version: 1, aggregateType: 'university' },
   'council.registered': { version: 1, aggregateType: 'council' },
+  'partnership.formed': { version: 1, aggregateType: 'partnership' },
+  'partnership.member_added': { version: 1, aggregateType: 'partnership' },
+  'partnership.member_removed': { version: 1, aggregateType: 'partnership' },
 } as const satisfies Record<EventType, { version: number; aggregateType: string }>;
 
 export function isEventType(type: string): type is EventType {

@@ -16,3 +16,25 @@ export const DEMO_COUNCILS: RegisterCouncilRequest[] = [
   { name: 'North East Lincolnshire Council', kind: 'unitary', region: 'yorkshire_and_the_humber' },
   { name: 'Worcestershire County Council', kind: 'county', region: 'west_midlands' },
 ];
+
+/** Partnerships modelled on public descriptions of real ones, by their members' names. */
+export const DEMO_PARTNERSHIPS: { name: string; description: string; universities: string[]; councils: string[] }[] = [
+  {
+    name: 'Norfolk and Suffolk Social Work Teaching Partnership',
+    description: 'Norfolk and Suffolk county councils with the University of East Anglia and the University of Suffolk.',
+    universities: ['University of East Anglia', 'University of Suffolk'],
+    councils: ['Norfolk County Council', 'Suffolk County Council'],
+  },
+  {
+    name: 'Greater Lincolnshire Social Work Teaching Partnership',
+    description: 'Lincolnshire County Council and North East Lincolnshire Council with the University of Lincoln.',
+    universities: ['University of Lincoln'],
+    councils: ['Lincolnshire County Council', 'North East Lincolnshire Council'],
+  },
+  {
+    name: 'Worcestershire Social Work Teaching Partnership',
+    description: 'Worcestershire County Council with the University of Worcester.',
+    universities: ['University of Worcester'],
+    councils: ['Worcestershire County Council'],
+  },
+];

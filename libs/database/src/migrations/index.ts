@@ -1,4 +1,5 @@
 import { Foundation1764000000000 } from './1764000000000-foundation.js';
+import { Partnerships1764100000000 } from './1764100000000-partnerships.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
-export const migrations = [Foundation1764000000000];
+export const migrations = [Foundation1764000000000, Partnerships1764100000000];

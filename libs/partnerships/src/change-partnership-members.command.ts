@@ -1,0 +1,24 @@
+import { Command } from '@nestjs/cqrs';
+import type { OrganisationType } from './partnership-member.entity.js';
+import type { PartnershipResponse } from './partnership.dto.js';
+
+export class AddPartnershipMemberCommand extends Command<PartnershipResponse> {
+  constructor(
+    readonly partnershipId: string,
+    readonly organisationType: OrganisationType,
+    readonly organisationId: string,
+    readonly actorId: string | null = null,
+  ) {
+    super();
+  }
+}
+
+export class RemovePartnershipMemberCommand extends Command<void> {
+  constructor(
+    readonly partnershipId: string,
+    readonly organisationId: string,
+    readonly actorId: string | null = null,
+  ) {
+    super();
+  }
+}

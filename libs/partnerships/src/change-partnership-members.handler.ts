@@ -1,0 +1,68 @@
+import { NotFoundException } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { conflictOnDuplicate } from '#libs/database';
+import { transactionWithEvents } from '#libs/events';
+import { AddPartnershipMemberCommand, RemovePartnershipMemberCommand } from './change-partnership-members.command.js';
+import { organisationNotFound } from './organisation-not-found.js';
+import { membersOf } from './partnership-members.read.js';
+import { memberColumnsOf, PartnershipMember } from './partnership-member.entity.js';
+import { Partnership } from './partnership.entity.js';
+import type { PartnershipResponse } from './partnership.dto.js';
+import { memberAdded, memberRemoved } from './partnership.events.js';
+import { toPartnershipResponse } from './partnership.mapper.js';
+
+/** The partnership, locked so membership changes to it happen one at a time; a 404 when there is none. */
+async function lockPartnership(transaction: EntityManager, id: string): Promise<Partnership> {
+  const partnership = await transaction.findOne(Partnership, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!partnership) throw new NotFoundException(`No partnership has id ${id}.`);
+  return partnership;
+}
+
+@CommandHandler(AddPartnershipMemberCommand)
+export class AddPartnershipMemberHandler implements ICommandHandler<AddPartnershipMemberCommand> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async execute({ partnershipId, organisationType, organisationId, actorId }: AddPartnershipMemberCommand): Promise<PartnershipResponse> {
+    try {
+      return await conflictOnDuplicate(
+        `partnership_members_${organisationType}_key`,
+        `That ${organisationType} is already a member of this partnership.`,
+        () =>
+          transactionWithEvents(this.dataSource, async (transaction) => {
+            const partnership = await lockPartnership(transaction, partnershipId);
+            await transaction.insert(PartnershipMember, { partnershipId, ...memberColumnsOf(organisationType, organisationId) });
+            const members = await membersOf(transaction, [partnershipId]);
+            return {
+              result: toPartnershipResponse(partnership, members.get(partnershipId)!),
+              events: [memberAdded(partnershipId, organisationType, organisationId, actorId)],
+            };
+          }),
+      );
+    } catch (error) {
+      throw organisationNotFound(error) ?? error;
+    }
+  }
+}
+
+@CommandHandler(RemovePartnershipMemberCommand)
+export class RemovePartnershipMemberHandler implements ICommandHandler<RemovePartnershipMemberCommand> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async execute({ partnershipId, organisationId, actorId }: RemovePartnershipMemberCommand): Promise<void> {
+    await transactionWithEvents(this.dataSource, async (transaction) => {
+      await lockPartnership(transaction, partnershipId);
+      const member = await transaction.findOne(PartnershipMember, {
+        where: [
+          { partnershipId, universityId: organisationId },
+          { partnershipId, councilId: organisationId },
+        ],
+      });
+      if (!member) throw new NotFoundException(`Organisation ${organisationId} is not a member of this partnership.`);
+      await transaction.delete(PartnershipMember, { id: member.id });
+      const type = member.universityId ? 'university' : 'council';
+      return { result: undefined, events: [memberRemoved(partnershipId, type, organisationId, actorId)] };
+    });
+  }
+}

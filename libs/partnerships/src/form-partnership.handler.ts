@@ -1,0 +1,53 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { conflictOnDuplicate } from '#libs/database';
+import { domainEvent, transactionWithEvents } from '#libs/events';
+import { FormPartnershipCommand } from './form-partnership.command.js';
+import { organisationNotFound } from './organisation-not-found.js';
+import { membersOf } from './partnership-members.read.js';
+import { memberColumnsOf, PartnershipMember } from './partnership-member.entity.js';
+import { Partnership } from './partnership.entity.js';
+import type { PartnershipResponse } from './partnership.dto.js';
+import { memberAdded } from './partnership.events.js';
+import { toPartnershipResponse } from './partnership.mapper.js';
+
+@CommandHandler(FormPartnershipCommand)
+export class FormPartnershipHandler implements ICommandHandler<FormPartnershipCommand> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async execute({ request, actorId }: FormPartnershipCommand): Promise<PartnershipResponse> {
+    const joining = [
+      ...(request.universityIds ?? []).map((id) => ({ type: 'university' as const, id })),
+      ...(request.councilIds ?? []).map((id) => ({ type: 'council' as const, id })),
+    ];
+    try {
+      return await conflictOnDuplicate('partnerships_name_key', `A partnership named "${request.name}" already exists.`, () =>
+        transactionWithEvents(this.dataSource, async (transaction) => {
+          const partnership = await transaction.save(
+            transaction.create(Partnership, { name: request.name, description: request.description ?? null }),
+          );
+          if (joining.length > 0) {
+            await transaction.insert(
+              PartnershipMember,
+              joining.map(({ type, id }) => ({ partnershipId: partnership.id, ...memberColumnsOf(type, id) })),
+            );
+          }
+          const formed = domainEvent('partnership.formed', {
+            aggregateId: partnership.id,
+            partnershipId: partnership.id,
+            actorId,
+            payload: { partnershipId: partnership.id, name: partnership.name },
+          });
+          const members = await membersOf(transaction, [partnership.id]);
+          return {
+            result: toPartnershipResponse(partnership, members.get(partnership.id)!),
+            events: [formed, ...joining.map(({ type, id }) => memberAdded(partnership.id, type, id, actorId))],
+          };
+        }),
+      );
+    } catch (error) {
+      throw organisationNotFound(error) ?? error;
+    }
+  }
+}

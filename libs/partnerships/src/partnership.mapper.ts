@@ -1,0 +1,13 @@
+import type { Partnership } from './partnership.entity.js';
+import type { PartnershipMemberResponse, PartnershipResponse } from './partnership.dto.js';
+
+/** The one place a stored partnership becomes what the API shows; every field listed on purpose. */
+export function toPartnershipResponse(partnership: Partnership, members: PartnershipMemberResponse[]): PartnershipResponse {
+  return {
+    id: partnership.id,
+    name: partnership.name,
+    description: partnership.description,
+    members,
+    formedAt: partnership.createdAt.toISOString(),
+  };
+}
