@@ -73,10 +73,9 @@ describe('a consumer whose handler fails', () => {
   it('retries with backoff and succeeds once, leaving no trace of the failed attempts', async () => {
     handler.failuresLeft = 2;
     const eventId = await registerUniversity();
-    const job = await eventually(async () => {
-      const found = await stack.queue('matching').getJob(eventId);
-      return (await found?.isCompleted()) ? found : false;
-    });
+    const queue = stack.queue('matching');
+    await eventually(async () => expect(await queue.getJobState(eventId)).toBe('completed'));
+    const job = await queue.getJob(eventId);
     expect(job!.attemptsMade).toBe(3);
     expect(job!.returnvalue).toBe('handled');
     expect(await sideEffects(eventId)).toBe(1);
@@ -88,10 +87,8 @@ describe('a consumer whose handler fails', () => {
     handler.calls = 0;
     const eventId = await registerUniversity();
     const queue = stack.queue('matching');
-    const failed = await eventually(async () => {
-      const found = await queue.getJob(eventId);
-      return (await found?.isFailed()) ? found : false;
-    });
+    await eventually(async () => expect(await queue.getJobState(eventId)).toBe('failed'));
+    const failed = await queue.getJob(eventId);
     expect(failed!.attemptsMade).toBe(3);
     expect(failed!.failedReason).toBe('downstream unavailable');
     expect(handler.calls).toBe(3);

@@ -45,6 +45,7 @@ describe('partnerships (HTTP)', () => {
         { organisationType: 'council', organisationId: norfolk.id, name: 'Norfolk County Council', joinedAt: expect.any(String) },
         { organisationType: 'council', organisationId: suffolk.id, name: 'Suffolk County Council', joinedAt: expect.any(String) },
       ],
+      leads: [],
       formedAt: expect.any(String),
     });
     expect((await http.get(`/api/partnerships/${formed.body.id}`).expect(200)).body).toEqual(formed.body);

@@ -48,12 +48,23 @@ export class TestStack {
     });
   }
 
-  async startApi(settings: Settings = {}): Promise<{ app: NestFastifyApplication; http: ReturnType<typeof supertest> }> {
-    const app = await createApiApp(loadConfig(ApiConfig, { ...this.settings, ...settings }));
+  /**
+   * The API, and `http`: a client signed in as the configured admin (every request carries the
+   * bearer token); `anonymous` sends none.
+   */
+  async startApi(settings: Settings = {}): Promise<{
+    app: NestFastifyApplication;
+    http: ReturnType<typeof supertest.agent>;
+    anonymous: ReturnType<typeof supertest>;
+  }> {
+    const config = loadConfig(ApiConfig, { ...this.settings, ...settings });
+    const app = await createApiApp(config);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     this.closers.push(() => app.close());
-    return { app, http: supertest(app.getHttpServer()) };
+    const anonymous = supertest(app.getHttpServer());
+    const http = await signedIn(app, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+    return { app, http, anonymous };
   }
 
   async startWorker(group: ConsumerGroup, settings: Settings = {}): Promise<INestApplicationContext> {
@@ -109,4 +120,11 @@ export class TestStack {
     await removeRedisKeys(String(this.settings.REDIS_URL), `${String(this.settings.QUEUE_PREFIX)}:`);
     if (failures.length > 0) throw new AggregateError(failures, 'closing the test stack failed');
   }
+}
+
+/** A client of `app` whose every request carries the bearer token of this email's user. */
+export async function signedIn(app: NestFastifyApplication, email: string, password: string): Promise<ReturnType<typeof supertest.agent>> {
+  const login = await supertest(app.getHttpServer()).post('/api/auth/login').send({ email, password });
+  if (login.status !== 200) throw new Error(`Signing in as ${email} failed: ${login.status} ${JSON.stringify(login.body)}`);
+  return supertest.agent(app.getHttpServer()).set('authorization', `Bearer ${login.body.accessToken}`);
 }

@@ -1,7 +1,8 @@
 import { IsBoolean, IsInt, IsString, Max, Min } from 'class-validator';
-import { CoreConfig, EnvBoolean } from '#libs/config';
+import { EnvBoolean } from '#libs/config';
+import { IdentityConfig } from '#libs/identity';
 
-export class ApiConfig extends CoreConfig {
+export class ApiConfig extends IdentityConfig {
   @IsInt()
   @Min(0)
   @Max(65535)

@@ -4,6 +4,7 @@ import { TypedConfigModule } from '#libs/config';
 import { CouncilsModule } from '#libs/councils';
 import { DatabaseModule } from '#libs/database';
 import { EventQueuesModule, OutboxRelayModule } from '#libs/events';
+import { IdentityModule } from '#libs/identity';
 import { LoggingModule } from '#libs/observability';
 import { PartnershipsModule } from '#libs/partnerships';
 import { UniversitiesModule } from '#libs/universities';
@@ -25,6 +26,7 @@ export class ApiModule {
         UniversitiesModule,
         CouncilsModule,
         PartnershipsModule,
+        IdentityModule.forRoot(PartnershipsModule),
       ],
     };
   }

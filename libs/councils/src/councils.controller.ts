@@ -1,13 +1,15 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page } from '#libs/http';
+import { type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { CouncilListParams, CouncilPage, CouncilResponse, RegisterCouncilRequest } from './council.dto.js';
 import { FindCouncilsQuery } from './find-councils.query.js';
 import { GetCouncilQuery } from './get-council.query.js';
 import { RegisterCouncilCommand } from './register-council.command.js';
 
 @ApiTags('councils')
+@ApiBearerAuth()
 @Controller('councils')
 export class CouncilsController {
   constructor(
@@ -16,11 +18,12 @@ export class CouncilsController {
   ) {}
 
   @Post()
+  @Roles('admin')
   @ApiOperation({ summary: 'Register a council', description: 'Emits `council.registered`.' })
   @ApiCreatedResponse({ type: CouncilResponse })
   @ApiProblems(400, 409)
-  register(@Body() request: RegisterCouncilRequest): Promise<CouncilResponse> {
-    return this.commands.execute(new RegisterCouncilCommand(request));
+  register(@Body() request: RegisterCouncilRequest, @CurrentCaller() caller: Caller): Promise<CouncilResponse> {
+    return this.commands.execute(new RegisterCouncilCommand(request, caller.id));
   }
 
   @Get()

@@ -9,6 +9,10 @@ export interface EventPayloads {
   'partnership.formed': { partnershipId: string; name: string };
   'partnership.member_added': { partnershipId: string; organisationType: 'university' | 'council'; organisationId: string };
   'partnership.member_removed': { partnershipId: string; organisationType: 'university' | 'council'; organisationId: string };
+  'partnership.lead_appointed': { partnershipId: string; userId: string };
+  'partnership.lead_removed': { partnershipId: string; userId: string };
+  'user.invited': { userId: string; invitationId: string; email: string; displayName: string; role: string; expiresAt: string };
+  'user.activated': { userId: string };
 }
 
 export type EventType = keyof EventPayloads;
@@ -20,6 +24,10 @@ export const EVENT_CATALOGUE = {
   'partnership.formed': { version: 1, aggregateType: 'partnership' },
   'partnership.member_added': { version: 1, aggregateType: 'partnership' },
   'partnership.member_removed': { version: 1, aggregateType: 'partnership' },
+  'partnership.lead_appointed': { version: 1, aggregateType: 'partnership' },
+  'partnership.lead_removed': { version: 1, aggregateType: 'partnership' },
+  'user.invited': { version: 1, aggregateType: 'user' },
+  'user.activated': { version: 1, aggregateType: 'user' },
 } as const satisfies Record<EventType, { version: number; aggregateType: string }>;
 
 export function isEventType(type: string): type is EventType {

@@ -1,24 +1,16 @@
 import { NotFoundException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { conflictOnDuplicate } from '#libs/database';
 import { transactionWithEvents } from '#libs/events';
 import { AddPartnershipMemberCommand, RemovePartnershipMemberCommand } from './change-partnership-members.command.js';
 import { organisationNotFound } from './organisation-not-found.js';
-import { membersOf } from './partnership-members.read.js';
+import { lockPartnership } from './lock-partnership.js';
+import { detailOf } from './partnership.read.js';
 import { memberColumnsOf, PartnershipMember } from './partnership-member.entity.js';
-import { Partnership } from './partnership.entity.js';
 import type { PartnershipResponse } from './partnership.dto.js';
 import { memberAdded, memberRemoved } from './partnership.events.js';
-import { toPartnershipResponse } from './partnership.mapper.js';
-
-/** The partnership, locked so membership changes to it happen one at a time; a 404 when there is none. */
-async function lockPartnership(transaction: EntityManager, id: string): Promise<Partnership> {
-  const partnership = await transaction.findOne(Partnership, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!partnership) throw new NotFoundException(`No partnership has id ${id}.`);
-  return partnership;
-}
 
 @CommandHandler(AddPartnershipMemberCommand)
 export class AddPartnershipMemberHandler implements ICommandHandler<AddPartnershipMemberCommand> {
@@ -33,9 +25,8 @@ export class AddPartnershipMemberHandler implements ICommandHandler<AddPartnersh
           transactionWithEvents(this.dataSource, async (transaction) => {
             const partnership = await lockPartnership(transaction, partnershipId);
             await transaction.insert(PartnershipMember, { partnershipId, ...memberColumnsOf(organisationType, organisationId) });
-            const members = await membersOf(transaction, [partnershipId]);
             return {
-              result: toPartnershipResponse(partnership, members.get(partnershipId)!),
+              result: await detailOf(transaction, partnership),
               events: [memberAdded(partnershipId, organisationType, organisationId, actorId)],
             };
           }),

@@ -5,12 +5,11 @@ import { conflictOnDuplicate } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
 import { FormPartnershipCommand } from './form-partnership.command.js';
 import { organisationNotFound } from './organisation-not-found.js';
-import { membersOf } from './partnership-members.read.js';
+import { detailOf } from './partnership.read.js';
 import { memberColumnsOf, PartnershipMember } from './partnership-member.entity.js';
 import { Partnership } from './partnership.entity.js';
 import type { PartnershipResponse } from './partnership.dto.js';
 import { memberAdded } from './partnership.events.js';
-import { toPartnershipResponse } from './partnership.mapper.js';
 
 @CommandHandler(FormPartnershipCommand)
 export class FormPartnershipHandler implements ICommandHandler<FormPartnershipCommand> {
@@ -39,9 +38,8 @@ export class FormPartnershipHandler implements ICommandHandler<FormPartnershipCo
             actorId,
             payload: { partnershipId: partnership.id, name: partnership.name },
           });
-          const members = await membersOf(transaction, [partnership.id]);
           return {
-            result: toPartnershipResponse(partnership, members.get(partnership.id)!),
+            result: await detailOf(transaction, partnership),
             events: [formed, ...joining.map(({ type, id }) => memberAdded(partnership.id, type, id, actorId))],
           };
         }),

@@ -52,6 +52,20 @@ export class PartnershipMemberResponse {
   joinedAt: string;
 }
 
+export class PartnershipLeadResponse {
+  @ApiProperty({ format: 'uuid' })
+  userId: string;
+
+  @ApiProperty({ example: 'Alex Morgan' })
+  displayName: string;
+}
+
+export class AppointLeadRequest {
+  @ApiProperty({ format: 'uuid', description: 'A user whose role is partnership_lead.' })
+  @IsUUID('all')
+  userId: string;
+}
+
 export class PartnershipResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -64,6 +78,9 @@ export class PartnershipResponse {
 
   @ApiProperty({ type: [PartnershipMemberResponse], description: 'Universities first, then councils, each by name.' })
   members: PartnershipMemberResponse[];
+
+  @ApiProperty({ type: [PartnershipLeadResponse] })
+  leads: PartnershipLeadResponse[];
 
   @ApiProperty({ example: '2026-11-23T09:30:00.000Z', format: 'date-time' })
   formedAt: string;

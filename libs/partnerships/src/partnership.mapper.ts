@@ -1,13 +1,18 @@
 import type { Partnership } from './partnership.entity.js';
-import type { PartnershipMemberResponse, PartnershipResponse } from './partnership.dto.js';
+import type { PartnershipLeadResponse, PartnershipMemberResponse, PartnershipResponse } from './partnership.dto.js';
 
 /** The one place a stored partnership becomes what the API shows; every field listed on purpose. */
-export function toPartnershipResponse(partnership: Partnership, members: PartnershipMemberResponse[]): PartnershipResponse {
+export function toPartnershipResponse(
+  partnership: Partnership,
+  members: PartnershipMemberResponse[],
+  leads: PartnershipLeadResponse[],
+): PartnershipResponse {
   return {
     id: partnership.id,
     name: partnership.name,
     description: partnership.description,
     members,
+    leads,
     formedAt: partnership.createdAt.toISOString(),
   };
 }

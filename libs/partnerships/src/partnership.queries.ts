@@ -1,15 +1,22 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '#libs/http';
+import type { Caller } from '#libs/identity';
 import type { PartnershipListParams, PartnershipResponse } from './partnership.dto.js';
 
 export class FindPartnershipsQuery extends Query<Page<PartnershipResponse>> {
-  constructor(readonly params: PartnershipListParams) {
+  constructor(
+    readonly params: PartnershipListParams,
+    readonly caller: Caller,
+  ) {
     super();
   }
 }
 
 export class GetPartnershipQuery extends Query<PartnershipResponse> {
-  constructor(readonly id: string) {
+  constructor(
+    readonly id: string,
+    readonly caller: Caller,
+  ) {
     super();
   }
 }

@@ -3,18 +3,19 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { type Page, pageByName } from '#libs/http';
-import { membersOf } from './partnership-members.read.js';
+import { canSeePartnership, isAdmin } from '#libs/identity';
 import { Partnership } from './partnership.entity.js';
 import type { PartnershipResponse } from './partnership.dto.js';
-import { toPartnershipResponse } from './partnership.mapper.js';
 import { FindPartnershipsQuery, GetPartnershipQuery } from './partnership.queries.js';
+import { detailOf, detailsOf } from './partnership.read.js';
 
 @QueryHandler(FindPartnershipsQuery)
 export class FindPartnershipsHandler implements IQueryHandler<FindPartnershipsQuery> {
   constructor(@InjectRepository(Partnership) private readonly partnerships: Repository<Partnership>) {}
 
-  async execute({ params }: FindPartnershipsQuery): Promise<Page<PartnershipResponse>> {
+  async execute({ params, caller }: FindPartnershipsQuery): Promise<Page<PartnershipResponse>> {
     const query = this.partnerships.createQueryBuilder('partnership');
+    if (!isAdmin(caller)) query.andWhere('partnership.id = ANY(:visible)', { visible: caller.partnershipIds });
     if (params.organisationId) {
       query.andWhere(
         `EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = partnership.id
@@ -23,8 +24,7 @@ export class FindPartnershipsHandler implements IQueryHandler<FindPartnershipsQu
       );
     }
     const page = await pageByName(query, params, (partnership) => partnership);
-    const members = await membersOf(this.partnerships.manager, page.items.map((p) => p.id));
-    return { ...page, items: page.items.map((p) => toPartnershipResponse(p, members.get(p.id)!)) };
+    return { ...page, items: await detailsOf(this.partnerships.manager, page.items) };
   }
 }
 
@@ -32,10 +32,9 @@ export class FindPartnershipsHandler implements IQueryHandler<FindPartnershipsQu
 export class GetPartnershipHandler implements IQueryHandler<GetPartnershipQuery> {
   constructor(@InjectRepository(Partnership) private readonly partnerships: Repository<Partnership>) {}
 
-  async execute({ id }: GetPartnershipQuery): Promise<PartnershipResponse> {
-    const partnership = await this.partnerships.findOneBy({ id });
+  async execute({ id, caller }: GetPartnershipQuery): Promise<PartnershipResponse> {
+    const partnership = canSeePartnership(caller, id) ? await this.partnerships.findOneBy({ id }) : null;
     if (!partnership) throw new NotFoundException(`No partnership has id ${id}.`);
-    const members = await membersOf(this.partnerships.manager, [id]);
-    return toPartnershipResponse(partnership, members.get(id)!);
+    return detailOf(this.partnerships.manager, partnership);
   }
 }

@@ -1,11 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page } from '#libs/http';
+import { type Caller, CurrentCaller, Roles } from '#libs/identity';
+import { AppointLeadCommand, RemoveLeadCommand } from './change-partnership-leads.command.js';
 import { AddPartnershipMemberCommand, RemovePartnershipMemberCommand } from './change-partnership-members.command.js';
 import { FormPartnershipCommand } from './form-partnership.command.js';
 import {
   AddPartnershipMemberRequest,
+  AppointLeadRequest,
   FormPartnershipRequest,
   PartnershipListParams,
   PartnershipPage,
@@ -14,6 +17,7 @@ import {
 import { FindPartnershipsQuery, GetPartnershipQuery } from './partnership.queries.js';
 
 @ApiTags('partnerships')
+@ApiBearerAuth()
 @Controller('partnerships')
 export class PartnershipsController {
   constructor(
@@ -22,38 +26,45 @@ export class PartnershipsController {
   ) {}
 
   @Post()
+  @Roles('admin')
   @ApiOperation({ summary: 'Form a partnership, optionally with its first members', description: 'Emits `partnership.formed` and a `partnership.member_added` per member.' })
   @ApiCreatedResponse({ type: PartnershipResponse })
   @ApiProblems(400, 404, 409)
-  form(@Body() request: FormPartnershipRequest): Promise<PartnershipResponse> {
-    return this.commands.execute(new FormPartnershipCommand(request));
+  form(@Body() request: FormPartnershipRequest, @CurrentCaller() caller: Caller): Promise<PartnershipResponse> {
+    return this.commands.execute(new FormPartnershipCommand(request, caller.id));
   }
 
   @Get()
-  @ApiOperation({ summary: 'List partnerships by name, a page at a time, or those an organisation belongs to' })
+  @ApiOperation({ summary: 'List the partnerships the caller works in (all, for an admin) by name, a page at a time' })
   @ApiOkResponse({ type: PartnershipPage })
   @ApiProblems(400)
-  list(@Query() params: PartnershipListParams): Promise<Page<PartnershipResponse>> {
-    return this.queries.execute(new FindPartnershipsQuery(params));
+  list(@Query() params: PartnershipListParams, @CurrentCaller() caller: Caller): Promise<Page<PartnershipResponse>> {
+    return this.queries.execute(new FindPartnershipsQuery(params, caller));
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get one partnership with its members' })
+  @ApiOperation({ summary: 'Get one partnership with its members and leads (404 for one the caller does not work in)' })
   @ApiOkResponse({ type: PartnershipResponse })
   @ApiProblems(400, 404)
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<PartnershipResponse> {
-    return this.queries.execute(new GetPartnershipQuery(id));
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<PartnershipResponse> {
+    return this.queries.execute(new GetPartnershipQuery(id, caller));
   }
 
   @Post(':id/members')
+  @Roles('admin')
   @ApiOperation({ summary: 'Add a university or council to a partnership', description: 'Emits `partnership.member_added`.' })
   @ApiCreatedResponse({ type: PartnershipResponse })
   @ApiProblems(400, 404, 409)
-  addMember(@Param('id', ParseUUIDPipe) id: string, @Body() request: AddPartnershipMemberRequest): Promise<PartnershipResponse> {
-    return this.commands.execute(new AddPartnershipMemberCommand(id, request.organisationType, request.organisationId));
+  addMember(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() request: AddPartnershipMemberRequest,
+    @CurrentCaller() caller: Caller,
+  ): Promise<PartnershipResponse> {
+    return this.commands.execute(new AddPartnershipMemberCommand(id, request.organisationType, request.organisationId, caller.id));
   }
 
   @Delete(':id/members/:organisationId')
+  @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a university or council from a partnership', description: 'Emits `partnership.member_removed`.' })
   @ApiNoContentResponse()
@@ -61,7 +72,35 @@ export class PartnershipsController {
   async removeMember(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('organisationId', ParseUUIDPipe) organisationId: string,
+    @CurrentCaller() caller: Caller,
   ): Promise<void> {
-    await this.commands.execute(new RemovePartnershipMemberCommand(id, organisationId));
+    await this.commands.execute(new RemovePartnershipMemberCommand(id, organisationId, caller.id));
+  }
+
+  @Post(':id/leads')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Appoint a partnership lead (a user whose role is partnership_lead)', description: 'Emits `partnership.lead_appointed`.' })
+  @ApiCreatedResponse({ type: PartnershipResponse })
+  @ApiProblems(400, 404, 409)
+  appointLead(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() request: AppointLeadRequest,
+    @CurrentCaller() caller: Caller,
+  ): Promise<PartnershipResponse> {
+    return this.commands.execute(new AppointLeadCommand(id, request.userId, caller.id));
+  }
+
+  @Delete(':id/leads/:userId')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Stand a lead down', description: 'Emits `partnership.lead_removed`.' })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 404)
+  async removeLead(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<void> {
+    await this.commands.execute(new RemoveLeadCommand(id, userId, caller.id));
   }
 }

@@ -1,16 +1,30 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '#libs/events';
+import { PartnershipDirectory, User } from '#libs/identity';
+import { AppointLeadHandler, RemoveLeadHandler } from './change-partnership-leads.handler.js';
 import { AddPartnershipMemberHandler, RemovePartnershipMemberHandler } from './change-partnership-members.handler.js';
 import { FormPartnershipHandler } from './form-partnership.handler.js';
+import { PartnershipLead } from './partnership-lead.entity.js';
 import { PartnershipMember } from './partnership-member.entity.js';
 import { Partnership } from './partnership.entity.js';
 import { FindPartnershipsHandler, GetPartnershipHandler } from './partnership.query-handlers.js';
 import { PartnershipsController } from './partnerships.controller.js';
+import { SqlPartnershipDirectory } from './sql-partnership-directory.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Partnership, PartnershipMember]), OutboxModule],
+  imports: [TypeOrmModule.forFeature([Partnership, PartnershipMember, PartnershipLead, User]), OutboxModule],
   controllers: [PartnershipsController],
-  providers: [FormPartnershipHandler, AddPartnershipMemberHandler, RemovePartnershipMemberHandler, FindPartnershipsHandler, GetPartnershipHandler],
+  providers: [
+    FormPartnershipHandler,
+    AddPartnershipMemberHandler,
+    RemovePartnershipMemberHandler,
+    AppointLeadHandler,
+    RemoveLeadHandler,
+    FindPartnershipsHandler,
+    GetPartnershipHandler,
+    { provide: PartnershipDirectory, useClass: SqlPartnershipDirectory },
+  ],
+  exports: [PartnershipDirectory],
 })
 export class PartnershipsModule {}

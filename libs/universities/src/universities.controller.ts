@@ -1,13 +1,15 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page } from '#libs/http';
+import { type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { FindUniversitiesQuery } from './find-universities.query.js';
 import { GetUniversityQuery } from './get-university.query.js';
 import { RegisterUniversityCommand } from './register-university.command.js';
 import { RegisterUniversityRequest, UniversityListParams, UniversityPage, UniversityResponse } from './university.dto.js';
 
 @ApiTags('universities')
+@ApiBearerAuth()
 @Controller('universities')
 export class UniversitiesController {
   constructor(
@@ -16,11 +18,12 @@ export class UniversitiesController {
   ) {}
 
   @Post()
+  @Roles('admin')
   @ApiOperation({ summary: 'Register a university', description: 'Emits `university.registered`.' })
   @ApiCreatedResponse({ type: UniversityResponse })
   @ApiProblems(400, 409)
-  register(@Body() request: RegisterUniversityRequest): Promise<UniversityResponse> {
-    return this.commands.execute(new RegisterUniversityCommand(request));
+  register(@Body() request: RegisterUniversityRequest, @CurrentCaller() caller: Caller): Promise<UniversityResponse> {
+    return this.commands.execute(new RegisterUniversityCommand(request, caller.id));
   }
 
   @Get()

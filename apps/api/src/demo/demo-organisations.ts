@@ -1,4 +1,5 @@
 import type { RegisterCouncilRequest } from '#libs/councils';
+import type { Role } from '#libs/identity';
 import type { RegisterUniversityRequest } from '#libs/universities';
 
 /** Members of real social work teaching partnerships, as their public descriptions list them. */
@@ -37,4 +38,14 @@ export const DEMO_PARTNERSHIPS: { name: string; description: string; universitie
     universities: ['University of Worcester'],
     councils: ['Worcestershire County Council'],
   },
+];
+
+/** For the demo only: every demo person signs in with it. */
+export const DEMO_PASSWORD = 'demo-password-2026';
+
+/** One person of each role besides the admin, in the Norfolk and Suffolk partnership. */
+export const DEMO_PEOPLE: { email: string; displayName: string; role: Role; organisation?: string }[] = [
+  { email: 'lead@norfolk-suffolk.example', displayName: 'Alex Morgan', role: 'partnership_lead' },
+  { email: 'academic@uea.example', displayName: 'Dr Priya Shah', role: 'academic', organisation: 'University of East Anglia' },
+  { email: 'practitioner@norfolk.example', displayName: 'Sam Taylor', role: 'practitioner', organisation: 'Norfolk County Council' },
 ];

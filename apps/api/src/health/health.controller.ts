@@ -2,6 +2,7 @@ import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/commo
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
+import { Public } from '#libs/identity';
 import { RedisHealthIndicator } from './redis.health.js';
 
 @ApiTags('operations')
@@ -14,6 +15,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Whether PostgreSQL and Redis answer (503, with the details, when one does not)' })
   async check(@Res({ passthrough: true }) reply: FastifyReply) {

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ApiProblems } from '#libs/http';
+import { CurrentCaller, Public } from './access.decorators.js';
+import type { Caller } from './caller.js';
+import { LoginRequest, MeResponse, TokenResponse } from './identity.dto.js';
+import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
+import { SignIn } from './sign-in.service.js';
+import { User } from './user.entity.js';
+
+@ApiTags('identity')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly signIn: SignIn,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {}
+
+  @Post('auth/login')
+  @Public()
+  @UseGuards(LoginRateLimitGuard)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with email and password; answers a short-lived bearer token' })
+  @ApiOkResponse({ type: TokenResponse })
+  @ApiResponse({ status: 401, description: 'The email or the password is wrong (the same answer for both).' })
+  @ApiResponse({ status: 429, description: 'Too many attempts for this email from this address; try again later.' })
+  @ApiProblems(400)
+  login(@Body() request: LoginRequest): Promise<TokenResponse> {
+    return this.signIn.withPassword(request.email, request.password);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in person' })
+  @ApiOkResponse({ type: MeResponse })
+  async me(@CurrentCaller() caller: Caller): Promise<MeResponse> {
+    const user = await this.users.findOneByOrFail({ id: caller.id });
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      universityId: user.universityId,
+      councilId: user.councilId,
+      partnershipIds: caller.partnershipIds,
+    };
+  }
+}

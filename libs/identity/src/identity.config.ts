@@ -1,0 +1,39 @@
+import { IsEmail, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { CoreConfig, SetInProduction } from '#libs/config';
+
+const DEVELOPMENT_SECRET = 'development-only-secret-not-for-production-use';
+const DEVELOPMENT_ADMIN_PASSWORD = 'development-admin-password';
+
+/** Sign-in settings. */
+export class IdentityConfig extends CoreConfig {
+  @IsString()
+  @MinLength(32)
+  @SetInProduction(DEVELOPMENT_SECRET)
+  JWT_SECRET: string = DEVELOPMENT_SECRET;
+
+  /** Access tokens are short-lived: a person signs in again after this. */
+  @IsInt()
+  @Min(60)
+  @Max(24 * 3600)
+  JWT_TTL_SECONDS: number = 900;
+
+  /** The first admin, created at start-up when no user has this email. */
+  @IsEmail()
+  ADMIN_EMAIL: string = 'admin@example.org';
+
+  @IsString()
+  @MinLength(12)
+  @SetInProduction(DEVELOPMENT_ADMIN_PASSWORD)
+  ADMIN_PASSWORD: string = DEVELOPMENT_ADMIN_PASSWORD;
+
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  INVITATION_TTL_HOURS: number = 168;
+
+  /** Sign-in attempts allowed per minute for one email from one address, across all API processes. */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_ATTEMPTS_PER_MINUTE: number = 10;
+}

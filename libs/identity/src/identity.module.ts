@@ -1,0 +1,41 @@
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '#libs/events';
+import { AcceptInvitationHandler } from './accept-invitation.handler.js';
+import { AuthController } from './auth.controller.js';
+import { AuthenticationGuard } from './authentication.guard.js';
+import { FirstAdmin } from './first-admin.js';
+import { IdentityConfig } from './identity.config.js';
+import { InvitationsController } from './invitations.controller.js';
+import { Invitation } from './invitation.entity.js';
+import { InviteUserHandler } from './invite-user.handler.js';
+import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
+import { RateLimiter } from './rate-limiter.js';
+import { SignIn } from './sign-in.service.js';
+import { User } from './user.entity.js';
+
+@Module({})
+export class IdentityModule {
+  /**
+   * Sign-in, invitations and the guard every endpoint passes. `partnershipDirectory` is the module
+   * that provides `PartnershipDirectory` (the partnerships context), so identity never imports it.
+   */
+  static forRoot(partnershipDirectory: NonNullable<ModuleMetadata['imports']>[number]): DynamicModule {
+    return {
+      module: IdentityModule,
+      imports: [
+        TypeOrmModule.forFeature([User, Invitation]),
+        OutboxModule,
+        partnershipDirectory,
+        JwtModule.registerAsync({
+          inject: [IdentityConfig],
+          useFactory: (config: IdentityConfig) => ({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_TTL_SECONDS } }),
+        }),
+      ],
+      controllers: [AuthController, InvitationsController],
+      providers: [SignIn, FirstAdmin, RateLimiter, LoginRateLimitGuard, InviteUserHandler, AcceptInvitationHandler, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ApiProblems } from '#libs/http';
+import { CurrentCaller, Public, Roles } from './access.decorators.js';
+import type { Caller } from './caller.js';
+import { AcceptInvitationRequest, InvitationResponse, InviteUserRequest, TokenResponse } from './identity.dto.js';
+import { AcceptInvitationCommand, InviteUserCommand } from './invite-user.command.js';
+import { SignIn } from './sign-in.service.js';
+import { User } from './user.entity.js';
+
+@ApiTags('identity')
+@Controller('invitations')
+export class InvitationsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly signIn: SignIn,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {}
+
+  @Post()
+  @Roles('admin', 'partnership_lead')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Invite a person',
+    description: 'Admins invite anyone; a partnership lead invites academics and practitioners of organisations in the partnerships they lead. Emits `user.invited`.',
+  })
+  @ApiCreatedResponse({ type: InvitationResponse })
+  @ApiProblems(400, 404, 409)
+  invite(@Body() request: InviteUserRequest, @CurrentCaller() caller: Caller): Promise<InvitationResponse> {
+    return this.commands.execute(new InviteUserCommand(request, caller));
+  }
+
+  @Post('accept')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Choose a password with an invitation token; answers a bearer token (signed in)', description: 'Emits `user.activated`.' })
+  @ApiOkResponse({ type: TokenResponse })
+  @ApiProblems(400)
+  async accept(@Body() request: AcceptInvitationRequest): Promise<TokenResponse> {
+    const { userId } = await this.commands.execute(new AcceptInvitationCommand(request.token, request.password));
+    return this.signIn.tokenFor(await this.users.findOneByOrFail({ id: userId }));
+  }
+}

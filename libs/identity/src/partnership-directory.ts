@@ -1,0 +1,11 @@
+/**
+ * What identity needs to know of partnerships, provided by the partnerships context: identity
+ * declares it and partnerships implements it, so neither reaches into the other.
+ */
+export abstract class PartnershipDirectory {
+  /** The partnerships a person works in: their organisation's, or for a lead, those they lead. */
+  abstract partnershipsOf(person: { id: string; universityId: string | null; councilId: string | null }): Promise<string[]>;
+
+  /** The partnerships a university or council belongs to. */
+  abstract partnershipsOfOrganisation(organisationId: string): Promise<string[]>;
+}

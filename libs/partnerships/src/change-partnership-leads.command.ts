@@ -1,0 +1,22 @@
+import { Command } from '@nestjs/cqrs';
+import type { PartnershipResponse } from './partnership.dto.js';
+
+export class AppointLeadCommand extends Command<PartnershipResponse> {
+  constructor(
+    readonly partnershipId: string,
+    readonly userId: string,
+    readonly actorId: string,
+  ) {
+    super();
+  }
+}
+
+export class RemoveLeadCommand extends Command<void> {
+  constructor(
+    readonly partnershipId: string,
+    readonly userId: string,
+    readonly actorId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,98 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { councilRequest, universityRequest } from '#libs/testing';
+import { type Person, personWith } from './support/people.js';
+import { TestStack } from './support/test-stack.js';
+
+type Actor = 'anonymous' | 'admin' | 'leadA' | 'academicA' | 'practitionerA' | 'practitionerB';
+type Expected = Record<Actor, number>;
+
+/**
+ * Every endpoint that reads or changes data, tried by each role from inside partnership A and from
+ * outside it (B). Another partnership's record answers 404, a role that may not act answers 403.
+ */
+describe('who may do what', () => {
+  let stack: TestStack;
+  let app: NestFastifyApplication;
+  let admin: Awaited<ReturnType<TestStack['startApi']>>['http'];
+  let anonymous: Awaited<ReturnType<TestStack['startApi']>>['anonymous'];
+  const people = {} as Record<Exclude<Actor, 'anonymous' | 'admin'>, Person>;
+  const ids = {} as Record<'partnershipA' | 'partnershipB' | 'councilA' | 'councilB' | 'universityA' | 'spareCouncil', string>;
+
+  beforeAll(async () => {
+    stack = await TestStack.create();
+    ({ app, http: admin, anonymous } = await stack.startApi({ OUTBOX_RELAY: 'false' }));
+    ids.councilA = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
+    ids.councilB = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
+    ids.spareCouncil = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
+    ids.universityA = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
+    ids.partnershipA = (
+      await admin.post('/api/partnerships').send({ name: 'A', councilIds: [ids.councilA], universityIds: [ids.universityA] }).expect(201)
+    ).body.id;
+    ids.partnershipB = (await admin.post('/api/partnerships').send({ name: 'B', councilIds: [ids.councilB] }).expect(201)).body.id;
+    people.leadA = await personWith(app, admin, 'partnership_lead');
+    await admin.post(`/api/partnerships/${ids.partnershipA}/leads`).send({ userId: people.leadA.id }).expect(201);
+    people.academicA = await personWith(app, admin, 'academic', { universityId: ids.universityA });
+    people.practitionerA = await personWith(app, admin, 'practitioner', { councilId: ids.councilA });
+    people.practitionerB = await personWith(app, admin, 'practitioner', { councilId: ids.councilB });
+  });
+  afterAll(() => stack.close());
+
+  const client = (actor: Actor) => (actor === 'anonymous' ? anonymous : actor === 'admin' ? admin : people[actor].http);
+  const everyone = (status: number, except: Partial<Expected> = {}): Expected => ({
+    anonymous: 401,
+    admin: status,
+    leadA: status,
+    academicA: status,
+    practitionerA: status,
+    practitionerB: status,
+    ...except,
+  });
+  const adminOnly = (status: number): Expected => everyone(403, { admin: status });
+
+  let unique = 0;
+  const endpoints: [string, () => { method: 'get' | 'post' | 'delete'; path: string; body?: object }, Expected][] = [
+    ['GET /api/me', () => ({ method: 'get', path: '/api/me' }), everyone(200)],
+    ['GET /api/universities', () => ({ method: 'get', path: '/api/universities' }), everyone(200)],
+    ['GET /api/universities/:id', () => ({ method: 'get', path: `/api/universities/${ids.universityA}` }), everyone(200)],
+    ['POST /api/universities', () => ({ method: 'post', path: '/api/universities', body: universityRequest() }), adminOnly(201)],
+    ['GET /api/councils', () => ({ method: 'get', path: '/api/councils' }), everyone(200)],
+    ['GET /api/councils/:id', () => ({ method: 'get', path: `/api/councils/${ids.councilA}` }), everyone(200)],
+    ['POST /api/councils', () => ({ method: 'post', path: '/api/councils', body: councilRequest() }), adminOnly(201)],
+    ['GET /api/partnerships', () => ({ method: 'get', path: '/api/partnerships' }), everyone(200)],
+    ['GET /api/partnerships/:id of A', () => ({ method: 'get', path: `/api/partnerships/${ids.partnershipA}` }), everyone(200, { practitionerB: 404 })],
+    ['GET /api/partnerships/:id of B', () => ({ method: 'get', path: `/api/partnerships/${ids.partnershipB}` }), everyone(404, { admin: 200, practitionerB: 200 })],
+    ['POST /api/partnerships', () => ({ method: 'post', path: '/api/partnerships', body: { name: `P${unique++}` } }), adminOnly(201)],
+    [
+      'POST /api/partnerships/:id/members',
+      () => ({ method: 'post', path: `/api/partnerships/${ids.partnershipA}/members`, body: { organisationType: 'council', organisationId: ids.spareCouncil } }),
+      adminOnly(201),
+    ],
+    ['DELETE /api/partnerships/:id/members/:organisationId', () => ({ method: 'delete', path: `/api/partnerships/${ids.partnershipA}/members/${ids.spareCouncil}` }), adminOnly(204)],
+    ['POST /api/partnerships/:id/leads', () => ({ method: 'post', path: `/api/partnerships/${ids.partnershipB}/leads`, body: { userId: people.leadA.id } }), adminOnly(201)],
+    ['DELETE /api/partnerships/:id/leads/:userId', () => ({ method: 'delete', path: `/api/partnerships/${ids.partnershipB}/leads/${people.leadA.id}` }), adminOnly(204)],
+    [
+      'POST /api/invitations',
+      () => ({ method: 'post', path: '/api/invitations', body: { email: `p${unique++}@example.org`, displayName: 'P', role: 'practitioner', councilId: ids.councilA } }),
+      everyone(403, { admin: 201, leadA: 201 }),
+    ],
+  ];
+
+  const actors: Actor[] = ['anonymous', 'leadA', 'academicA', 'practitionerA', 'practitionerB', 'admin'];
+  describe.each(endpoints)('%s', (_, request, expected) => {
+    // The admin goes last, so a change it makes (adding a member, appointing a lead) is undone by the next row's admin call.
+    it.each(actors)('as %s', async (actor) => {
+      const { method, path, body } = request();
+      const call = client(actor)[method](path);
+      const response = await (body ? call.send(body) : call);
+      expect({ actor, status: response.status }).toEqual({ actor, status: expected[actor] });
+      if (response.status >= 400) expect(response.headers['content-type']).toContain('application/problem+json');
+    });
+  });
+
+  it('lists only the partnerships a person works in', async () => {
+    const names = async (person: Person) => (await person.http.get('/api/partnerships').expect(200)).body.items.map((p: { name: string }) => p.name);
+    expect(await names(people.practitionerA)).toEqual(['A']);
+    expect(await names(people.practitionerB)).toEqual(['B']);
+    expect(await names(people.academicA)).toEqual(['A']);
+  });
+});
