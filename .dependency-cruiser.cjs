@@ -45,8 +45,8 @@ module.exports = {
       name: 'contexts-free-of-workers',
       comment: 'Bounded contexts do not depend on the consumer runtime or on each other.',
       severity: 'error',
-      from: { path: '^libs/(universities|councils|partnerships)/' },
-      to: { path: '^libs/(event-consumer|universities|councils|partnerships)/', pathNot: '^libs/$1/' },
+      from: { path: '^libs/(universities|councils|partnerships|practitioners)/' },
+      to: { path: '^libs/(event-consumer|universities|councils|partnerships|practitioners)/', pathNot: '^libs/$1/' },
     },
   ],
   options: {

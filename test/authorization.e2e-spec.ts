@@ -50,7 +50,7 @@ describe('who may do what', () => {
   const adminOnly = (status: number): Expected => everyone(403, { admin: status });
 
   let unique = 0;
-  const endpoints: [string, () => { method: 'get' | 'post' | 'delete'; path: string; body?: object }, Expected][] = [
+  const endpoints: [string, () => { method: 'get' | 'post' | 'put' | 'delete'; path: string; body?: object }, Expected][] = [
     ['GET /api/me', () => ({ method: 'get', path: '/api/me' }), everyone(200)],
     ['GET /api/universities', () => ({ method: 'get', path: '/api/universities' }), everyone(200)],
     ['GET /api/universities/:id', () => ({ method: 'get', path: `/api/universities/${ids.universityA}` }), everyone(200)],
@@ -70,6 +70,24 @@ describe('who may do what', () => {
     ['DELETE /api/partnerships/:id/members/:organisationId', () => ({ method: 'delete', path: `/api/partnerships/${ids.partnershipA}/members/${ids.spareCouncil}` }), adminOnly(204)],
     ['POST /api/partnerships/:id/leads', () => ({ method: 'post', path: `/api/partnerships/${ids.partnershipB}/leads`, body: { userId: people.leadA.id } }), adminOnly(201)],
     ['DELETE /api/partnerships/:id/leads/:userId', () => ({ method: 'delete', path: `/api/partnerships/${ids.partnershipB}/leads/${people.leadA.id}` }), adminOnly(204)],
+    ['GET /api/specialisms', () => ({ method: 'get', path: '/api/specialisms' }), everyone(200)],
+    ['GET /api/me/profile', () => ({ method: 'get', path: '/api/me/profile' }), everyone(403, { practitionerA: 404, practitionerB: 404 })],
+    [
+      'PUT /api/me/profile',
+      () => ({
+        method: 'put',
+        path: '/api/me/profile',
+        body: {
+          careerStage: 'social_worker',
+          pepsStage: 0,
+          specialisms: [],
+          availability: { weekdays: [1], unavailable: [] },
+          preferredFormats: ['online'],
+          maxOpportunitiesPerTerm: 1,
+        },
+      }),
+      everyone(403, { practitionerA: 200, practitionerB: 200 }),
+    ],
     [
       'POST /api/invitations',
       () => ({ method: 'post', path: '/api/invitations', body: { email: `p${unique++}@example.org`, displayName: 'P', role: 'practitioner', councilId: ids.councilA } }),

@@ -7,6 +7,7 @@ import { EventQueuesModule, OutboxRelayModule } from '#libs/events';
 import { IdentityModule } from '#libs/identity';
 import { LoggingModule } from '#libs/observability';
 import { PartnershipsModule } from '#libs/partnerships';
+import { PractitionersModule } from '#libs/practitioners';
 import { UniversitiesModule } from '#libs/universities';
 import type { ApiConfig } from './api.config.js';
 import { HealthModule } from './health/health.module.js';
@@ -26,6 +27,7 @@ export class ApiModule {
         UniversitiesModule,
         CouncilsModule,
         PartnershipsModule,
+        PractitionersModule,
         IdentityModule.forRoot(PartnershipsModule),
       ],
     };

@@ -13,6 +13,7 @@ export interface EventPayloads {
   'partnership.lead_removed': { partnershipId: string; userId: string };
   'user.invited': { userId: string; invitationId: string; email: string; displayName: string; role: string; expiresAt: string };
   'user.activated': { userId: string };
+  'practitioner.profile_updated': { userId: string; councilId: string | null };
 }
 
 export type EventType = keyof EventPayloads;
@@ -28,6 +29,7 @@ export const EVENT_CATALOGUE = {
   'partnership.lead_removed': { version: 1, aggregateType: 'partnership' },
   'user.invited': { version: 1, aggregateType: 'user' },
   'user.activated': { version: 1, aggregateType: 'user' },
+  'practitioner.profile_updated': { version: 1, aggregateType: 'practitioner' },
 } as const satisfies Record<EventType, { version: number; aggregateType: string }>;
 
 export function isEventType(type: string): type is EventType {

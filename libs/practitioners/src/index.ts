@@ -1,0 +1,3 @@
+export { CAREER_STAGES, type CareerStage, FORMATS, type Format, PEPS_STAGES, type PepsStage } from './practitioner.js';
+export { PractitionerProfileRequest } from './profile.dto.js';
+export { PractitionersModule } from './practitioners.module.js';

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, NotFoundException, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ApiProblems } from '#libs/http';
+import { type Caller, CurrentCaller, Roles } from '#libs/identity';
+import { PractitionerProfile } from './practitioner-profile.entity.js';
+import { PractitionerProfileRequest, PractitionerProfileResponse, SpecialismResponse } from './profile.dto.js';
+import { toProfileResponse } from './profile.mapper.js';
+import { specialismsFor } from './specialisms.read.js';
+import { UpdateProfileCommand } from './update-profile.command.js';
+
+@ApiTags('practitioners')
+@ApiBearerAuth()
+@Controller()
+export class PractitionersController {
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('me/profile')
+  @Roles('practitioner')
+  @ApiOperation({ summary: 'The signed-in practitioner\'s profile (404 until they first save one)' })
+  @ApiOkResponse({ type: PractitionerProfileResponse })
+  @ApiProblems(404)
+  async profile(@CurrentCaller() caller: Caller): Promise<PractitionerProfileResponse> {
+    const profile = await this.dataSource.manager.findOneBy(PractitionerProfile, { userId: caller.id });
+    if (!profile) throw new NotFoundException('No profile yet: save one with PUT /api/me/profile.');
+    return toProfileResponse(profile);
+  }
+
+  @Put('me/profile')
+  @Roles('practitioner')
+  @ApiOperation({ summary: 'Save the signed-in practitioner\'s profile, whole', description: 'Emits `practitioner.profile_updated`.' })
+  @ApiOkResponse({ type: PractitionerProfileResponse })
+  @ApiProblems(400)
+  save(@Body() request: PractitionerProfileRequest, @CurrentCaller() caller: Caller): Promise<PractitionerProfileResponse> {
+    return this.commands.execute(new UpdateProfileCommand(request, caller));
+  }
+
+  @Get('specialisms')
+  @ApiOperation({ summary: 'The specialisms the caller may use: the shared ones and their partnerships\' own' })
+  @ApiOkResponse({ type: [SpecialismResponse] })
+  async specialisms(@CurrentCaller() caller: Caller): Promise<SpecialismResponse[]> {
+    return (await specialismsFor(this.dataSource.manager, caller)).map(({ code, label, partnershipId }) => ({ code, label, partnershipId }));
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '#libs/events';
+import { PractitionerProfile } from './practitioner-profile.entity.js';
+import { PractitionersController } from './practitioners.controller.js';
+import { Specialism } from './specialism.entity.js';
+import { UpdateProfileHandler } from './update-profile.handler.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([PractitionerProfile, Specialism]), OutboxModule],
+  controllers: [PractitionersController],
+  providers: [UpdateProfileHandler],
+})
+export class PractitionersModule {}
