@@ -50,7 +50,7 @@ describe('who may do what', () => {
   const adminOnly = (status: number): Expected => everyone(403, { admin: status });
 
   let unique = 0;
-  const endpoints: [string, () => { method: 'get' | 'post' | 'put' | 'delete'; path: string; body?: object }, Expected][] = [
+  const endpoints: [string, (actor: Actor) => { method: 'get' | 'post' | 'put' | 'delete'; path: string; body?: object }, Expected][] = [
     ['GET /api/me', () => ({ method: 'get', path: '/api/me' }), everyone(200)],
     ['GET /api/universities', () => ({ method: 'get', path: '/api/universities' }), everyone(200)],
     ['GET /api/universities/:id', () => ({ method: 'get', path: `/api/universities/${ids.universityA}` }), everyone(200)],
@@ -89,6 +89,23 @@ describe('who may do what', () => {
       everyone(403, { practitionerA: 200, practitionerB: 200 }),
     ],
     [
+      'POST /api/opportunities',
+      () => ({ method: 'post', path: '/api/opportunities', body: opportunity({ hostOrganisationId: ids.universityA }) }),
+      everyone(201, { practitionerA: 403, practitionerB: 403 }),
+    ],
+    ['GET /api/opportunities/:id', (actor) => ({ method: 'get', path: `/api/opportunities/${published[actor]}` }), everyone(200, { practitionerB: 404 })],
+    [
+      'PUT /api/opportunities/:id',
+      (actor) => ({ method: 'put', path: `/api/opportunities/${published[actor]}`, body: { ...opportunity(), partnershipId: undefined, type: undefined } }),
+      everyone(200, { practitionerA: 403, practitionerB: 404 }),
+    ],
+    ['POST /api/opportunities/:id/close', (actor) => ({ method: 'post', path: `/api/opportunities/${published[actor]}/close` }), everyone(200, { practitionerA: 403, practitionerB: 404 })],
+    [
+      'POST /api/opportunities/:id/cancel',
+      (actor) => ({ method: 'post', path: `/api/opportunities/${published[actor]}/cancel`, body: { reason: 'Off' } }),
+      everyone(200, { practitionerA: 403, practitionerB: 404 }),
+    ],
+    [
       'POST /api/invitations',
       () => ({ method: 'post', path: '/api/invitations', body: { email: `p${unique++}@example.org`, displayName: 'P', role: 'practitioner', councilId: ids.councilA } }),
       everyone(403, { admin: 201, leadA: 201 }),
@@ -96,10 +113,33 @@ describe('who may do what', () => {
   ];
 
   const actors: Actor[] = ['anonymous', 'leadA', 'academicA', 'practitionerA', 'practitionerB', 'admin'];
+
+  /** A published opportunity of partnership A for each actor to act on, so one actor's change does not block the next. */
+  const published = {} as Record<Actor, string>;
+  const opportunity = (changes: object = {}) => ({
+    partnershipId: ids.partnershipA,
+    type: 'teaching',
+    title: 'Seminar',
+    description: 'A seminar.',
+    sessions: [{ startsAt: '2099-03-02T10:00:00Z', endsAt: '2099-03-02T12:00:00Z', place: 'UEA' }],
+    capacity: 1,
+    requiredSpecialisms: [],
+    minimumCareerStage: 'student',
+    closesAt: '2099-02-20T17:00:00Z',
+    contact: 'Host',
+    ...changes,
+  });
+  beforeAll(async () => {
+    for (const actor of actors) {
+      const id = (await admin.post('/api/opportunities').send(opportunity({ hostOrganisationId: ids.universityA })).expect(201)).body.id;
+      await admin.post(`/api/opportunities/${id}/publish`).expect(200);
+      published[actor] = id;
+    }
+  });
   describe.each(endpoints)('%s', (_, request, expected) => {
     // The admin goes last, so a change it makes (adding a member, appointing a lead) is undone by the next row's admin call.
     it.each(actors)('as %s', async (actor) => {
-      const { method, path, body } = request();
+      const { method, path, body } = request(actor);
       const call = client(actor)[method](path);
       const response = await (body ? call.send(body) : call);
       expect({ actor, status: response.status }).toEqual({ actor, status: expected[actor] });

@@ -6,6 +6,7 @@ import { DatabaseModule } from '#libs/database';
 import { EventQueuesModule, OutboxRelayModule } from '#libs/events';
 import { IdentityModule } from '#libs/identity';
 import { LoggingModule } from '#libs/observability';
+import { OpportunitiesModule } from '#libs/opportunities';
 import { PartnershipsModule } from '#libs/partnerships';
 import { PractitionersModule } from '#libs/practitioners';
 import { UniversitiesModule } from '#libs/universities';
@@ -28,6 +29,7 @@ export class ApiModule {
         CouncilsModule,
         PartnershipsModule,
         PractitionersModule,
+        OpportunitiesModule.forRoot(PartnershipsModule),
         IdentityModule.forRoot(PartnershipsModule),
       ],
     };

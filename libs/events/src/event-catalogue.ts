@@ -14,6 +14,20 @@ export interface EventPayloads {
   'user.invited': { userId: string; invitationId: string; email: string; displayName: string; role: string; expiresAt: string };
   'user.activated': { userId: string };
   'practitioner.profile_updated': { userId: string; councilId: string | null };
+  'opportunity.drafted': OpportunityChange;
+  'opportunity.updated': OpportunityChange;
+  'opportunity.published': OpportunityChange;
+  'opportunity.closed': OpportunityChange;
+  'opportunity.cancelled': OpportunityChange & { reason?: string | null };
+  'opportunity.completed': OpportunityChange;
+}
+
+interface OpportunityChange {
+  opportunityId: string;
+  partnershipId: string;
+  type: string;
+  title: string;
+  status: string;
 }
 
 export type EventType = keyof EventPayloads;
@@ -30,6 +44,12 @@ export const EVENT_CATALOGUE = {
   'user.invited': { version: 1, aggregateType: 'user' },
   'user.activated': { version: 1, aggregateType: 'user' },
   'practitioner.profile_updated': { version: 1, aggregateType: 'practitioner' },
+  'opportunity.drafted': { version: 1, aggregateType: 'opportunity' },
+  'opportunity.updated': { version: 1, aggregateType: 'opportunity' },
+  'opportunity.published': { version: 1, aggregateType: 'opportunity' },
+  'opportunity.closed': { version: 1, aggregateType: 'opportunity' },
+  'opportunity.cancelled': { version: 1, aggregateType: 'opportunity' },
+  'opportunity.completed': { version: 1, aggregateType: 'opportunity' },
 } as const satisfies Record<EventType, { version: number; aggregateType: string }>;
 
 export function isEventType(type: string): type is EventType {

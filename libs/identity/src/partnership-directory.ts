@@ -8,4 +8,7 @@ export abstract class PartnershipDirectory {
 
   /** The partnerships a university or council belongs to. */
   abstract partnershipsOfOrganisation(organisationId: string): Promise<string[]>;
+
+  /** Whether the organisation is a university or a council member of the partnership; null when it is not a member. */
+  abstract memberKind(partnershipId: string, organisationId: string): Promise<'university' | 'council' | null>;
 }

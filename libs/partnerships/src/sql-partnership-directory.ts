@@ -27,4 +27,12 @@ export class SqlPartnershipDirectory extends PartnershipDirectory {
     );
     return rows.map((row) => row.partnership_id);
   }
+
+  async memberKind(partnershipId: string, organisationId: string): Promise<'university' | 'council' | null> {
+    const [row]: { university_id: string | null }[] = await this.dataSource.query(
+      `SELECT university_id FROM partnership_members WHERE partnership_id = $1 AND (university_id = $2 OR council_id = $2)`,
+      [partnershipId, organisationId],
+    );
+    return row ? (row.university_id ? 'university' : 'council') : null;
+  }
 }

@@ -6,7 +6,7 @@ import { type InvalidField, InvalidRequestException } from '#libs/http';
 import { PractitionerProfile } from './practitioner-profile.entity.js';
 import type { PractitionerProfileRequest, PractitionerProfileResponse } from './profile.dto.js';
 import { toProfileResponse } from './profile.mapper.js';
-import { specialismsFor } from './specialisms.read.js';
+import { specialismProblems } from './specialisms.read.js';
 import { UpdateProfileCommand } from './update-profile.command.js';
 
 /** What field validation cannot see: periods that end before they start. */
@@ -21,11 +21,9 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async execute({ request, practitioner }: UpdateProfileCommand): Promise<PractitionerProfileResponse> {
-    const known = new Set((await specialismsFor(this.dataSource.manager, practitioner)).map((s) => s.code));
-    const unknown = request.specialisms.filter((code) => !known.has(code));
     const problems = [
       ...periodProblems(request),
-      ...(unknown.length > 0 ? [{ field: 'specialisms', messages: [`unknown specialisms: ${unknown.join(', ')} (see GET /api/specialisms)`] }] : []),
+      ...(await specialismProblems(this.dataSource.manager, practitioner, request.specialisms, 'specialisms')),
     ];
     if (problems.length > 0) throw new InvalidRequestException(problems);
 

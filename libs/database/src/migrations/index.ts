@@ -2,6 +2,13 @@ import { Foundation1764000000000 } from './1764000000000-foundation.js';
 import { Partnerships1764100000000 } from './1764100000000-partnerships.js';
 import { Identity1764200000000 } from './1764200000000-identity.js';
 import { PractitionerProfiles1764300000000 } from './1764300000000-practitioner-profiles.js';
+import { Opportunities1764400000000 } from './1764400000000-opportunities.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
-export const migrations = [Foundation1764000000000, Partnerships1764100000000, Identity1764200000000, PractitionerProfiles1764300000000];
+export const migrations = [
+  Foundation1764000000000,
+  Partnerships1764100000000,
+  Identity1764200000000,
+  PractitionerProfiles1764300000000,
+  Opportunities1764400000000,
+];

@@ -1,0 +1,3 @@
+export { OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, type OpportunityStatus, type OpportunityType } from './opportunity.js';
+export { CreateOpportunityRequest } from './opportunity.dto.js';
+export { OpportunitiesModule } from './opportunities.module.js';

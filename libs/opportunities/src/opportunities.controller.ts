@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ApiProblems } from '#libs/http';
+import { type Caller, CurrentCaller, Roles } from '#libs/identity';
+import { ChangeOpportunityStatusCommand, CreateOpportunityCommand, UpdateOpportunityCommand } from './opportunity.commands.js';
+import { CancelOpportunityRequest, CreateOpportunityRequest, OpportunityResponse, UpdateOpportunityRequest } from './opportunity.dto.js';
+import { toOpportunityResponse, visibleOpportunity } from './opportunity.read.js';
+
+@ApiTags('opportunities')
+@ApiBearerAuth()
+@Controller('opportunities')
+export class OpportunitiesController {
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Post()
+  @Roles('academic', 'partnership_lead', 'admin')
+  @ApiOperation({ summary: 'Create an opportunity as a draft', description: 'Emits `opportunity.drafted`.' })
+  @ApiCreatedResponse({ type: OpportunityResponse })
+  @ApiProblems(400, 404)
+  create(@Body() request: CreateOpportunityRequest, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
+    return this.commands.execute(new CreateOpportunityCommand(request, caller));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Get one opportunity (drafts only for those who may change them)' })
+  @ApiOkResponse({ type: OpportunityResponse })
+  @ApiProblems(400, 404)
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
+    return toOpportunityResponse(this.dataSource.manager, await visibleOpportunity(this.dataSource.manager, caller, id));
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Change a draft or published opportunity, whole', description: 'Emits `opportunity.updated`.' })
+  @ApiOkResponse({ type: OpportunityResponse })
+  @ApiProblems(400, 404, 409)
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() request: UpdateOpportunityRequest, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
+    return this.commands.execute(new UpdateOpportunityCommand(id, request, caller));
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Publish a draft: practitioners of the partnership can see it', description: 'Emits `opportunity.published`.' })
+  @ApiOkResponse({ type: OpportunityResponse })
+  @ApiProblems(404, 409)
+  publish(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
+    return this.commands.execute(new ChangeOpportunityStatusCommand(id, 'publish', caller));
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a published opportunity for applications', description: 'Emits `opportunity.closed`.' })
+  @ApiOkResponse({ type: OpportunityResponse })
+  @ApiProblems(404, 409)
+  close(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
+    return this.commands.execute(new ChangeOpportunityStatusCommand(id, 'close', caller));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel an opportunity, saying why', description: 'Emits `opportunity.cancelled`.' })
+  @ApiOkResponse({ type: OpportunityResponse })
+  @ApiProblems(400, 404, 409)
+  cancel(@Param('id', ParseUUIDPipe) id: string, @Body() request: CancelOpportunityRequest, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
+    return this.commands.execute(new ChangeOpportunityStatusCommand(id, 'cancel', caller, request.reason));
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark an opportunity as done', description: 'Emits `opportunity.completed`.' })
+  @ApiOkResponse({ type: OpportunityResponse })
+  @ApiProblems(404, 409)
+  complete(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
+    return this.commands.execute(new ChangeOpportunityStatusCommand(id, 'complete', caller));
+  }
+}

@@ -1,0 +1,43 @@
+import { NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Caller } from '#libs/identity';
+import { canSee } from './opportunity-access.js';
+import { OpportunitySession } from './opportunity-session.entity.js';
+import { Opportunity } from './opportunity.entity.js';
+import type { OpportunityResponse } from './opportunity.dto.js';
+
+/** The opportunity if the caller may see it; another partnership's, or someone else's draft, is not found. */
+export async function visibleOpportunity(manager: EntityManager, caller: Caller, id: string, lock = false): Promise<Opportunity> {
+  const opportunity = await manager.findOne(Opportunity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  if (!opportunity || !canSee(caller, opportunity)) throw new NotFoundException(`No opportunity has id ${id}.`);
+  return opportunity;
+}
+
+/** The one place a stored opportunity becomes what the API shows; every field listed on purpose. */
+export async function toOpportunityResponse(manager: EntityManager, opportunity: Opportunity): Promise<OpportunityResponse> {
+  const sessions = await manager.find(OpportunitySession, { where: { opportunityId: opportunity.id }, order: { startsAt: 'ASC' } });
+  return {
+    id: opportunity.id,
+    partnershipId: opportunity.partnershipId,
+    host: opportunity.hostUniversityId ? { type: 'university', id: opportunity.hostUniversityId } : { type: 'council', id: opportunity.hostCouncilId! },
+    type: opportunity.type,
+    title: opportunity.title,
+    description: opportunity.description,
+    status: opportunity.status,
+    capacity: opportunity.capacity,
+    requiredSpecialisms: opportunity.requiredSpecialisms,
+    minimumCareerStage: opportunity.minimumCareerStage,
+    pepsStage: opportunity.pepsStage,
+    sessions: sessions.map((session) => ({
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+      place: session.place,
+      onlineLink: session.onlineLink,
+    })),
+    closesAt: opportunity.closesAt.toISOString(),
+    contact: opportunity.contact,
+    cancellationReason: opportunity.cancellationReason,
+    createdAt: opportunity.createdAt.toISOString(),
+    updatedAt: opportunity.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,57 @@
+import type { InvalidField } from '#libs/http';
+
+export const OPPORTUNITY_TYPES = ['teaching', 'interviewing', 'research', 'practice_educator'] as const;
+export type OpportunityType = (typeof OPPORTUNITY_TYPES)[number];
+
+export const OPPORTUNITY_STATUSES = ['draft', 'published', 'closed', 'filled', 'completed', 'cancelled'] as const;
+export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
+
+export type OpportunityAction = 'update' | 'publish' | 'close' | 'cancel' | 'complete';
+
+/** The lifecycle: from which statuses each action may be taken, and where it leads. */
+const LIFECYCLE: Record<OpportunityAction, { from: readonly OpportunityStatus[]; to: OpportunityStatus | null; done: string }> = {
+  update: { from: ['draft', 'published'], to: null, done: 'changed' },
+  publish: { from: ['draft'], to: 'published', done: 'published' },
+  close: { from: ['published'], to: 'closed', done: 'closed' },
+  cancel: { from: ['draft', 'published', 'closed', 'filled'], to: 'cancelled', done: 'cancelled' },
+  complete: { from: ['published', 'closed', 'filled'], to: 'completed', done: 'completed' },
+};
+
+export class WrongStateError extends Error {}
+
+/** The status `action` leads to from `status` (unchanged for an update), or a WrongStateError saying why not. */
+export function statusAfter(action: OpportunityAction, status: OpportunityStatus): OpportunityStatus {
+  const step = LIFECYCLE[action];
+  if (!step.from.includes(status)) {
+    throw new WrongStateError(`A ${status} opportunity cannot be ${step.done}.`);
+  }
+  return step.to ?? status;
+}
+
+export interface Schedule {
+  sessions: { startsAt: string; endsAt: string; place?: string; onlineLink?: string }[];
+  closesAt: string;
+}
+
+/**
+ * The rules no single field shows: each session ends after it starts and happens somewhere (a place,
+ * a link or both), and applications close before the first session.
+ */
+export function scheduleProblems({ sessions, closesAt }: Schedule): InvalidField[] {
+  const problems: InvalidField[] = sessions.flatMap((session, index) => [
+    ...(Date.parse(session.endsAt) <= Date.parse(session.startsAt) ? [{ field: `sessions.${index}.endsAt`, messages: ['endsAt must be after startsAt'] }] : []),
+    ...(!session.place && !session.onlineLink ? [{ field: `sessions.${index}`, messages: ['a session needs a place, an online link or both'] }] : []),
+  ]);
+  const firstStart = Math.min(...sessions.map((session) => Date.parse(session.startsAt)));
+  if (sessions.length > 0 && Date.parse(closesAt) >= firstStart) {
+    problems.push({ field: 'closesAt', messages: ['closesAt must be before the first session starts'] });
+  }
+  return problems;
+}
+
+/** What the type demands: a practice educator role names the PEPS stage it needs. */
+export function typeProblems(type: OpportunityType, pepsStage: number | undefined): InvalidField[] {
+  return type === 'practice_educator' && pepsStage === undefined
+    ? [{ field: 'pepsStage', messages: ['pepsStage is required for a practice_educator opportunity'] }]
+    : [];
+}
