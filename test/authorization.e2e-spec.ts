@@ -93,6 +93,7 @@ describe('who may do what', () => {
       () => ({ method: 'post', path: '/api/opportunities', body: opportunity({ hostOrganisationId: ids.universityA }) }),
       everyone(201, { practitionerA: 403, practitionerB: 403 }),
     ],
+    ['GET /api/opportunities', () => ({ method: 'get', path: '/api/opportunities' }), everyone(200)],
     ['GET /api/opportunities/:id', (actor) => ({ method: 'get', path: `/api/opportunities/${published[actor]}` }), everyone(200, { practitionerB: 404 })],
     [
       'PUT /api/opportunities/:id',

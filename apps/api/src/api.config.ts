@@ -1,5 +1,5 @@
 import { IsBoolean, IsInt, IsString, Max, Min } from 'class-validator';
-import { EnvBoolean } from '#libs/config';
+import { TextBoolean } from '#libs/config';
 import { IdentityConfig } from '#libs/identity';
 
 export class ApiConfig extends IdentityConfig {
@@ -12,12 +12,12 @@ export class ApiConfig extends IdentityConfig {
   HOST: string = '127.0.0.1';
 
   /** Whether this process also relays the outbox to the queues; any number of relays may run. */
-  @EnvBoolean()
+  @TextBoolean()
   @IsBoolean()
   OUTBOX_RELAY: boolean = true;
 
   /** Serve the Swagger UI at /api/docs (the OpenAPI JSON at /api/docs-json is always served). */
-  @EnvBoolean()
+  @TextBoolean()
   @IsBoolean()
   API_DOCS_UI: boolean = true;
 

@@ -1,6 +1,6 @@
 import { IsBoolean, IsInt, Min } from 'class-validator';
 import { CoreConfig } from './core.config.js';
-import { EnvBoolean } from './env-boolean.js';
+import { TextBoolean } from './text-boolean.js';
 import { InvalidConfigError, validateConfig } from './validate-config.js';
 
 class ExampleConfig extends CoreConfig {
@@ -8,7 +8,7 @@ class ExampleConfig extends CoreConfig {
   @Min(1)
   PORT: number = 3000;
 
-  @EnvBoolean()
+  @TextBoolean()
   @IsBoolean()
   FEATURE: boolean = true;
 }

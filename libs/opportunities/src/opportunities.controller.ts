@@ -1,13 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ApiProblems } from '#libs/http';
+import { ApiProblems, type Page } from '#libs/http';
 import { type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { ChangeOpportunityStatusCommand, CreateOpportunityCommand, UpdateOpportunityCommand } from './opportunity.commands.js';
 import { CancelOpportunityRequest, CreateOpportunityRequest, OpportunityResponse, UpdateOpportunityRequest } from './opportunity.dto.js';
 import { toOpportunityResponse, visibleOpportunity } from './opportunity.read.js';
+import { FindOpportunitiesQuery, OpportunityListParams } from './find-opportunities.js';
+import { OpportunityPage } from './opportunity.dto.js';
 
 @ApiTags('opportunities')
 @ApiBearerAuth()
@@ -15,6 +17,7 @@ import { toOpportunityResponse, visibleOpportunity } from './opportunity.read.js
 export class OpportunitiesController {
   constructor(
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -25,6 +28,17 @@ export class OpportunitiesController {
   @ApiProblems(400, 404)
   create(@Body() request: CreateOpportunityRequest, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
     return this.commands.execute(new CreateOpportunityCommand(request, caller));
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'Find opportunities: filter, search words, sort, a page at a time',
+    description: 'Practitioners see the published ones of their partnerships they could join; hosts and leads see their drafts too.',
+  })
+  @ApiOkResponse({ type: OpportunityPage })
+  @ApiProblems(400)
+  find(@Query() params: OpportunityListParams, @CurrentCaller() caller: Caller): Promise<Page<OpportunityResponse>> {
+    return this.queries.execute(new FindOpportunitiesQuery(params, caller));
   }
 
   @Get(':id')

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '#libs/events';
 import { ChangeOpportunityStatusHandler, UpdateOpportunityHandler } from './change-opportunity.handlers.js';
 import { CreateOpportunityHandler } from './create-opportunity.handler.js';
+import { FindOpportunitiesHandler } from './find-opportunities.handler.js';
 import { OpportunitiesController } from './opportunities.controller.js';
 import { OpportunitySession } from './opportunity-session.entity.js';
 import { Opportunity } from './opportunity.entity.js';
@@ -15,7 +16,7 @@ export class OpportunitiesModule {
       module: OpportunitiesModule,
       imports: [TypeOrmModule.forFeature([Opportunity, OpportunitySession]), OutboxModule, partnershipDirectory],
       controllers: [OpportunitiesController],
-      providers: [CreateOpportunityHandler, UpdateOpportunityHandler, ChangeOpportunityStatusHandler],
+      providers: [CreateOpportunityHandler, UpdateOpportunityHandler, ChangeOpportunityStatusHandler, FindOpportunitiesHandler],
     };
   }
 }

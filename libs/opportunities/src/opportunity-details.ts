@@ -27,6 +27,7 @@ export function columnsOf(details: OpportunityDetails): Partial<Opportunity> {
     minimumCareerStage: details.minimumCareerStage,
     pepsStage: details.pepsStage ?? null,
     closesAt: new Date(details.closesAt),
+    firstSessionAt: new Date(Math.min(...details.sessions.map((session) => Date.parse(session.startsAt)))),
     contact: details.contact,
   };
 }

@@ -195,3 +195,11 @@ export class OpportunityResponse {
   @ApiProperty({ format: 'date-time' })
   updatedAt: string;
 }
+
+export class OpportunityPage {
+  @ApiProperty({ type: [OpportunityResponse] })
+  items: OpportunityResponse[];
+
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  nextCursor: string | null;
+}

@@ -4,6 +4,14 @@ import type { OpportunityStatus, OpportunityType } from './opportunity.js';
 
 @Entity('opportunities')
 @Index('opportunities_by_partnership', ['partnershipId', 'status', 'closesAt'])
+@Index('opportunities_by_first_session', ['partnershipId', 'firstSessionAt', 'id'])
+@Index('opportunities_by_created', ['partnershipId', 'createdAt', 'id'])
+@Index('opportunities_by_closing', ['partnershipId', 'closesAt', 'id'])
+@Index('opportunities_by_type', ['type'])
+@Index('opportunities_by_host_university', ['hostUniversityId'])
+@Index('opportunities_by_host_council', ['hostCouncilId'])
+@Index('opportunities_specialisms', ['requiredSpecialisms'], { type: 'gin' })
+// Full-text search uses an expression index on title and description, in the migration.
 @Check('opportunities_one_host', '(host_university_id IS NULL) <> (host_council_id IS NULL)')
 @Check('opportunities_peps_for_practice_educators', "type <> 'practice_educator' OR peps_stage IS NOT NULL")
 @Check('opportunities_capacity_check', 'capacity >= 1')
@@ -50,6 +58,10 @@ export class Opportunity {
   @Column('timestamptz')
   closesAt: Date;
 
+  /** When the first session starts: what "soonest" sorts by and date ranges filter on. */
+  @Column('timestamptz')
+  firstSessionAt: Date;
+
   @Column('text')
   contact: string;
 
@@ -60,7 +72,7 @@ export class Opportunity {
   @ForeignKey('User', { name: 'opportunities_created_by_fkey' })
   createdBy: string;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })

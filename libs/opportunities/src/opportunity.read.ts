@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import type { Caller } from '#libs/identity';
 import { canSee } from './opportunity-access.js';
 import { OpportunitySession } from './opportunity-session.entity.js';
@@ -13,10 +13,12 @@ export async function visibleOpportunity(manager: EntityManager, caller: Caller,
   return opportunity;
 }
 
-/** The one place a stored opportunity becomes what the API shows; every field listed on purpose. */
-export async function toOpportunityResponse(manager: EntityManager, opportunity: Opportunity): Promise<OpportunityResponse> {
-  const sessions = await manager.find(OpportunitySession, { where: { opportunityId: opportunity.id }, order: { startsAt: 'ASC' } });
-  return {
+/** The one place stored opportunities become what the API shows (sessions in one query); every field listed on purpose. */
+export async function toOpportunityResponses(manager: EntityManager, opportunities: Opportunity[]): Promise<OpportunityResponse[]> {
+  const sessions = opportunities.length
+    ? await manager.find(OpportunitySession, { where: { opportunityId: In(opportunities.map((o) => o.id)) }, order: { startsAt: 'ASC' } })
+    : [];
+  return opportunities.map((opportunity) => ({
     id: opportunity.id,
     partnershipId: opportunity.partnershipId,
     host: opportunity.hostUniversityId ? { type: 'university', id: opportunity.hostUniversityId } : { type: 'council', id: opportunity.hostCouncilId! },
@@ -28,16 +30,22 @@ export async function toOpportunityResponse(manager: EntityManager, opportunity:
     requiredSpecialisms: opportunity.requiredSpecialisms,
     minimumCareerStage: opportunity.minimumCareerStage,
     pepsStage: opportunity.pepsStage,
-    sessions: sessions.map((session) => ({
-      startsAt: session.startsAt.toISOString(),
-      endsAt: session.endsAt.toISOString(),
-      place: session.place,
-      onlineLink: session.onlineLink,
-    })),
+    sessions: sessions
+      .filter((session) => session.opportunityId === opportunity.id)
+      .map((session) => ({
+        startsAt: session.startsAt.toISOString(),
+        endsAt: session.endsAt.toISOString(),
+        place: session.place,
+        onlineLink: session.onlineLink,
+      })),
     closesAt: opportunity.closesAt.toISOString(),
     contact: opportunity.contact,
     cancellationReason: opportunity.cancellationReason,
     createdAt: opportunity.createdAt.toISOString(),
     updatedAt: opportunity.updatedAt.toISOString(),
-  };
+  }));
+}
+
+export async function toOpportunityResponse(manager: EntityManager, opportunity: Opportunity): Promise<OpportunityResponse> {
+  return (await toOpportunityResponses(manager, [opportunity]))[0]!;
 }

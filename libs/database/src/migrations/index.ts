@@ -3,6 +3,7 @@ import { Partnerships1764100000000 } from './1764100000000-partnerships.js';
 import { Identity1764200000000 } from './1764200000000-identity.js';
 import { PractitionerProfiles1764300000000 } from './1764300000000-practitioner-profiles.js';
 import { Opportunities1764400000000 } from './1764400000000-opportunities.js';
+import { OpportunitySearch1764500000000 } from './1764500000000-opportunity-search.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Identity1764200000000,
   PractitionerProfiles1764300000000,
   Opportunities1764400000000,
+  OpportunitySearch1764500000000,
 ];
