@@ -50,6 +50,14 @@ describe('who may do what', () => {
   const adminOnly = (status: number): Expected => everyone(403, { admin: status });
 
   let unique = 0;
+  const profile = {
+    careerStage: 'social_worker',
+    pepsStage: 0,
+    specialisms: [],
+    availability: { weekdays: [1], unavailable: [] },
+    preferredFormats: ['online'],
+    maxOpportunitiesPerTerm: 1,
+  };
   const endpoints: [string, (actor: Actor) => { method: 'get' | 'post' | 'put' | 'delete'; path: string; body?: object }, Expected][] = [
     ['GET /api/me', () => ({ method: 'get', path: '/api/me' }), everyone(200)],
     ['GET /api/universities', () => ({ method: 'get', path: '/api/universities' }), everyone(200)],
@@ -71,20 +79,13 @@ describe('who may do what', () => {
     ['POST /api/partnerships/:id/leads', () => ({ method: 'post', path: `/api/partnerships/${ids.partnershipB}/leads`, body: { userId: people.leadA.id } }), adminOnly(201)],
     ['DELETE /api/partnerships/:id/leads/:userId', () => ({ method: 'delete', path: `/api/partnerships/${ids.partnershipB}/leads/${people.leadA.id}` }), adminOnly(204)],
     ['GET /api/specialisms', () => ({ method: 'get', path: '/api/specialisms' }), everyone(200)],
-    ['GET /api/me/profile', () => ({ method: 'get', path: '/api/me/profile' }), everyone(403, { practitionerA: 404, practitionerB: 404 })],
+    ['GET /api/me/profile', () => ({ method: 'get', path: '/api/me/profile' }), everyone(403, { practitionerA: 200, practitionerB: 404 })],
     [
       'PUT /api/me/profile',
       () => ({
         method: 'put',
         path: '/api/me/profile',
-        body: {
-          careerStage: 'social_worker',
-          pepsStage: 0,
-          specialisms: [],
-          availability: { weekdays: [1], unavailable: [] },
-          preferredFormats: ['online'],
-          maxOpportunitiesPerTerm: 1,
-        },
+        body: profile,
       }),
       everyone(403, { practitionerA: 200, practitionerB: 200 }),
     ],
@@ -94,6 +95,18 @@ describe('who may do what', () => {
       everyone(201, { practitionerA: 403, practitionerB: 403 }),
     ],
     ['GET /api/opportunities', () => ({ method: 'get', path: '/api/opportunities' }), everyone(200)],
+    [
+      'POST /api/opportunities/:id/applications',
+      (actor) => ({ method: 'post', path: `/api/opportunities/${published[actor]}/applications`, body: { statement: 'Please.' } }),
+      everyone(403, { practitionerA: 201, practitionerB: 404 }),
+    ],
+    [
+      'GET /api/opportunities/:id/applications',
+      (actor) => ({ method: 'get', path: `/api/opportunities/${published[actor]}/applications` }),
+      everyone(200, { practitionerA: 403, practitionerB: 404 }),
+    ],
+    ['GET /api/me/applications', () => ({ method: 'get', path: '/api/me/applications' }), everyone(403, { practitionerA: 200, practitionerB: 200 })],
+    ['POST /api/applications/:id/withdraw', () => ({ method: 'post', path: `/api/applications/${applicationOfA}/withdraw` }), everyone(403, { practitionerA: 200, practitionerB: 404 })],
     ['GET /api/opportunities/:id', (actor) => ({ method: 'get', path: `/api/opportunities/${published[actor]}` }), everyone(200, { practitionerB: 404 })],
     [
       'PUT /api/opportunities/:id',
@@ -117,6 +130,7 @@ describe('who may do what', () => {
 
   /** A published opportunity of partnership A for each actor to act on, so one actor's change does not block the next. */
   const published = {} as Record<Actor, string>;
+  let applicationOfA: string;
   const opportunity = (changes: object = {}) => ({
     partnershipId: ids.partnershipA,
     type: 'teaching',
@@ -136,6 +150,10 @@ describe('who may do what', () => {
       await admin.post(`/api/opportunities/${id}/publish`).expect(200);
       published[actor] = id;
     }
+    await people.practitionerA.http.put('/api/me/profile').send(profile).expect(200);
+    const spare = (await admin.post('/api/opportunities').send(opportunity({ hostOrganisationId: ids.universityA })).expect(201)).body.id;
+    await admin.post(`/api/opportunities/${spare}/publish`).expect(200);
+    applicationOfA = (await people.practitionerA.http.post(`/api/opportunities/${spare}/applications`).send({ statement: 'Yes.' }).expect(201)).body.id;
   });
   describe.each(endpoints)('%s', (_, request, expected) => {
     // The admin goes last, so a change it makes (adding a member, appointing a lead) is undone by the next row's admin call.

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypedConfigModule } from '#libs/config';
+import { ApplicationsModule } from '#libs/applications';
 import { CouncilsModule } from '#libs/councils';
 import { DatabaseModule } from '#libs/database';
 import { EventQueuesModule, OutboxRelayModule } from '#libs/events';
@@ -29,7 +30,8 @@ export class ApiModule {
         CouncilsModule,
         PartnershipsModule,
         PractitionersModule,
-        OpportunitiesModule.forRoot(PartnershipsModule),
+        OpportunitiesModule,
+        ApplicationsModule,
         IdentityModule.forRoot(PartnershipsModule),
       ],
     };

@@ -20,6 +20,8 @@ export interface EventPayloads {
   'opportunity.closed': OpportunityChange;
   'opportunity.cancelled': OpportunityChange & { reason?: string | null };
   'opportunity.completed': OpportunityChange;
+  'application.submitted': { applicationId: string; opportunityId: string; practitionerId: string };
+  'application.withdrawn': { applicationId: string; opportunityId: string; practitionerId: string };
 }
 
 interface OpportunityChange {
@@ -50,6 +52,8 @@ export const EVENT_CATALOGUE = {
   'opportunity.closed': { version: 1, aggregateType: 'opportunity' },
   'opportunity.cancelled': { version: 1, aggregateType: 'opportunity' },
   'opportunity.completed': { version: 1, aggregateType: 'opportunity' },
+  'application.submitted': { version: 1, aggregateType: 'application' },
+  'application.withdrawn': { version: 1, aggregateType: 'application' },
 } as const satisfies Record<EventType, { version: number; aggregateType: string }>;
 
 export function isEventType(type: string): type is EventType {

@@ -15,7 +15,7 @@ import { toOpportunityResponse, visibleOpportunity } from './opportunity.read.js
 
 /** The opportunity locked for a change the caller may make from its current status: else 404, 403 or 409. */
 async function forChange(transaction: EntityManager, caller: Caller, id: string, action: OpportunityAction) {
-  const opportunity = await visibleOpportunity(transaction, caller, id, true);
+  const opportunity = await visibleOpportunity(transaction, caller, id, 'pessimistic_write');
   if (!canChange(caller, opportunity)) throw new ForbiddenException('Only the host university\'s academics and the partnership\'s leads may change it.');
   try {
     return { opportunity, next: statusAfter(action, opportunity.status) };

@@ -7,8 +7,13 @@ import { Opportunity } from './opportunity.entity.js';
 import type { OpportunityResponse } from './opportunity.dto.js';
 
 /** The opportunity if the caller may see it; another partnership's, or someone else's draft, is not found. */
-export async function visibleOpportunity(manager: EntityManager, caller: Caller, id: string, lock = false): Promise<Opportunity> {
-  const opportunity = await manager.findOne(Opportunity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+export async function visibleOpportunity(
+  manager: EntityManager,
+  caller: Caller,
+  id: string,
+  lock?: 'pessimistic_read' | 'pessimistic_write',
+): Promise<Opportunity> {
+  const opportunity = await manager.findOne(Opportunity, { where: { id }, ...(lock ? { lock: { mode: lock } } : {}) });
   if (!opportunity || !canSee(caller, opportunity)) throw new NotFoundException(`No opportunity has id ${id}.`);
   return opportunity;
 }

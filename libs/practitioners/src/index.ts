@@ -2,3 +2,4 @@ export { CAREER_STAGES, type CareerStage, FORMATS, type Format, PEPS_STAGES, typ
 export { PractitionerProfileRequest } from './profile.dto.js';
 export { PractitionersModule } from './practitioners.module.js';
 export { specialismProblems, specialismsFor } from './specialisms.read.js';
+export { PractitionerProfile } from './practitioner-profile.entity.js';

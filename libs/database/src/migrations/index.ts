@@ -4,6 +4,7 @@ import { Identity1764200000000 } from './1764200000000-identity.js';
 import { PractitionerProfiles1764300000000 } from './1764300000000-practitioner-profiles.js';
 import { Opportunities1764400000000 } from './1764400000000-opportunities.js';
 import { OpportunitySearch1764500000000 } from './1764500000000-opportunity-search.js';
+import { Applications1764600000000 } from './1764600000000-applications.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   PractitionerProfiles1764300000000,
   Opportunities1764400000000,
   OpportunitySearch1764500000000,
+  Applications1764600000000,
 ];

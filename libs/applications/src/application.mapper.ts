@@ -1,0 +1,15 @@
+import type { Application } from './application.entity.js';
+import type { ApplicationResponse } from './application.dto.js';
+
+/** The one place a stored application becomes what the API shows; every field listed on purpose. */
+export function toApplicationResponse(application: Application): ApplicationResponse {
+  return {
+    id: application.id,
+    opportunityId: application.opportunityId,
+    practitionerId: application.practitionerId,
+    statement: application.statement,
+    status: application.status,
+    submittedAt: application.submittedAt.toISOString(),
+    withdrawnAt: application.withdrawnAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,2 @@
+export { Application, APPLICATION_STATUSES, type ApplicationStatus } from './application.entity.js';
+export { ApplicationsModule } from './applications.module.js';
