@@ -106,6 +106,15 @@ describe('who may do what', () => {
       everyone(200, { practitionerA: 403, practitionerB: 404 }),
     ],
     ['GET /api/me/applications', () => ({ method: 'get', path: '/api/me/applications' }), everyone(403, { practitionerA: 200, practitionerB: 200 })],
+    // The lead acts first and succeeds; the admin, acting last on the same record, finds it done already.
+    ['POST /api/matches', () => ({ method: 'post', path: '/api/matches', body: { applicationId: applicationOfA } }), everyone(403, { leadA: 201, admin: 409 })],
+    ['POST /api/matches/:id/approve', () => ({ method: 'post', path: `/api/matches/${matchOfA}/approve`, body: {} }), everyone(403, { leadA: 200, admin: 409 })],
+    [
+      'GET /api/opportunities/:id/matches',
+      (actor) => ({ method: 'get', path: `/api/opportunities/${published[actor]}/matches` }),
+      everyone(200, { practitionerA: 403, practitionerB: 404 }),
+    ],
+    ['GET /api/me/matches', () => ({ method: 'get', path: '/api/me/matches' }), everyone(403, { practitionerA: 200, practitionerB: 200 })],
     ['POST /api/applications/:id/withdraw', () => ({ method: 'post', path: `/api/applications/${applicationOfA}/withdraw` }), everyone(403, { practitionerA: 200, practitionerB: 404 })],
     ['GET /api/opportunities/:id', (actor) => ({ method: 'get', path: `/api/opportunities/${published[actor]}` }), everyone(200, { practitionerB: 404 })],
     [
@@ -131,6 +140,7 @@ describe('who may do what', () => {
   /** A published opportunity of partnership A for each actor to act on, so one actor's change does not block the next. */
   const published = {} as Record<Actor, string>;
   let applicationOfA: string;
+  let matchOfA: string;
   const opportunity = (changes: object = {}) => ({
     partnershipId: ids.partnershipA,
     type: 'teaching',
@@ -154,6 +164,10 @@ describe('who may do what', () => {
     const spare = (await admin.post('/api/opportunities').send(opportunity({ hostOrganisationId: ids.universityA })).expect(201)).body.id;
     await admin.post(`/api/opportunities/${spare}/publish`).expect(200);
     applicationOfA = (await people.practitionerA.http.post(`/api/opportunities/${spare}/applications`).send({ statement: 'Yes.' }).expect(201)).body.id;
+    const another = (await admin.post('/api/opportunities').send(opportunity({ hostOrganisationId: ids.universityA })).expect(201)).body.id;
+    await admin.post(`/api/opportunities/${another}/publish`).expect(200);
+    const secondApplication = (await people.practitionerA.http.post(`/api/opportunities/${another}/applications`).send({ statement: 'Yes.' }).expect(201)).body.id;
+    matchOfA = (await admin.post('/api/matches').send({ applicationId: secondApplication }).expect(201)).body.id;
   });
   describe.each(endpoints)('%s', (_, request, expected) => {
     // The admin goes last, so a change it makes (adding a member, appointing a lead) is undone by the next row's admin call.

@@ -6,6 +6,7 @@ import { CouncilsModule } from '#libs/councils';
 import { DatabaseModule } from '#libs/database';
 import { EventQueuesModule, OutboxRelayModule } from '#libs/events';
 import { IdentityModule } from '#libs/identity';
+import { MatchesModule } from '#libs/matches';
 import { LoggingModule } from '#libs/observability';
 import { OpportunitiesModule } from '#libs/opportunities';
 import { PartnershipsModule } from '#libs/partnerships';
@@ -32,6 +33,7 @@ export class ApiModule {
         PractitionersModule,
         OpportunitiesModule,
         ApplicationsModule,
+        MatchesModule,
         IdentityModule.forRoot(PartnershipsModule),
       ],
     };

@@ -22,6 +22,18 @@ export interface EventPayloads {
   'opportunity.completed': OpportunityChange;
   'application.submitted': { applicationId: string; opportunityId: string; practitionerId: string };
   'application.withdrawn': { applicationId: string; opportunityId: string; practitionerId: string };
+  'match.proposed': MatchChange;
+  'match.approved': MatchChange;
+  'match.rejected': MatchChange;
+  'opportunity.filled': OpportunityChange;
+}
+
+interface MatchChange {
+  matchId: string;
+  opportunityId: string;
+  practitionerId: string;
+  applicationId: string | null;
+  note: string | null;
 }
 
 interface OpportunityChange {
@@ -54,6 +66,10 @@ export const EVENT_CATALOGUE = {
   'opportunity.completed': { version: 1, aggregateType: 'opportunity' },
   'application.submitted': { version: 1, aggregateType: 'application' },
   'application.withdrawn': { version: 1, aggregateType: 'application' },
+  'match.proposed': { version: 1, aggregateType: 'match' },
+  'match.approved': { version: 1, aggregateType: 'match' },
+  'match.rejected': { version: 1, aggregateType: 'match' },
+  'opportunity.filled': { version: 1, aggregateType: 'opportunity' },
 } as const satisfies Record<EventType, { version: number; aggregateType: string }>;
 
 export function isEventType(type: string): type is EventType {

@@ -33,6 +33,9 @@ export class UpdateOpportunityHandler implements ICommandHandler<UpdateOpportuni
     return transactionWithEvents(this.dataSource, async (transaction) => {
       const { opportunity } = await forChange(transaction, caller, id, 'update');
       await assertValidDetails(transaction, caller, opportunity.type, request);
+      // Read straight from the matches table: that context builds on this one, not the other way round.
+      const [{ approved }] = await transaction.query(`SELECT count(*)::int AS approved FROM matches WHERE opportunity_id = $1 AND status = 'approved'`, [id]);
+      if (request.capacity < approved) throw new ConflictException(`${approved} places are taken already: capacity cannot drop below that.`);
       Object.assign(opportunity, columnsOf(request));
       const saved = await transaction.save(opportunity);
       await replaceSessions(transaction, id, request);

@@ -4,3 +4,4 @@ export { OpportunitiesModule } from './opportunities.module.js';
 export { canChange, canSee } from './opportunity-access.js';
 export { Opportunity } from './opportunity.entity.js';
 export { visibleOpportunity } from './opportunity.read.js';
+export { opportunityEvent } from './opportunity.events.js';

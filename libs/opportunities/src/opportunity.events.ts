@@ -8,6 +8,7 @@ const LIFECYCLE_EVENTS = {
   closed: 'opportunity.closed',
   cancelled: 'opportunity.cancelled',
   completed: 'opportunity.completed',
+  filled: 'opportunity.filled',
 } as const;
 
 /** The event telling what just happened to an opportunity, with what its consumers need to act on it. */

@@ -5,6 +5,7 @@ import { PractitionerProfiles1764300000000 } from './1764300000000-practitioner-
 import { Opportunities1764400000000 } from './1764400000000-opportunities.js';
 import { OpportunitySearch1764500000000 } from './1764500000000-opportunity-search.js';
 import { Applications1764600000000 } from './1764600000000-applications.js';
+import { Matches1764700000000 } from './1764700000000-matches.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Opportunities1764400000000,
   OpportunitySearch1764500000000,
   Applications1764600000000,
+  Matches1764700000000,
 ];

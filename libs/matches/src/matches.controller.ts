@@ -1,0 +1,72 @@
+import { Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ApiProblems } from '#libs/http';
+import { type Caller, CurrentCaller, Roles } from '#libs/identity';
+import { canChange, visibleOpportunity } from '#libs/opportunities';
+import { DecideMatchCommand, ProposeMatchCommand } from './match.commands.js';
+import { DecideMatchRequest, MatchResponse, ProposeMatchRequest } from './match.dto.js';
+import { Match } from './match.entity.js';
+import { toMatchResponse } from './match.mapper.js';
+
+@ApiTags('matches')
+@ApiBearerAuth()
+@Controller()
+export class MatchesController {
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Post('matches')
+  @Roles('partnership_lead', 'admin')
+  @ApiOperation({ summary: 'Propose a match from an application', description: 'Emits `match.proposed`.' })
+  @ApiCreatedResponse({ type: MatchResponse })
+  @ApiProblems(400, 404, 409)
+  propose(@Body() request: ProposeMatchRequest, @CurrentCaller() caller: Caller): Promise<MatchResponse> {
+    return this.commands.execute(new ProposeMatchCommand(request.applicationId, caller));
+  }
+
+  @Post('matches/:id/approve')
+  @Roles('partnership_lead', 'admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Approve a proposed match: it takes a place (409 when none is left)',
+    description: 'Emits `match.approved`, and `opportunity.filled` when it takes the last place.',
+  })
+  @ApiOkResponse({ type: MatchResponse })
+  @ApiProblems(400, 404, 409)
+  approve(@Param('id', ParseUUIDPipe) id: string, @Body() request: DecideMatchRequest, @CurrentCaller() caller: Caller): Promise<MatchResponse> {
+    return this.commands.execute(new DecideMatchCommand(id, 'approve', caller, request.note));
+  }
+
+  @Post('matches/:id/reject')
+  @Roles('partnership_lead', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reject a proposed match, with an optional note', description: 'Emits `match.rejected`.' })
+  @ApiOkResponse({ type: MatchResponse })
+  @ApiProblems(400, 404, 409)
+  reject(@Param('id', ParseUUIDPipe) id: string, @Body() request: DecideMatchRequest, @CurrentCaller() caller: Caller): Promise<MatchResponse> {
+    return this.commands.execute(new DecideMatchCommand(id, 'reject', caller, request.note));
+  }
+
+  @Get('opportunities/:id/matches')
+  @ApiOperation({ summary: "An opportunity's matches, for its hosts and the partnership's leads" })
+  @ApiOkResponse({ type: [MatchResponse] })
+  @ApiProblems(400, 404)
+  async forOpportunity(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<MatchResponse[]> {
+    const opportunity = await visibleOpportunity(this.dataSource.manager, caller, id);
+    if (!canChange(caller, opportunity)) throw new ForbiddenException("Only the opportunity's hosts and the partnership's leads see its matches.");
+    return (await this.dataSource.manager.find(Match, { where: { opportunityId: id }, order: { proposedAt: 'ASC' } })).map(toMatchResponse);
+  }
+
+  @Get('me/matches')
+  @Roles('practitioner')
+  @ApiOperation({ summary: "The signed-in practitioner's matches, newest first" })
+  @ApiOkResponse({ type: [MatchResponse] })
+  async mine(@CurrentCaller() caller: Caller): Promise<MatchResponse[]> {
+    return (await this.dataSource.manager.find(Match, { where: { practitionerId: caller.id }, order: { proposedAt: 'DESC' } })).map(toMatchResponse);
+  }
+}

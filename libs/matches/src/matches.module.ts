@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicationsModule } from '#libs/applications';
+import { OutboxModule } from '#libs/events';
+import { OpportunitiesModule } from '#libs/opportunities';
+import { Match } from './match.entity.js';
+import { DecideMatchHandler, ProposeMatchHandler } from './match.handlers.js';
+import { MatchesController } from './matches.controller.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Match]), OutboxModule, OpportunitiesModule, ApplicationsModule],
+  controllers: [MatchesController],
+  providers: [ProposeMatchHandler, DecideMatchHandler],
+})
+export class MatchesModule {}

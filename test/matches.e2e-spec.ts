@@ -1,0 +1,172 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { councilRequest, universityRequest } from '#libs/testing';
+import { type Person, personWith } from './support/people.js';
+import { TestStack } from './support/test-stack.js';
+
+const inDays = (days: number, hour = 10) => {
+  const date = new Date(Date.now() + days * 86_400_000);
+  date.setUTCHours(hour, 0, 0, 0);
+  return date.toISOString();
+};
+
+const profile = {
+  careerStage: 'social_worker',
+  pepsStage: 1,
+  specialisms: [],
+  availability: { weekdays: [1, 2, 3, 4, 5], unavailable: [] },
+  preferredFormats: ['in_person'],
+  maxOpportunitiesPerTerm: 3,
+};
+
+describe('matches', () => {
+  let stack: TestStack;
+  let app: NestFastifyApplication;
+  let admin: Awaited<ReturnType<TestStack['startApi']>>['http'];
+  let ids: Record<'partnershipA' | 'uea' | 'norfolk', string>;
+  let academic: Person;
+  let lead: Person;
+  let otherLead: Person;
+  let practitioners: Person[];
+
+  async function publishedOpportunity(capacity: number): Promise<string> {
+    const body = {
+      partnershipId: ids.partnershipA,
+      type: 'teaching',
+      title: 'Lecture',
+      description: 'A lecture.',
+      sessions: [{ startsAt: inDays(30), endsAt: inDays(30, 12), place: 'UEA' }],
+      capacity,
+      requiredSpecialisms: [],
+      minimumCareerStage: 'student',
+      closesAt: inDays(20),
+      contact: 'Host',
+    };
+    const id = (await academic.http.post('/api/opportunities').send(body).expect(201)).body.id as string;
+    await academic.http.post(`/api/opportunities/${id}/publish`).expect(200);
+    return id;
+  }
+
+  const apply = async (person: Person, opportunityId: string) =>
+    (await person.http.post(`/api/opportunities/${opportunityId}/applications`).send({ statement: 'I would like to.' }).expect(201)).body.id as string;
+  const propose = async (applicationId: string) => (await lead.http.post('/api/matches').send({ applicationId }).expect(201)).body.id as string;
+
+  beforeAll(async () => {
+    stack = await TestStack.create();
+    ({ app, http: admin } = await stack.startApi({ OUTBOX_RELAY: 'false' }));
+    const uea = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
+    const norfolk = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
+    const otherB = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
+    const partnershipA = (await admin.post('/api/partnerships').send({ name: 'A', universityIds: [uea], councilIds: [norfolk] }).expect(201)).body.id;
+    const partnershipB = (await admin.post('/api/partnerships').send({ name: 'B', councilIds: [otherB] }).expect(201)).body.id;
+    ids = { partnershipA, uea, norfolk };
+    academic = await personWith(app, admin, 'academic', { universityId: uea });
+    lead = await personWith(app, admin, 'partnership_lead');
+    await admin.post(`/api/partnerships/${partnershipA}/leads`).send({ userId: lead.id }).expect(201);
+    otherLead = await personWith(app, admin, 'partnership_lead');
+    await admin.post(`/api/partnerships/${partnershipB}/leads`).send({ userId: otherLead.id }).expect(201);
+    practitioners = [];
+    for (let i = 0; i < 3; i++) {
+      const person = await personWith(app, admin, 'practitioner', { councilId: norfolk });
+      await person.http.put('/api/me/profile').send(profile).expect(200);
+      practitioners.push(person);
+    }
+  });
+  afterAll(() => stack.close());
+
+  it('proposes a match from an application, which the lead approves or rejects, and the practitioner sees', async () => {
+    const opportunity = await publishedOpportunity(2);
+    const [alex, blair] = practitioners as [Person, Person];
+    const alexMatch = await propose(await apply(alex, opportunity));
+    const blairMatch = await propose(await apply(blair, opportunity));
+
+    const approved = await lead.http.post(`/api/matches/${alexMatch}/approve`).send({ note: 'Welcome aboard.' }).expect(200);
+    expect(approved.body).toMatchObject({ status: 'approved', note: 'Welcome aboard.', practitionerId: alex.id, decidedAt: expect.any(String) });
+    const rejected = await lead.http.post(`/api/matches/${blairMatch}/reject`).send({ note: 'Thank you: next time.' }).expect(200);
+    expect(rejected.body.status).toBe('rejected');
+
+    expect((await alex.http.get('/api/me/matches').expect(200)).body).toEqual([approved.body]);
+    expect((await academic.http.get(`/api/opportunities/${opportunity}/matches`).expect(200)).body).toHaveLength(2);
+    await alex.http.get(`/api/opportunities/${opportunity}/matches`).expect(403);
+
+    const events = await stack.query<{ type: string }>(`SELECT type FROM outbox_events WHERE type LIKE 'match.%' AND aggregate_id = ANY($1) ORDER BY position`, [
+      [alexMatch, blairMatch],
+    ]);
+    expect(events.map((e) => e.type)).toEqual(['match.proposed', 'match.proposed', 'match.approved', 'match.rejected']);
+  });
+
+  it('is decided once, by the partnership\'s leads only', async () => {
+    const opportunity = await publishedOpportunity(3);
+    const application = await apply(practitioners[0]!, opportunity);
+    const match = await propose(application);
+    await lead.http.post('/api/matches').send({ applicationId: application }).expect(409);
+    await academic.http.post(`/api/matches/${match}/approve`).send({}).expect(403);
+    await otherLead.http.post(`/api/matches/${match}/approve`).send({}).expect(404);
+    await otherLead.http.post('/api/matches').send({ applicationId: application }).expect(404);
+    await practitioners[0]!.http.post(`/api/matches/${match}/approve`).send({}).expect(403);
+    await lead.http.post(`/api/matches/${match}/approve`).send({}).expect(200);
+    await lead.http.post(`/api/matches/${match}/approve`).send({}).expect(409);
+    await lead.http.post(`/api/matches/${match}/reject`).send({}).expect(409);
+    await lead.http.post('/api/matches/00000000-0000-4000-8000-000000000000/approve').send({}).expect(404);
+    await lead.http.post(`/api/matches/${match}/approve`).send({ note: 'n'.repeat(1001) }).expect(400);
+  });
+
+  it('does not match a withdrawn application', async () => {
+    const opportunity = await publishedOpportunity(3);
+    const application = await apply(practitioners[1]!, opportunity);
+    await practitioners[1]!.http.post(`/api/applications/${application}/withdraw`).expect(200);
+    await lead.http.post('/api/matches').send({ applicationId: application }).expect(409);
+  });
+
+  it('fills the opportunity with its last place: no more approvals, applications or capacity below the places taken', async () => {
+    const opportunity = await publishedOpportunity(1);
+    const first = await propose(await apply(practitioners[0]!, opportunity));
+    const second = await propose(await apply(practitioners[1]!, opportunity));
+    await lead.http.post(`/api/matches/${first}/approve`).send({}).expect(200);
+    expect((await academic.http.get(`/api/opportunities/${opportunity}`).expect(200)).body.status).toBe('filled');
+    const full = await lead.http.post(`/api/matches/${second}/approve`).send({}).expect(409);
+    expect(full.body.detail).toContain('filled');
+    await practitioners[2]!.http.post(`/api/opportunities/${opportunity}/applications`).send({ statement: 'Me?' }).expect(409);
+    const filled = await stack.query(`SELECT 1 FROM outbox_events WHERE type = 'opportunity.filled' AND aggregate_id = $1`, [opportunity]);
+    expect(filled).toHaveLength(1);
+  });
+
+  it('refuses to drop a published opportunity\'s capacity below the places taken', async () => {
+    const opportunity = await publishedOpportunity(3);
+    for (const person of practitioners.slice(0, 2)) {
+      await lead.http.post(`/api/matches/${await propose(await apply(person, opportunity))}/approve`).send({}).expect(200);
+    }
+    const current = (await academic.http.get(`/api/opportunities/${opportunity}`).expect(200)).body;
+    const { id: _id, partnershipId: _p, host: _h, type: _t, status: _s, cancellationReason: _c, createdAt: _ca, updatedAt: _u, ...editable } = current;
+    const refused = await academic.http.put(`/api/opportunities/${opportunity}`).send({ ...editable, capacity: 1 }).expect(409);
+    expect(refused.body.detail).toContain('2 places are taken');
+    await academic.http.put(`/api/opportunities/${opportunity}`).send({ ...editable, capacity: 2 }).expect(200);
+  });
+
+  it('with 50 approvals at once for 5 places, approves exactly 5 and refuses the rest', async () => {
+    const opportunity = await publishedOpportunity(5);
+    // Fifty applicants made straight in the database: the race being tested is the approvals.
+    const matchIds = await stack.query<{ id: string }>(
+      `WITH people AS (
+         INSERT INTO users (email, display_name, role, council_id)
+         SELECT 'applicant' || n || '@example.org', 'Applicant ' || n, 'practitioner', $2 FROM generate_series(1, 50) AS n
+         RETURNING id),
+       applied AS (
+         INSERT INTO applications (opportunity_id, practitioner_id, statement, status)
+         SELECT $1, id, 'Please.', 'submitted' FROM people RETURNING id, practitioner_id)
+       INSERT INTO matches (opportunity_id, practitioner_id, application_id, status, proposed_by)
+       SELECT $1, practitioner_id, id, 'proposed', $3 FROM applied RETURNING id`,
+      [opportunity, ids.norfolk, lead.id],
+    );
+    expect(matchIds).toHaveLength(50);
+
+    const responses = await Promise.all(matchIds.map(({ id }) => lead.http.post(`/api/matches/${id}/approve`).send({})));
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(45);
+
+    const [taken] = await stack.query<{ count: string }>(`SELECT count(*) FROM matches WHERE opportunity_id = $1 AND status = 'approved'`, [opportunity]);
+    expect(Number(taken!.count)).toBe(5);
+    expect((await academic.http.get(`/api/opportunities/${opportunity}`).expect(200)).body.status).toBe('filled');
+    expect(await stack.query(`SELECT 1 FROM outbox_events WHERE type = 'opportunity.filled' AND aggregate_id = $1`, [opportunity])).toHaveLength(1);
+  });
+});
