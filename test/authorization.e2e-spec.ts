@@ -69,6 +69,11 @@ describe('who may do what', () => {
     ['GET /api/partnerships', () => ({ method: 'get', path: '/api/partnerships' }), everyone(200)],
     ['GET /api/partnerships/:id of A', () => ({ method: 'get', path: `/api/partnerships/${ids.partnershipA}` }), everyone(200, { practitionerB: 404 })],
     ['GET /api/partnerships/:id of B', () => ({ method: 'get', path: `/api/partnerships/${ids.partnershipB}` }), everyone(404, { admin: 200, practitionerB: 200 })],
+    [
+      'GET /api/partnerships/:id/audit',
+      () => ({ method: 'get', path: `/api/partnerships/${ids.partnershipA}/audit` }),
+      everyone(403, { admin: 200, leadA: 200, practitionerB: 404 }),
+    ],
     ['POST /api/partnerships', () => ({ method: 'post', path: '/api/partnerships', body: { name: `P${unique++}` } }), adminOnly(201)],
     [
       'POST /api/partnerships/:id/members',

@@ -1,8 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page } from '#libs/http';
-import { type Caller, CurrentCaller, Roles } from '#libs/identity';
+import { type Caller, canSeePartnership, CurrentCaller, isAdmin, Roles } from '#libs/identity';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditPage, AuditParams, type AuditEntry } from './audit.js';
+import { auditTrail } from './audit.read.js';
+import { Partnership } from './partnership.entity.js';
 import { AppointLeadCommand, RemoveLeadCommand } from './change-partnership-leads.command.js';
 import { AddPartnershipMemberCommand, RemovePartnershipMemberCommand } from './change-partnership-members.command.js';
 import { FormPartnershipCommand } from './form-partnership.command.js';
@@ -23,7 +28,20 @@ export class PartnershipsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  @Get(':id/audit')
+  @ApiOperation({ summary: "The partnership's audit trail: who did what to which record, when; newest first (leads and admins)" })
+  @ApiOkResponse({ type: AuditPage })
+  @ApiProblems(400, 404)
+  async audit(@Param('id', ParseUUIDPipe) id: string, @Query() params: AuditParams, @CurrentCaller() caller: Caller): Promise<Page<AuditEntry>> {
+    if (!canSeePartnership(caller, id) || !(await this.dataSource.manager.existsBy(Partnership, { id }))) {
+      throw new NotFoundException(`No partnership has id ${id}.`);
+    }
+    if (!isAdmin(caller) && caller.role !== 'partnership_lead') throw new ForbiddenException("Only the partnership's leads read its audit trail.");
+    return auditTrail(this.dataSource.manager, id, params);
+  }
 
   @Post()
   @Roles('admin')
