@@ -1,23 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { councilRequest, universityRequest } from '#libs/testing';
+import { councilRequest, opportunityRequest, profileRequest, universityRequest } from '#libs/testing';
 import { type Person, personWith } from './support/people.js';
 import { TestStack } from './support/test-stack.js';
-
-const inDays = (days: number, hour = 10) => {
-  const date = new Date(Date.now() + days * 86_400_000);
-  date.setUTCHours(hour, 0, 0, 0);
-  return date.toISOString();
-};
-
-const profile = (changes: object = {}) => ({
-  careerStage: 'social_worker',
-  pepsStage: 1,
-  specialisms: [],
-  availability: { weekdays: [1, 2, 3, 4, 5], unavailable: [] },
-  preferredFormats: ['in_person'],
-  maxOpportunitiesPerTerm: 3,
-  ...changes,
-});
 
 describe('applications', () => {
   let stack: TestStack;
@@ -33,20 +17,7 @@ describe('applications', () => {
   let outsider: Person;
 
   async function opportunity(changes: Record<string, unknown> = {}, publish = true): Promise<string> {
-    const body = {
-      partnershipId: ids.partnershipA,
-      type: 'teaching',
-      title: 'Lecture',
-      description: 'A lecture.',
-      sessions: [{ startsAt: inDays(30), endsAt: inDays(30, 12), place: 'UEA' }],
-      capacity: 2,
-      requiredSpecialisms: [],
-      minimumCareerStage: 'student',
-      closesAt: inDays(20),
-      contact: 'Host',
-      ...changes,
-    };
-    const id = (await academic.http.post('/api/opportunities').send(body).expect(201)).body.id as string;
+    const id = (await academic.http.post('/api/opportunities').send(opportunityRequest(ids.partnershipA, changes)).expect(201)).body.id as string;
     if (publish) await academic.http.post(`/api/opportunities/${id}/publish`).expect(200);
     return id;
   }
@@ -68,7 +39,7 @@ describe('applications', () => {
     practitioner = await personWith(app, admin, 'practitioner', { councilId: norfolk });
     colleague = await personWith(app, admin, 'practitioner', { councilId: norfolk });
     outsider = await personWith(app, admin, 'practitioner', { councilId: otherB });
-    for (const person of [practitioner, colleague, outsider]) await person.http.put('/api/me/profile').send(profile()).expect(200);
+    for (const person of [practitioner, colleague, outsider]) await person.http.put('/api/me/profile').send(profileRequest()).expect(200);
   });
   afterAll(() => stack.close());
 

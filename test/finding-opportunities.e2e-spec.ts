@@ -1,13 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { councilRequest, universityRequest } from '#libs/testing';
+import { councilRequest, inDays, profileRequest, universityRequest } from '#libs/testing';
 import { type Person, personWith } from './support/people.js';
 import { TestStack } from './support/test-stack.js';
-
-const inDays = (days: number, hour = 10) => {
-  const date = new Date(Date.now() + days * 86_400_000);
-  date.setUTCHours(hour, 0, 0, 0);
-  return date.toISOString();
-};
 
 describe('finding opportunities', () => {
   let stack: TestStack;
@@ -85,14 +79,7 @@ describe('finding opportunities', () => {
   it('hides from a practitioner what their profile says they could not join', async () => {
     await practitioner.http
       .put('/api/me/profile')
-      .send({
-        careerStage: 'social_worker',
-        pepsStage: 1,
-        specialisms: [],
-        availability: { weekdays: [1, 2, 3, 4, 5], unavailable: [] },
-        preferredFormats: ['in_person'],
-        maxOpportunitiesPerTerm: 3,
-      })
+      .send(profileRequest())
       .expect(200);
     const visible = await found(practitioner);
     expect(visible).not.toContain('Seminar for advanced practitioners');

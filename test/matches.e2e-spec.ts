@@ -1,22 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { councilRequest, universityRequest } from '#libs/testing';
+import { councilRequest, opportunityRequest, profileRequest, universityRequest } from '#libs/testing';
 import { type Person, personWith } from './support/people.js';
 import { TestStack } from './support/test-stack.js';
-
-const inDays = (days: number, hour = 10) => {
-  const date = new Date(Date.now() + days * 86_400_000);
-  date.setUTCHours(hour, 0, 0, 0);
-  return date.toISOString();
-};
-
-const profile = {
-  careerStage: 'social_worker',
-  pepsStage: 1,
-  specialisms: [],
-  availability: { weekdays: [1, 2, 3, 4, 5], unavailable: [] },
-  preferredFormats: ['in_person'],
-  maxOpportunitiesPerTerm: 3,
-};
 
 describe('matches', () => {
   let stack: TestStack;
@@ -29,19 +14,7 @@ describe('matches', () => {
   let practitioners: Person[];
 
   async function publishedOpportunity(capacity: number): Promise<string> {
-    const body = {
-      partnershipId: ids.partnershipA,
-      type: 'teaching',
-      title: 'Lecture',
-      description: 'A lecture.',
-      sessions: [{ startsAt: inDays(30), endsAt: inDays(30, 12), place: 'UEA' }],
-      capacity,
-      requiredSpecialisms: [],
-      minimumCareerStage: 'student',
-      closesAt: inDays(20),
-      contact: 'Host',
-    };
-    const id = (await academic.http.post('/api/opportunities').send(body).expect(201)).body.id as string;
+    const id = (await academic.http.post('/api/opportunities').send(opportunityRequest(ids.partnershipA, { capacity })).expect(201)).body.id as string;
     await academic.http.post(`/api/opportunities/${id}/publish`).expect(200);
     return id;
   }
@@ -67,7 +40,7 @@ describe('matches', () => {
     practitioners = [];
     for (let i = 0; i < 3; i++) {
       const person = await personWith(app, admin, 'practitioner', { councilId: norfolk });
-      await person.http.put('/api/me/profile').send(profile).expect(200);
+      await person.http.put('/api/me/profile').send(profileRequest()).expect(200);
       practitioners.push(person);
     }
   });

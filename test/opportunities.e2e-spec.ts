@@ -1,13 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { councilRequest, universityRequest } from '#libs/testing';
+import { councilRequest, inDays, universityRequest } from '#libs/testing';
 import { type Person, personWith } from './support/people.js';
 import { TestStack } from './support/test-stack.js';
-
-const inDays = (days: number, hour = 10) => {
-  const date = new Date(Date.now() + days * 86_400_000);
-  date.setUTCHours(hour, 0, 0, 0);
-  return date.toISOString();
-};
 
 const lecture = (partnershipId: string, changes: Record<string, unknown> = {}) => ({
   partnershipId,
