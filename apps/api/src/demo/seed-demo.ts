@@ -1,6 +1,11 @@
 import { loadConfigOrExit } from '#libs/config';
 import { ApiConfig } from '../api.config.js';
+import { OPPORTUNITY_IDEAS, pick, seededRandom, SPECIALISMS } from './demo-catalogue.js';
 import { DEMO_COUNCILS, DEMO_PARTNERSHIPS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_UNIVERSITIES } from './demo-organisations.js';
+import { seedPractitioners } from './seed-practitioners.js';
+
+const PRACTITIONERS_PER_COUNCIL = 60;
+const OPPORTUNITIES_PER_PARTNERSHIP = 20;
 
 /**
  * Loads the demo through the running API, so every record's events flow to the workers as they
@@ -11,7 +16,11 @@ const base = `http://${config.HOST}:${config.PORT}/api`;
 const headers: Record<string, string> = { 'content-type': 'application/json', 'x-correlation-id': 'demo-seed' };
 
 async function call(method: string, path: string, body?: object): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${base}/${path}`, { method, headers, body: body && JSON.stringify(body) });
+  const response = await fetch(`${base}/${path}`, {
+    method,
+    headers: body ? headers : { authorization: headers.authorization ?? '', 'x-correlation-id': 'demo-seed' },
+    body: body && JSON.stringify(body),
+  });
   const parsed: unknown = await response.json();
   if (response.status >= 400 && response.status !== 409) throw new Error(`${method} /api/${path} answered ${response.status}: ${JSON.stringify(parsed)}`);
   return { status: response.status, body: parsed };
@@ -63,7 +72,48 @@ for (const person of DEMO_PEOPLE) {
   signInDetails.push(`  ${person.role.padEnd(18)}  ${person.email} / ${DEMO_PASSWORD}`);
 }
 
+
+const practitionersAdded = await seedPractitioners(config.DATABASE_URL, councils.ids, PRACTITIONERS_PER_COUNCIL, DEMO_PASSWORD);
+const opportunitiesAdded = await seedOpportunities(partnerships.items);
+
 process.stdout.write(
-  `Demo data: ${universities.created} universities, ${councils.created} councils and ${partnershipsFormed} partnerships added ` +
-    `(the rest were there already)\nSign in (POST /api/auth/login) as:\n${signInDetails.join('\n')}\n`,
+  `Demo data: ${universities.created} universities, ${councils.created} councils, ${partnershipsFormed} partnerships, ` +
+    `${practitionersAdded} practitioners and ${opportunitiesAdded} opportunities added (the rest were there already)\n` +
+    `Sign in (POST /api/auth/login) as:\n${signInDetails.join('\n')}\n` +
+    `  or any of the demo practitioners, e.g. practitioner1@norfolk-county-council.demo.example / ${DEMO_PASSWORD}\n`,
 );
+
+/** About twenty opportunities of all four types in each partnership, published, unless it has them already. */
+async function seedOpportunities(all: { id: string; name: string }[]): Promise<number> {
+  const random = seededRandom(11);
+  let added = 0;
+  for (const partnership of all) {
+    const existing = (await call('GET', `opportunities?partnershipId=${partnership.id}&limit=100`)).body as { items: unknown[] };
+    if (existing.items.length >= OPPORTUNITIES_PER_PARTNERSHIP) continue;
+    const detail = (await call('GET', `partnerships/${partnership.id}`)).body as { members: { organisationId: string }[] };
+    for (let n = 0; n < OPPORTUNITIES_PER_PARTNERSHIP - existing.items.length; n++) {
+      const type = pick(random, Object.keys(OPPORTUNITY_IDEAS) as (keyof typeof OPPORTUNITY_IDEAS)[]);
+      const [title, description] = pick(random, OPPORTUNITY_IDEAS[type]);
+      const startsIn = 14 + Math.floor(random() * 120);
+      const start = new Date(Date.now() + startsIn * 86_400_000);
+      start.setUTCHours(9 + Math.floor(random() * 6), 0, 0, 0);
+      const created = await call('POST', 'opportunities', {
+        partnershipId: partnership.id,
+        hostOrganisationId: pick(random, detail.members).organisationId,
+        type,
+        title,
+        description,
+        sessions: [{ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3600_000).toISOString(), place: 'To be confirmed', onlineLink: 'https://meet.example/partnership' }],
+        capacity: 1 + Math.floor(random() * 4),
+        requiredSpecialisms: random() > 0.4 ? [pick(random, SPECIALISMS)] : [],
+        minimumCareerStage: type === 'interviewing' ? 'social_worker' : pick(random, ['student', 'asye', 'social_worker', 'senior_practitioner']),
+        ...(type === 'practice_educator' ? { pepsStage: 1 + Math.floor(random() * 2), minimumCareerStage: 'social_worker' } : {}),
+        closesAt: new Date(start.getTime() - 7 * 86_400_000).toISOString(),
+        contact: `${partnership.name} team`,
+      });
+      await call('POST', `opportunities/${(created.body as { id: string }).id}/publish`);
+      added++;
+    }
+  }
+  return added;
+}
