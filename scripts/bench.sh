@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The event pipeline benchmark (bench/README.md): services up, dependencies installed, built, then run.
+# The benchmarks (bench/README.md): services up, dependencies installed, built, then each one in turn.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -7,3 +7,5 @@ bash scripts/ensure-services.sh
 # Installs from the lockfile when node_modules is missing or stale (npm ci rejects this lockfile here), then builds.
 bash scripts/install.sh
 node dist/bench/pipeline/main.js
+echo
+node dist/bench/api/main.js
