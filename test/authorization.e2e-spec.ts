@@ -83,6 +83,11 @@ describe('who may do what', () => {
     ['DELETE /api/partnerships/:id/members/:organisationId', () => ({ method: 'delete', path: `/api/partnerships/${ids.partnershipA}/members/${ids.spareCouncil}` }), adminOnly(204)],
     ['POST /api/partnerships/:id/leads', () => ({ method: 'post', path: `/api/partnerships/${ids.partnershipB}/leads`, body: { userId: people.leadA.id } }), adminOnly(201)],
     ['DELETE /api/partnerships/:id/leads/:userId', () => ({ method: 'delete', path: `/api/partnerships/${ids.partnershipB}/leads/${people.leadA.id}` }), adminOnly(204)],
+    [
+      'POST /api/partnerships/:id/specialisms',
+      () => ({ method: 'post', path: `/api/partnerships/${ids.partnershipA}/specialisms`, body: { code: `local_${unique++}`, label: 'Local' } }),
+      everyone(403, { leadA: 201, admin: 201 }),
+    ],
     ['GET /api/specialisms', () => ({ method: 'get', path: '/api/specialisms' }), everyone(200)],
     ['GET /api/me/profile', () => ({ method: 'get', path: '/api/me/profile' }), everyone(403, { practitionerA: 200, practitionerB: 404 })],
     [

@@ -22,6 +22,7 @@ describe('practitioner profiles', () => {
   let practitionerB: Person;
   let academic: Person;
   let partnershipB: string;
+  let leadB: Person;
 
   beforeAll(async () => {
     stack = await TestStack.create();
@@ -34,7 +35,9 @@ describe('practitioner profiles', () => {
     practitionerA = await personWith(app, admin, 'practitioner', { councilId: councilA });
     practitionerB = await personWith(app, admin, 'practitioner', { councilId: councilB });
     academic = await personWith(app, admin, 'academic', { universityId: university });
-    await stack.query(`INSERT INTO specialisms (code, label, partnership_id) VALUES ('rural_practice', 'Rural practice', $1)`, [partnershipB]);
+    leadB = await personWith(app, admin, 'partnership_lead');
+    await admin.post(`/api/partnerships/${partnershipB}/leads`).send({ userId: leadB.id }).expect(201);
+    await leadB.http.post(`/api/partnerships/${partnershipB}/specialisms`).send({ code: 'rural_practice', label: 'Rural practice' }).expect(201);
   });
   afterAll(() => stack.close());
 
@@ -81,6 +84,17 @@ describe('practitioner profiles', () => {
 
     await practitionerA.http.put('/api/me/profile').send({ ...validProfile(), specialisms: ['rural_practice'] }).expect(400);
     await practitionerB.http.put('/api/me/profile').send({ ...validProfile(), specialisms: ['rural_practice'] }).expect(200);
+  });
+
+  it('lets a partnership\'s leads extend its vocabulary, once per code', async () => {
+    const [event] = await stack.query(`SELECT type, payload FROM outbox_events WHERE aggregate_id = 'rural_practice'`);
+    expect(event).toEqual({ type: 'specialism.added', payload: { code: 'rural_practice', label: 'Rural practice', partnershipId: partnershipB } });
+    await leadB.http.post(`/api/partnerships/${partnershipB}/specialisms`).send({ code: 'rural_practice', label: 'Again' }).expect(409);
+    await leadB.http.post(`/api/partnerships/${partnershipB}/specialisms`).send({ code: 'Rural Practice!', label: 'Bad code' }).expect(400);
+    await practitionerB.http.post(`/api/partnerships/${partnershipB}/specialisms`).send({ code: 'island_work', label: 'Island work' }).expect(403);
+    await academic.http.post(`/api/partnerships/${partnershipB}/specialisms`).send({ code: 'island_work', label: 'Island work' }).expect(403);
+    const partnershipA = (await practitionerA.http.get('/api/me').expect(200)).body.partnershipIds[0];
+    await leadB.http.post(`/api/partnerships/${partnershipA}/specialisms`).send({ code: 'island_work', label: 'Island work' }).expect(404);
   });
 
   const change = (path: string, value: unknown) => {

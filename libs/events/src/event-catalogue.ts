@@ -14,6 +14,7 @@ export interface EventPayloads {
   'user.invited': { userId: string; invitationId: string; email: string; displayName: string; role: string; expiresAt: string };
   'user.activated': { userId: string };
   'practitioner.profile_updated': { userId: string; councilId: string | null };
+  'specialism.added': { code: string; label: string; partnershipId: string };
   'opportunity.drafted': OpportunityChange;
   'opportunity.updated': OpportunityChange;
   'opportunity.published': OpportunityChange;
@@ -58,6 +59,7 @@ export const EVENT_CATALOGUE = {
   'user.invited': { version: 1, aggregateType: 'user' },
   'user.activated': { version: 1, aggregateType: 'user' },
   'practitioner.profile_updated': { version: 1, aggregateType: 'practitioner' },
+  'specialism.added': { version: 1, aggregateType: 'specialism' },
   'opportunity.drafted': { version: 1, aggregateType: 'opportunity' },
   'opportunity.updated': { version: 1, aggregateType: 'opportunity' },
   'opportunity.published': { version: 1, aggregateType: 'opportunity' },

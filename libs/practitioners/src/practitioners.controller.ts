@@ -1,12 +1,13 @@
-import { Body, Controller, Get, NotFoundException, Put } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiProblems } from '#libs/http';
 import { type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { PractitionerProfile } from './practitioner-profile.entity.js';
-import { PractitionerProfileRequest, PractitionerProfileResponse, SpecialismResponse } from './profile.dto.js';
+import { AddSpecialismCommand } from './add-specialism.js';
+import { AddSpecialismRequest, PractitionerProfileRequest, PractitionerProfileResponse, SpecialismResponse } from './profile.dto.js';
 import { toProfileResponse } from './profile.mapper.js';
 import { specialismsFor } from './specialisms.read.js';
 import { UpdateProfileCommand } from './update-profile.command.js';
@@ -45,5 +46,18 @@ export class PractitionersController {
   @ApiOkResponse({ type: [SpecialismResponse] })
   async specialisms(@CurrentCaller() caller: Caller): Promise<SpecialismResponse[]> {
     return (await specialismsFor(this.dataSource.manager, caller)).map(({ code, label, partnershipId }) => ({ code, label, partnershipId }));
+  }
+
+  @Post('partnerships/:id/specialisms')
+  @Roles('partnership_lead', 'admin')
+  @ApiOperation({ summary: "Add a specialism to a partnership's vocabulary", description: 'Emits `specialism.added`.' })
+  @ApiCreatedResponse({ type: SpecialismResponse })
+  @ApiProblems(400, 404, 409)
+  addSpecialism(
+    @Param('id', ParseUUIDPipe) partnershipId: string,
+    @Body() request: AddSpecialismRequest,
+    @CurrentCaller() caller: Caller,
+  ): Promise<SpecialismResponse> {
+    return this.commands.execute(new AddSpecialismCommand(partnershipId, request, caller));
   }
 }

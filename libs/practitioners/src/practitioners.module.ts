@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '#libs/events';
+import { AddSpecialismHandler } from './add-specialism.js';
 import { PractitionerProfile } from './practitioner-profile.entity.js';
 import { PractitionersController } from './practitioners.controller.js';
 import { Specialism } from './specialism.entity.js';
@@ -9,6 +10,6 @@ import { UpdateProfileHandler } from './update-profile.handler.js';
 @Module({
   imports: [TypeOrmModule.forFeature([PractitionerProfile, Specialism]), OutboxModule],
   controllers: [PractitionersController],
-  providers: [UpdateProfileHandler],
+  providers: [UpdateProfileHandler, AddSpecialismHandler],
 })
 export class PractitionersModule {}

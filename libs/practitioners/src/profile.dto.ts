@@ -17,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PlainText } from '#libs/http';
 import { CAREER_STAGES, type CareerStage, type Format, FORMATS, type PepsStage, PEPS_STAGES, WEEKDAYS } from './practitioner.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -107,4 +108,14 @@ export class SpecialismResponse {
 
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The partnership that added it; null for the shared ones.' })
   partnershipId: string | null;
+}
+
+export class AddSpecialismRequest {
+  @ApiProperty({ example: 'rural_practice', description: 'Lower-case letters, digits and _; unique across all partnerships.' })
+  @Matches(/^[a-z][a-z0-9_]{2,49}$/, { message: '$property must be 3 to 50 lower-case letters, digits or _, starting with a letter' })
+  code: string;
+
+  @ApiProperty({ example: 'Rural practice', maxLength: 100 })
+  @PlainText(100)
+  label: string;
 }
