@@ -25,6 +25,7 @@ type Settings = Record<string, string | number>;
 export class TestStack {
   readonly db: pg.Pool;
   private readonly closers: (() => Promise<unknown>)[] = [];
+  private readonly queues = new Map<string, Queue>();
 
   private constructor(
     readonly database: TestDatabase,
@@ -98,8 +99,12 @@ export class TestStack {
 
   /** A queue handle on a consumer group's queue, to look at its jobs. */
   queue(group: ConsumerGroup, redisUrl = String(this.settings.REDIS_URL)): Queue {
+    const key = `${group} ${redisUrl}`;
+    const known = this.queues.get(key);
+    if (known) return known;
     const queue = new Queue(queueNameOf(group), { connection: workerConnection(redisUrl), prefix: String(this.settings.QUEUE_PREFIX) });
     queue.on('error', () => undefined);
+    this.queues.set(key, queue);
     this.closers.push(() => queue.close());
     return queue;
   }

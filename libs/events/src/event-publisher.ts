@@ -46,7 +46,7 @@ export class EventPublisher implements OnModuleInit {
     await client.runCommand('ping', []);
   }
 
-  queueOf(group: ConsumerGroup): Queue {
+  private queueOf(group: ConsumerGroup): Queue {
     const queue = this.queues.get(group);
     if (!queue) throw new Error(`No queue registered for consumer group ${group}`);
     return queue;

@@ -1,13 +1,11 @@
-export { CONSUMER_GROUPS, CONSUMER_SUBSCRIPTIONS, type ConsumerGroup, queueNameOf, subscribersOf } from './consumer-groups.js';
+export { CONSUMER_GROUPS, CONSUMER_SUBSCRIPTIONS, type ConsumerGroup, queueNameOf } from './consumer-groups.js';
 export { EVENT_CATALOGUE, type EventPayload, type EventPayloads, type EventType, isEventType } from './event-catalogue.js';
-export { domainEvent, type EventEnvelope, type NewEvent } from './event-envelope.js';
+export { domainEvent, type EventEnvelope } from './event-envelope.js';
 export { EventPublisher } from './event-publisher.js';
 export { eventJobOptions, EventQueuesModule } from './event-queues.module.js';
 export { warnUnlessNoEviction } from './eviction-policy.js';
-export { OutboxEventRow } from './outbox-event.entity.js';
 export { OutboxModule } from './outbox.module.js';
 export { OutboxRelay } from './outbox-relay.js';
 export { OutboxRelayModule } from './outbox-relay.module.js';
-export { appendToOutbox, envelopeOf, transactionWithEvents } from './outbox.js';
+export { transactionWithEvents } from './outbox.js';
 export { producerConnection, workerConnection } from './redis-connection.js';
-export { type FailedEvent, FailedEvents } from './failed-events.js';

@@ -58,14 +58,21 @@ export function pageOf<Row, Item>(
   };
 }
 
-/** The [name, id] sort key of lists ordered by name; a 400 naming `cursor` when it is not one we gave out. */
-export function nameIdCursor(cursor: string | undefined): { name: string; id: string } | null {
+/**
+ * The sort key in `cursor`, if it has `arity` parts that `isValid` accepts; otherwise a 400 naming
+ * `cursor`, so a tampered cursor never reaches a query. Null when there is no cursor.
+ */
+export function cursorKey(cursor: string | undefined, arity: number, isValid: (key: string[]) => boolean): string[] | null {
   if (cursor === undefined) return null;
-  const key = decodeCursor(cursor, 2);
-  if (!key || !isStorableText(key[0]!) || !isUUID(key[1]!)) {
-    throw new InvalidRequestException([{ field: 'cursor', messages: ['cursor is not one this API gave out'] }]);
-  }
-  return { name: key[0]!, id: key[1]! };
+  const key = decodeCursor(cursor, arity);
+  if (!key || !isValid(key)) throw new InvalidRequestException([{ field: 'cursor', messages: ['cursor is not one this API gave out'] }]);
+  return key;
+}
+
+/** The [name, id] sort key of lists ordered by name. */
+export function nameIdCursor(cursor: string | undefined): { name: string; id: string } | null {
+  const key = cursorKey(cursor, 2, ([name, id]) => isStorableText(name!) && isUUID(id!));
+  return key && { name: key[0]!, id: key[1]! };
 }
 
 /** One page of a list ordered by name then id, the keyset way: no OFFSET, stable under inserts. */

@@ -1,2 +1,2 @@
-export { CORRELATION_HEADER, Correlation, correlationIdOf } from './correlation.js';
+export { Correlation, correlationIdOf } from './correlation.js';
 export { LoggingModule } from './logging.module.js';

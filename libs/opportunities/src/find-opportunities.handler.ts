@@ -2,7 +2,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, InvalidRequestException, type Page, pageOf } from '#libs/http';
+import { cursorKey, type Page, pageOf } from '#libs/http';
 import { type Caller, isAdmin } from '#libs/identity';
 import { CAREER_STAGES } from '#libs/practitioners';
 import { FindOpportunitiesQuery, type OpportunityListParams, type Sort } from './find-opportunities.js';
@@ -51,14 +51,10 @@ function applyFilters(query: SelectQueryBuilder<Opportunity>, params: Opportunit
   if (params.hasFreePlaces !== undefined) query.andWhere(params.hasFreePlaces ? `o.status <> 'filled'` : `o.status = 'filled'`);
 }
 
-/** The [instant, id] after which the next page starts; a 400 naming `cursor` when it is not one we gave out. */
+/** The [instant, id] after which the next page starts. */
 function afterCursor(cursor: string | undefined): { at: string; id: string } | null {
-  if (cursor === undefined) return null;
-  const key = decodeCursor(cursor, 2);
-  if (!key || Number.isNaN(Date.parse(key[0]!)) || !isUUID(key[1]!)) {
-    throw new InvalidRequestException([{ field: 'cursor', messages: ['cursor is not one this API gave out'] }]);
-  }
-  return { at: key[0]!, id: key[1]! };
+  const key = cursorKey(cursor, 2, ([at, id]) => !Number.isNaN(Date.parse(at!)) && isUUID(id!));
+  return key && { at: key[0]!, id: key[1]! };
 }
 
 @QueryHandler(FindOpportunitiesQuery)

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, InvalidRequestException, type Page, pageOf } from '#libs/http';
+import { cursorKey, type Page, pageOf } from '#libs/http';
 import type { AuditEntry, AuditParams } from './audit.js';
 
 interface AuditRow {
@@ -30,10 +30,9 @@ export async function auditTrail(manager: EntityManager, partnershipId: string, 
     values.push(params.actorId);
     conditions.push(`e.actor_id = $${values.length}`);
   }
-  if (params.cursor !== undefined) {
-    const [position] = decodeCursor(params.cursor, 1) ?? [];
-    if (!position || !/^\d{1,18}$/.test(position)) throw new InvalidRequestException([{ field: 'cursor', messages: ['cursor is not one this API gave out'] }]);
-    values.push(position);
+  const after = cursorKey(params.cursor, 1, ([position]) => /^\d{1,18}$/.test(position!));
+  if (after) {
+    values.push(after[0]);
     conditions.push(`e.position < $${values.length}`);
   }
   values.push(params.limit + 1);

@@ -3,5 +3,5 @@ export { councilRequest, inDays, opportunityRequest, profileRequest, universityR
 export { freePort } from './free-port.js';
 export { removeRedisKeys } from './redis-keys.js';
 export { DisposableRedis } from './redis-server.js';
-export { assertTestDatabase, createTemplateDatabase, createTestDatabase, dropRunDatabases, type TestDatabase } from './test-database.js';
+export { createTemplateDatabase, createTestDatabase, dropRunDatabases, type TestDatabase } from './test-database.js';
 export { newTestRunId, runQueuePrefix, testRunId, testSettings, uniqueQueuePrefix } from './test-settings.js';
