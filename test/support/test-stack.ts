@@ -14,6 +14,7 @@ import { NotificationWorkerModule } from '../../apps/notification-worker/src/not
 import { loadConfig } from '#libs/config';
 import { WorkerConfig } from '#libs/event-consumer';
 import { type ConsumerGroup, queueNameOf, workerConnection } from '#libs/events';
+import { NotificationConfig } from '#libs/notifications';
 import { createTestDatabase, removeRedisKeys, type TestDatabase, testSettings, uniqueQueuePrefix } from '#libs/testing';
 
 type Settings = Record<string, string | number>;
@@ -71,8 +72,9 @@ export class TestStack {
   }
 
   async startWorker(group: ConsumerGroup, settings: Settings = {}): Promise<INestApplicationContext> {
-    const config = loadConfig(WorkerConfig, { ...this.settings, ...settings });
-    const module = group === 'matching' ? MatchingWorkerModule.forRoot(config) : NotificationWorkerModule.forRoot(config);
+    const merged = { ...this.settings, ...settings };
+    const module =
+      group === 'matching' ? MatchingWorkerModule.forRoot(loadConfig(WorkerConfig, merged)) : NotificationWorkerModule.forRoot(loadConfig(NotificationConfig, merged));
     const worker = await NestFactory.createApplicationContext(module, { logger: false });
     await worker.init();
     this.closers.push(() => worker.close());

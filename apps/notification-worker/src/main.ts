@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '#libs/config';
-import { startWorker, WorkerConfig } from '#libs/event-consumer';
+import { startWorker } from '#libs/event-consumer';
+import { NotificationConfig } from '#libs/notifications';
 import { NotificationWorkerModule } from './notification-worker.module.js';
 
-const config = loadConfigOrExit(WorkerConfig);
+const config = loadConfigOrExit(NotificationConfig);
 await startWorker(NotificationWorkerModule.forRoot(config));

@@ -1,16 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypedConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
-import { EventConsumerModule, type WorkerConfig } from '#libs/event-consumer';
+import { EventConsumerModule } from '#libs/event-consumer';
+import { type NotificationConfig, NotificationsModule } from '#libs/notifications';
 import { LoggingModule } from '#libs/observability';
 import { OrganisationRegisteredHandler } from './organisation-registered.handler.js';
 
 @Module({})
 export class NotificationWorkerModule {
-  static forRoot(config: WorkerConfig): DynamicModule {
+  static forRoot(config: NotificationConfig): DynamicModule {
     return {
       module: NotificationWorkerModule,
-      imports: [TypedConfigModule.forRoot(config), LoggingModule, DatabaseModule, EventConsumerModule.forGroup('notification')],
+      imports: [TypedConfigModule.forRoot(config), LoggingModule, DatabaseModule, NotificationsModule, EventConsumerModule.forGroup('notification')],
       providers: [OrganisationRegisteredHandler],
     };
   }

@@ -83,6 +83,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     }
     return Correlation.run(event.correlationId, async () => {
       const outcome = await handleOnce(this.dataSource, this.group, event, (transaction) => handler.handle(event, transaction));
+      if (handler.afterCommit) await handler.afterCommit(event);
       const fields = { eventId: event.id, eventType: event.type, aggregateId: event.aggregateId, attempt: job.attemptsMade + 1 };
       this.logger.log(fields, outcome === 'handled' ? 'event handled' : 'event already handled; skipped');
       return outcome;

@@ -15,6 +15,12 @@ export interface EventSubscription {
  */
 export interface EventHandler<T extends EventType = EventType> {
   handle(event: EventEnvelope<T>, transaction: EntityManager): Promise<void>;
+  /**
+   * Work that must not share the inbox transaction (sending email: a rollback cannot unsend it).
+   * Runs after the commit on every delivery, redeliveries of an event already handled included, so
+   * it must be idempotent itself; when it throws, the job is retried and then kept in the failed set.
+   */
+  afterCommit?(event: EventEnvelope<T>): Promise<void>;
 }
 
 /** Marks a provider as the handler of each `[type, version]` given. */

@@ -6,7 +6,18 @@ import type { EventType } from './event-catalogue.js';
  */
 export const CONSUMER_SUBSCRIPTIONS = {
   matching: ['university.registered', 'council.registered'],
-  notification: ['university.registered', 'council.registered'],
+  notification: [
+    'university.registered',
+    'council.registered',
+    'application.submitted',
+    'application.withdrawn',
+    'match.proposed',
+    'match.approved',
+    'match.rejected',
+    'opportunity.updated',
+    'opportunity.cancelled',
+    'opportunity.filled',
+  ],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type ConsumerGroup = keyof typeof CONSUMER_SUBSCRIPTIONS;

@@ -5,3 +5,4 @@ export { removeRedisKeys } from './redis-keys.js';
 export { DisposableRedis } from './redis-server.js';
 export { createTemplateDatabase, createTestDatabase, dropRunDatabases, type TestDatabase } from './test-database.js';
 export { newTestRunId, runQueuePrefix, testRunId, testSettings, uniqueQueuePrefix } from './test-settings.js';
+export { type ReceivedMail, SmtpInbox } from './smtp-inbox.js';

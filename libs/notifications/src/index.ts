@@ -1,0 +1,2 @@
+export { NotificationConfig } from './notification.config.js';
+export { NotificationsModule } from './notifications.module.js';

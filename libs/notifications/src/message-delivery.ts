@@ -1,0 +1,85 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Mailer, PermanentRejection } from './mailer.js';
+import { NotificationConfig } from './notification.config.js';
+import { render, TEMPLATES, type TemplateName } from './templates/emails.js';
+
+interface PendingMessage {
+  id: string;
+  recipient: string;
+  template: TemplateName;
+  params: never;
+  user_id: string | null;
+}
+
+/**
+ * Sends the pending messages of an event. Each is sent under its row's lock and marked sent in the
+ * same transaction, so two deliveries of one event never both send it, and a message marked sent is
+ * never sent again. A worker dying between the SMTP server's acceptance and the commit leaves the row
+ * pending: it is sent once more, with the same Message-ID, which mail clients use to drop duplicates.
+ */
+@Injectable()
+export class MessageDelivery {
+  private readonly logger = new Logger(MessageDelivery.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly mailer: Mailer,
+    private readonly config: NotificationConfig,
+  ) {}
+
+  async deliver(eventKey: string): Promise<void> {
+    const pending: { id: string }[] = await this.dataSource.query(`SELECT id FROM sent_messages WHERE event_key = $1 AND status = 'pending' ORDER BY created_at, id`, [
+      eventKey,
+    ]);
+    let transientFailure: unknown;
+    for (const { id } of pending) {
+      try {
+        await this.dataSource.transaction((transaction) => this.sendOne(transaction, id));
+      } catch (error) {
+        transientFailure ??= error;
+        await this.dataSource.query(`UPDATE sent_messages SET last_error = $2 WHERE id = $1`, [id, (error as Error).message]);
+      }
+    }
+    // Thrown after trying every message, so one bad message does not hold back the others.
+    if (transientFailure) throw transientFailure;
+  }
+
+  private async sendOne(transaction: EntityManager, id: string): Promise<void> {
+    const [row]: PendingMessage[] = await transaction.query(
+      `SELECT id, recipient, template, params, user_id FROM sent_messages WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
+      [id],
+    );
+    if (!row) return; // sent meanwhile, or being sent by another delivery of the same event
+    const skip = await this.reasonNotToSend(transaction, row);
+    if (skip) {
+      await transaction.query(`UPDATE sent_messages SET status = $2 WHERE id = $1`, [id, skip]);
+      return;
+    }
+    await transaction.query(`UPDATE sent_messages SET attempts = attempts + 1 WHERE id = $1`, [id]);
+    const email = render(row.template, row.params, this.mailer.sender);
+    try {
+      await this.mailer.send({ ...email, to: row.recipient, messageId: `<${row.id}@${this.config.MAIL_FROM.split('@')[1]}>` });
+    } catch (error) {
+      if (!(error instanceof PermanentRejection)) throw error;
+      this.logger.warn({ messageId: row.id, recipient: row.recipient, smtp: error.smtpResponse }, 'address refused for good: suppressed');
+      await transaction.query(
+        `INSERT INTO email_suppressions (email, reason, smtp_response) VALUES (lower($1), 'hard_bounce', $2) ON CONFLICT (email) DO NOTHING`,
+        [row.recipient, error.smtpResponse],
+      );
+      await transaction.query(`UPDATE sent_messages SET status = 'bounced', last_error = $2 WHERE id = $1`, [id, error.smtpResponse]);
+      return;
+    }
+    await transaction.query(`UPDATE sent_messages SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`, [id]);
+  }
+
+  private async reasonNotToSend(transaction: EntityManager, row: PendingMessage): Promise<string | null> {
+    const [suppressed] = await transaction.query(`SELECT 1 FROM email_suppressions WHERE email = lower($1)`, [row.recipient]);
+    if (suppressed) return 'suppressed';
+    const kind = TEMPLATES[row.template].kind;
+    if (kind === 'essential' || !row.user_id) return null;
+    const [optedOut] = await transaction.query(`SELECT 1 FROM email_preferences WHERE user_id = $1 AND kind = $2 AND enabled = false`, [row.user_id, kind]);
+    return optedOut ? 'opted_out' : null;
+  }
+}

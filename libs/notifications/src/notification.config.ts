@@ -1,0 +1,30 @@
+import { IsEmail, IsString, IsUrl, Matches, MinLength } from 'class-validator';
+import { SetInProduction } from '#libs/config';
+import { WorkerConfig } from '#libs/event-consumer';
+
+export const DEVELOPMENT_SMTP_URL = 'smtp://127.0.0.1:1025';
+const DEVELOPMENT_LINK_SECRET = 'development-only-link-secret-not-for-production';
+
+/** Settings of the notification worker: where mail goes, who it is from, where its links point. */
+export class NotificationConfig extends WorkerConfig {
+  /** smtp:// or smtps:// with optional user:password; the default is the local mail catcher of `npm start`. */
+  @Matches(/^smtps?:\/\/[^/\s]+(\/.*)?$/, { message: 'must be an smtp:// or smtps:// URL' })
+  @SetInProduction(DEVELOPMENT_SMTP_URL)
+  SMTP_URL: string = DEVELOPMENT_SMTP_URL;
+
+  @IsEmail()
+  MAIL_FROM: string = 'no-reply@teaching-partnerships.example.org';
+
+  @IsString()
+  MAIL_FROM_NAME: string = 'Teaching Partnership Marketplace';
+
+  /** Where people reach the product: links in emails start with it. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PUBLIC_URL: string = 'http://127.0.0.1:3000';
+
+  /** Signs the links in emails (invitations, unsubscribe); the API must have the same value. */
+  @IsString()
+  @MinLength(32)
+  @SetInProduction(DEVELOPMENT_LINK_SECRET)
+  LINK_SECRET: string = DEVELOPMENT_LINK_SECRET;
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ApplicationEmails } from './application.emails.js';
+import { Links } from './links.js';
+import { Mailer } from './mailer.js';
+import { MatchEmails } from './match.emails.js';
+import { MessageDelivery } from './message-delivery.js';
+import { OpportunityEmails } from './opportunity.emails.js';
+
+/** Email for the notification worker: the event handlers that plan messages, and their delivery over SMTP. */
+@Module({
+  providers: [Mailer, MessageDelivery, Links, ApplicationEmails, MatchEmails, OpportunityEmails],
+  exports: [Mailer, MessageDelivery],
+})
+export class NotificationsModule {}

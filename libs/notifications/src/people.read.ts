@@ -1,0 +1,90 @@
+import type { EntityManager } from 'typeorm';
+
+export interface Person {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface OpportunityFacts {
+  id: string;
+  title: string;
+  partnershipId: string;
+  partnershipName: string;
+  cancellationReason: string | null;
+}
+
+const PERSON = `u.id, u.email, u.display_name AS name`;
+
+/** Reads, by SQL, only what the emails need: who to tell and what to call things. */
+export class PeopleRead {
+  constructor(private readonly db: EntityManager) {}
+
+  async opportunity(id: string): Promise<OpportunityFacts | null> {
+    const [row] = await this.db.query(
+      `SELECT o.id, o.title, o.partnership_id AS "partnershipId", p.name AS "partnershipName", o.cancellation_reason AS "cancellationReason"
+       FROM opportunities o JOIN partnerships p ON p.id = o.partnership_id WHERE o.id = $1`,
+      [id],
+    );
+    return (row as OpportunityFacts | undefined) ?? null;
+  }
+
+  async person(id: string): Promise<Person | null> {
+    const [row] = await this.db.query(`SELECT ${PERSON} FROM users u WHERE u.id = $1`, [id]);
+    return (row as Person | undefined) ?? null;
+  }
+
+  /** The host: the academic who posted it, or when a lead posted it, the host university's academics. */
+  hosts(opportunityId: string): Promise<Person[]> {
+    return this.db.query(
+      `SELECT ${PERSON} FROM opportunities o
+       JOIN users creator ON creator.id = o.created_by
+       JOIN users u ON u.role = 'academic' AND u.password_hash IS NOT NULL
+         AND (CASE WHEN creator.role = 'academic' THEN u.id = creator.id ELSE u.university_id = o.host_university_id END)
+       WHERE o.id = $1 ORDER BY u.email`,
+      [opportunityId],
+    );
+  }
+
+  leads(partnershipId: string): Promise<Person[]> {
+    return this.db.query(
+      `SELECT ${PERSON} FROM partnership_leads l JOIN users u ON u.id = l.user_id
+       WHERE l.partnership_id = $1 AND u.password_hash IS NOT NULL ORDER BY u.email`,
+      [partnershipId],
+    );
+  }
+
+  /** Practitioners with a live application or an approved place. */
+  involvedPractitioners(opportunityId: string): Promise<Person[]> {
+    return this.db.query(
+      `SELECT ${PERSON} FROM users u WHERE u.id IN (
+         SELECT practitioner_id FROM applications WHERE opportunity_id = $1 AND status = 'submitted'
+         UNION SELECT practitioner_id FROM matches WHERE opportunity_id = $1 AND status = 'approved')
+       ORDER BY u.email`,
+      [opportunityId],
+    );
+  }
+
+  /** Applicants still waiting who did not get a place (those rejected have been told already). */
+  applicantsNotChosen(opportunityId: string): Promise<Person[]> {
+    return this.db.query(
+      `SELECT ${PERSON} FROM applications a JOIN users u ON u.id = a.practitioner_id
+       WHERE a.opportunity_id = $1 AND a.status = 'submitted'
+         AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.opportunity_id = a.opportunity_id AND m.practitioner_id = a.practitioner_id AND m.status IN ('approved', 'rejected'))
+       ORDER BY u.email`,
+      [opportunityId],
+    );
+  }
+
+  sessions(opportunityId: string): Promise<{ startsAt: string; endsAt: string; place: string | null; onlineLink: string | null }[]> {
+    return this.db.query(
+      `SELECT to_json(starts_at) #>> '{}' AS "startsAt", to_json(ends_at) #>> '{}' AS "endsAt", place, online_link AS "onlineLink"
+       FROM opportunity_sessions WHERE opportunity_id = $1 ORDER BY starts_at`,
+      [opportunityId],
+    );
+  }
+}
+
+/** Everyone once, and never the person who did the thing (they know). */
+export const others = (people: Person[], actorId: string | null): Person[] =>
+  people.filter((person, index) => person.id !== actorId && people.findIndex((p) => p.id === person.id) === index);

@@ -1,0 +1,218 @@
+import { calendarInvite, type SessionTimes } from './calendar-invite.js';
+import { type Email, layout } from './layout.js';
+import { html, londonTime } from './markup.js';
+
+/** Kinds of email a person may turn off; `essential` ones (about their own application, their account) always go. */
+export const EMAIL_PREFERENCES = ['applications', 'matches', 'opportunity_changes'] as const;
+export type EmailPreference = (typeof EMAIL_PREFERENCES)[number];
+export type EmailKind = EmailPreference | 'essential';
+
+interface About {
+  partnershipName: string;
+  recipientName: string;
+  opportunityTitle: string;
+  link: string;
+}
+interface AboutPractitioner extends About {
+  practitionerName: string;
+}
+
+/** What each template needs: the worker stores it with the message and renders when it sends. */
+export interface TemplateParams {
+  'application-submitted': AboutPractitioner;
+  'application-withdrawn': AboutPractitioner;
+  'match-proposed': About;
+  'match-to-decide': AboutPractitioner;
+  'match-approved': About & { note: string | null; matchId: string; sessions: SessionTimes[]; recipientEmail: string };
+  'match-approved-host': AboutPractitioner;
+  'match-rejected': About & { note: string | null };
+  'opportunity-updated': About;
+  'opportunity-cancelled': About & { reason: string | null };
+  'opportunity-filled': About;
+  invitation: { recipientName: string; role: string; link: string; expiresAt: string };
+}
+export type TemplateName = keyof TemplateParams;
+
+export interface RenderedEmail extends Email {
+  calendar?: string;
+}
+
+export interface Sender {
+  name: string;
+  email: string;
+}
+
+interface Template<P> {
+  kind: EmailKind;
+  render(params: P, sender: Sender): RenderedEmail;
+}
+
+const ROLES: Record<string, string> = {
+  admin: 'an administrator',
+  partnership_lead: 'a partnership lead',
+  academic: 'an academic',
+  practitioner: 'a practitioner',
+};
+
+const sessionList = (sessions: SessionTimes[]) => ({
+  extraHtml: html`<ul>${sessions.map((s) => html`<li>${londonTime(s.startsAt)} to ${londonTime(s.endsAt)}, ${s.place ?? s.onlineLink}</li>`)}</ul>`,
+  extraText: sessions.map((s) => `- ${londonTime(s.startsAt)} to ${londonTime(s.endsAt)}, ${s.place ?? s.onlineLink}`).join('\n'),
+});
+
+/**
+ * Every email the product sends, as typed functions: the compiler checks each template against the
+ * data it is given, and `html` escapes whatever a person typed. A template engine would add a
+ * language and runtime look-ups for what TypeScript checks here at build time.
+ */
+export const TEMPLATES: { [N in TemplateName]: Template<TemplateParams[N]> } = {
+  'application-submitted': {
+    kind: 'applications',
+    render: (p) =>
+      layout({
+        subject: `New application: ${p.opportunityTitle}`,
+        partnershipName: p.partnershipName,
+        greeting: `Dear ${p.recipientName},`,
+        paragraphs: [`${p.practitionerName} has applied for "${p.opportunityTitle}".`],
+        action: { label: 'See the applications', url: p.link },
+      }),
+  },
+  'application-withdrawn': {
+    kind: 'applications',
+    render: (p) =>
+      layout({
+        subject: `Application withdrawn: ${p.opportunityTitle}`,
+        partnershipName: p.partnershipName,
+        greeting: `Dear ${p.recipientName},`,
+        paragraphs: [`${p.practitionerName} has withdrawn their application for "${p.opportunityTitle}".`],
+        action: { label: 'See the applications', url: p.link },
+      }),
+  },
+  'match-proposed': {
+    kind: 'essential',
+    render: (p) =>
+      layout({
+        subject: `You have been put forward for ${p.opportunityTitle}`,
+        partnershipName: p.partnershipName,
+        greeting: `Dear ${p.recipientName},`,
+        paragraphs: [`You have been proposed for "${p.opportunityTitle}". A partnership lead will confirm it soon; we will email you when they do.`],
+        action: { label: 'See your matches', url: p.link },
+      }),
+  },
+  'match-to-decide': {
+    kind: 'matches',
+    render: (p) =>
+      layout({
+        subject: `A match to approve: ${p.opportunityTitle}`,
+        partnershipName: p.partnershipName,
+        greeting: `Dear ${p.recipientName},`,
+        paragraphs: [`${p.practitionerName} has been proposed for "${p.opportunityTitle}" and waits for a lead's decision.`],
+        action: { label: 'Approve or reject', url: p.link },
+      }),
+  },
+  'match-approved': {
+    kind: 'essential',
+    render: (p, sender) => ({
+      ...layout({
+        subject: `Confirmed: ${p.opportunityTitle}`,
+        partnershipName: p.partnershipName,
+        greeting: `Dear ${p.recipientName},`,
+        paragraphs: [
+          `Good news: your place on "${p.opportunityTitle}" is confirmed.`,
+          ...(p.note ? [`A note from the partnership lead: ${p.note}`] : []),
+          `The sessions (London time) are below; the attached calendar invitation holds every one of them.`,
+        ],
+        ...sessionList(p.sessions),
+        action: { label: 'See the opportunity', url: p.link },
+      }),
+      calendar: calendarInvite({
+        uid: `match-${p.matchId}`,
+        title: p.opportunityTitle,
+        description: `${p.partnershipName}: ${p.link}`,
+        organizer: sender,
+        attendee: { name: p.recipientName, email: p.recipientEmail },
+        sessions: p.sessions,
+      }),
+    }),
+  },
+  'match-approved-host': {
+    kind: 'matches',
+    render: (p) =>
+      layout({
+        subject: `${p.practitionerName} will join ${p.opportunityTitle}`,
+        partnershipName: p.partnershipName,
+        greeting: `Dear ${p.recipientName},`,
+        paragraphs: [`A partnership lead has approved ${p.practitionerName} for "${p.opportunityTitle}".`],
+        action: { label: 'See the matches', url: p.link },
+      }),
+  },
+  'match-rejected': {
+    kind: 'essential',
+    render: (p) =>
+      layout({
+        subject: `About your application for ${p.opportunityTitle}`,
+        partnershipName: p.partnershipName,
+        greeting: `Dear ${p.recipientName},`,
+        paragraphs: [
+          `Thank you for offering your time for "${p.opportunityTitle}". This time the place has gone to someone else.`,
+          ...(p.note ? [`A note from the partnership lead: ${p.note}`] : []),
+          'Your experience matters to the partnership, and we hope to see you apply for the next opportunity that suits you.',
+        ],
+        action: { label: 'Find other opportunities', url: p.link },
+      }),
+  },
+  'opportunity-updated': {
+    kind: 'opportunity_changes',
+    render: (p) =>
+      layout({
+        subject: `Changed: ${p.opportunityTitle}`,
+        partnershipName: p.partnershipName,
+        greeting: `Dear ${p.recipientName},`,
+        paragraphs: [`"${p.opportunityTitle}", which you applied for, has changed. Please check the details and the session times.`],
+        action: { label: 'See the opportunity', url: p.link },
+      }),
+  },
+  'opportunity-cancelled': {
+    kind: 'essential',
+    render: (p) =>
+      layout({
+        subject: `Cancelled: ${p.opportunityTitle}`,
+        partnershipName: p.partnershipName,
+        greeting: `Dear ${p.recipientName},`,
+        paragraphs: [`"${p.opportunityTitle}" has been cancelled.`, ...(p.reason ? [`The reason given: ${p.reason}`] : []), 'Any sessions in your calendar for it will not take place.'],
+        action: { label: 'See the opportunity', url: p.link },
+      }),
+  },
+  'opportunity-filled': {
+    kind: 'opportunity_changes',
+    render: (p) =>
+      layout({
+        subject: `All places taken: ${p.opportunityTitle}`,
+        partnershipName: p.partnershipName,
+        greeting: `Dear ${p.recipientName},`,
+        paragraphs: [
+          `Thank you for applying for "${p.opportunityTitle}". Every place has now been filled, so your application will not go further this time.`,
+          'New opportunities come up often; we hope you find another that suits you.',
+        ],
+        action: { label: 'Find other opportunities', url: p.link },
+      }),
+  },
+  invitation: {
+    kind: 'essential',
+    render: (p) =>
+      layout({
+        subject: 'You are invited to the Teaching Partnership Marketplace',
+        partnershipName: 'Teaching Partnership Marketplace',
+        greeting: `Dear ${p.recipientName},`,
+        paragraphs: [
+          `You have been invited to join the Teaching Partnership Marketplace as ${ROLES[p.role] ?? p.role}.`,
+          `Choose your password with the link below before ${londonTime(p.expiresAt)}.`,
+        ],
+        action: { label: 'Choose your password', url: p.link },
+        footer: 'If you did not expect this invitation, you can ignore this email.',
+      }),
+  },
+};
+
+export function render<N extends TemplateName>(name: N, params: TemplateParams[N], sender: Sender): RenderedEmail {
+  return TEMPLATES[name].render(params, sender);
+}
