@@ -22,6 +22,14 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+# Without an SMTP server of your own, email goes to a local catcher you read in the browser.
+mail_line=""
+if [ -z "${SMTP_URL:-}" ]; then
+  node dist/apps/mail-catcher/src/main.js 1025 "${MAIL_CATCHER_PORT:-1080}" & pids+=($!)
+  export SMTP_URL="smtp://127.0.0.1:1025"
+  mail_line="  Email          http://127.0.0.1:${MAIL_CATCHER_PORT:-1080}   (every email the product sent)"
+fi
+
 node dist/apps/api/src/main.js & pids+=($!)
 node dist/apps/matching-worker/src/main.js & pids+=($!)
 node dist/apps/notification-worker/src/main.js & pids+=($!)
@@ -43,6 +51,7 @@ Teaching Partnership Marketplace is running:
   OpenAPI docs   http://$host:$port/api/docs   (JSON: /api/docs-json)
   Health         http://$host:$port/api/health
   Workers        matching-worker, notification-worker (logs below)
+${mail_line}
 Press Ctrl-C to stop.
 
 MSG

@@ -9,6 +9,8 @@ describe('notifications: email for events', () => {
   let inbox: SmtpInbox;
   let app: NestFastifyApplication;
   let admin: Awaited<ReturnType<TestStack['startApi']>>['http'];
+  let anonymous: Awaited<ReturnType<TestStack['startApi']>>['anonymous'];
+  const anonymousClient = () => anonymous;
   let partnershipId: string;
   let academic: Person;
   let lead: Person;
@@ -31,7 +33,7 @@ describe('notifications: email for events', () => {
   beforeAll(async () => {
     inbox = await SmtpInbox.start();
     stack = await TestStack.create({ SMTP_URL: inbox.url, EVENT_JOB_BACKOFF_MS: 100, PUBLIC_URL: 'https://tpm.example.org' });
-    ({ app, http: admin } = await stack.startApi());
+    ({ app, http: admin, anonymous } = await stack.startApi());
     await stack.startWorker('notification');
     const uea = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
     const norfolk = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
@@ -45,6 +47,15 @@ describe('notifications: email for events', () => {
       await person.http.put('/api/me/profile').send(profileRequest()).expect(200);
       practitioners.push(person);
     }
+    // Invitations raced their acceptance; once every one is handled, each test starts from an empty inbox.
+    await eventually(async () => {
+      const [{ pending }] = (await stack.query<{ pending: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM outbox_events o WHERE type = 'user.invited' AND NOT EXISTS (SELECT 1 FROM inbox_events i WHERE i.event_id = o.id AND i.consumer = 'notification'))
+         OR EXISTS (SELECT 1 FROM sent_messages WHERE status = 'pending') AS pending`,
+      )) as [{ pending: boolean }];
+      expect(pending).toBe(false);
+    });
+    inbox.received.length = 0;
   });
   afterAll(async () => {
     await stack.close();
@@ -139,6 +150,7 @@ describe('notifications: email for events', () => {
       `SELECT id FROM outbox_events WHERE type = 'application.submitted' AND payload->>'opportunityId' = $1`,
       [opportunity],
     );
+    await eventually(async () => expect(await stack.query('SELECT status FROM sent_messages WHERE event_key = $1', [event!.id])).toEqual([{ status: 'sent' }, { status: 'sent' }]));
     const job = await stack.queue('notification').getJob(event!.id);
     await stack.queue('notification').add(job!.name, job!.data, { jobId: `again-${event!.id}` });
     await eventually(async () => expect(await (await stack.queue('notification').getJob(`again-${event!.id}`))?.isCompleted()).toBe(true));
@@ -195,5 +207,18 @@ describe('notifications: email for events', () => {
         { template: 'match-approved', status: 'suppressed' },
       ]);
     });
+  });
+
+  it('emails an invited person the link to choose a password, whose token is not in the outbox', async () => {
+    const email = 'new.academic@example.org';
+    const invited = await admin.post('/api/invitations').send({ email, displayName: 'Nia New', role: 'partnership_lead' }).expect(201);
+    const [mail] = await inbox.waitFor(email);
+    expect(mail!.parsed.subject).toBe('You are invited to the Teaching Partnership Marketplace');
+    expect(mail!.parsed.text).toContain('Dear Nia New,');
+    const token = new URL(/https:\/\/tpm\.example\.org\/api\/invitations\/accept\?token=\S+/.exec(mail!.parsed.text ?? '')![0]).searchParams.get('token')!;
+    expect(token).toBe(invited.body.invitationToken);
+    const [event] = await stack.query<{ payload: string }>(`SELECT payload::text FROM outbox_events WHERE type = 'user.invited' AND aggregate_id = $1`, [invited.body.userId]);
+    expect(event!.payload).not.toContain(token);
+    await anonymousClient().post('/api/invitations/accept').send({ token, password: 'a long enough password' }).expect(200);
   });
 });

@@ -11,6 +11,7 @@ import { LoggingModule } from '#libs/observability';
 import { OpportunitiesModule } from '#libs/opportunities';
 import { PartnershipsModule } from '#libs/partnerships';
 import { PractitionersModule } from '#libs/practitioners';
+import { SubscriptionsModule } from '#libs/subscriptions';
 import { UniversitiesModule } from '#libs/universities';
 import type { ApiConfig } from './api.config.js';
 import { HealthModule } from './health/health.module.js';
@@ -34,6 +35,7 @@ export class ApiModule {
         OpportunitiesModule,
         ApplicationsModule,
         MatchesModule,
+        SubscriptionsModule,
         IdentityModule.forRoot(PartnershipsModule),
       ],
     };

@@ -17,6 +17,8 @@ export const CONSUMER_SUBSCRIPTIONS = {
     'opportunity.updated',
     'opportunity.cancelled',
     'opportunity.filled',
+    'user.invited',
+    'subscription.requested',
   ],
 } as const satisfies Record<string, readonly EventType[]>;
 

@@ -27,6 +27,9 @@ export interface EventPayloads {
   'match.approved': MatchChange;
   'match.rejected': MatchChange;
   'opportunity.filled': OpportunityChange;
+  'subscription.requested': { subscriptionId: string; email: string; frequency: string };
+  'subscription.confirmed': { subscriptionId: string };
+  'subscription.cancelled': { subscriptionId: string };
 }
 
 interface MatchChange {
@@ -72,6 +75,9 @@ export const EVENT_CATALOGUE = {
   'match.approved': { version: 1, aggregateType: 'match' },
   'match.rejected': { version: 1, aggregateType: 'match' },
   'opportunity.filled': { version: 1, aggregateType: 'opportunity' },
+  'subscription.requested': { version: 1, aggregateType: 'subscription' },
+  'subscription.confirmed': { version: 1, aggregateType: 'subscription' },
+  'subscription.cancelled': { version: 1, aggregateType: 'subscription' },
 } as const satisfies Record<EventType, { version: number; aggregateType: string }>;
 
 export function isEventType(type: string): type is EventType {

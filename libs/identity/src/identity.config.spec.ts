@@ -6,9 +6,9 @@ describe('IdentityConfig', () => {
     expect(() => validateConfig(IdentityConfig, {})).not.toThrow();
   });
 
-  it('refuses the development secret and admin password in production, naming both', () => {
+  it('refuses the development secrets and admin password in production, naming each', () => {
     expect(() => validateConfig(IdentityConfig, { NODE_ENV: 'production' })).toThrow(
-      /JWT_SECRET must be set in production[\s\S]*ADMIN_PASSWORD must be set in production/,
+      /JWT_SECRET must be set in production[\s\S]*LINK_SECRET must be set in production[\s\S]*ADMIN_PASSWORD must be set in production/,
     );
   });
 
@@ -17,6 +17,7 @@ describe('IdentityConfig', () => {
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(48),
       ADMIN_PASSWORD: 'a real admin password',
+      LINK_SECRET: 'y'.repeat(48),
     });
     expect(config.JWT_SECRET).toHaveLength(48);
   });

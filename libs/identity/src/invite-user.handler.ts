@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,7 +12,7 @@ import type { InvitationResponse, InviteUserRequest } from './identity.dto.js';
 import { Invitation } from './invitation.entity.js';
 import { InviteUserCommand } from './invite-user.command.js';
 import { PartnershipDirectory } from './partnership-directory.js';
-import { newToken } from './passwords.js';
+import { hashToken, invitationToken } from './passwords.js';
 import { User } from './user.entity.js';
 
 /** Which organisation field a role needs; the other must be absent. */
@@ -38,7 +39,8 @@ export class InviteUserHandler implements ICommandHandler<InviteUserCommand> {
     if (problems.length > 0) throw new InvalidRequestException(problems);
     if (!isAdmin(inviter)) await this.assertLeadMayInvite(request, inviter.partnershipIds);
 
-    const { token, hash } = newToken();
+    const invitationId = randomUUID();
+    const token = invitationToken(this.config.LINK_SECRET, invitationId);
     const expiresAt = new Date(Date.now() + this.config.INVITATION_TTL_HOURS * 3600_000);
     try {
       return await conflictOnDuplicate('users_email_key', `Someone with the email ${request.email} is already invited or signed up.`, () =>
@@ -53,7 +55,7 @@ export class InviteUserHandler implements ICommandHandler<InviteUserCommand> {
               passwordHash: null,
             }),
           );
-          const invitation = await transaction.save(transaction.create(Invitation, { userId: user.id, tokenHash: hash, invitedBy: inviter.id, expiresAt }));
+          const invitation = await transaction.save(transaction.create(Invitation, { id: invitationId, userId: user.id, tokenHash: hashToken(token), invitedBy: inviter.id, expiresAt }));
           const invited = domainEvent('user.invited', {
             aggregateId: user.id,
             actorId: inviter.id,

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 
 export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
@@ -11,10 +11,12 @@ export async function passwordMatches(hash: string | null, password: string): Pr
   return hash !== null && matches;
 }
 
-/** A one-time token for a link, and the hash under which it is stored. */
-export function newToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: hashToken(token) };
-}
+/**
+ * An invitation's token, derived from its id with a secret the API and the notification worker
+ * share: the worker can put the link in the email while the token itself is never stored or sent
+ * through the outbox, and the database still holds only its hash.
+ */
+export const invitationToken = (secret: string, invitationId: string): string =>
+  createHmac('sha256', secret).update(`invitation:${invitationId}`).digest('base64url');
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

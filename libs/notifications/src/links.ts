@@ -15,5 +15,7 @@ export class Links {
   matches = (opportunityId: string) => this.url(`opportunities/${opportunityId}/matches`);
   myMatches = () => this.url('me/matches');
   findOpportunities = () => this.url('opportunities');
+  confirmSubscription = (token: string) => this.url(`subscriptions/confirm/${token}`);
+  unsubscribe = (token: string) => this.url(`unsubscribe/${token}`);
   acceptInvitation = (token: string) => `${this.url('invitations/accept')}?token=${encodeURIComponent(token)}`;
 }

@@ -1,9 +1,29 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Mailer, PermanentRejection } from './mailer.js';
+import { signLinkToken } from '#libs/subscriptions';
+import { Links } from './links.js';
+import { Mailer, type OutgoingEmail, PermanentRejection } from './mailer.js';
 import { NotificationConfig } from './notification.config.js';
-import { render, TEMPLATES, type TemplateName } from './templates/emails.js';
+import { type RenderedEmail, render, TEMPLATES, type TemplateName } from './templates/emails.js';
+import { html } from './templates/markup.js';
+
+interface Unsubscribe {
+  url: string;
+  mailto: string;
+}
+
+/** RFC 8058 one-click headers, and the same link at the foot of both parts. */
+function withUnsubscribe(email: RenderedEmail, unsubscribe: Unsubscribe | null): Omit<OutgoingEmail, 'to' | 'messageId'> {
+  if (!unsubscribe) return email;
+  const footer = html`<p style="color: #505a5f; font-size: 13px">Do not want these emails? <a href="${unsubscribe.url}">Unsubscribe</a>.</p>`;
+  return {
+    ...email,
+    html: email.html.replace('</body>', `${footer.value}\n</body>`),
+    text: `${email.text}\n--\nDo not want these emails? Unsubscribe: ${unsubscribe.url}\n`,
+    headers: { 'List-Unsubscribe': `<${unsubscribe.url}>, <${unsubscribe.mailto}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  };
+}
 
 interface PendingMessage {
   id: string;
@@ -27,6 +47,7 @@ export class MessageDelivery {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
     private readonly config: NotificationConfig,
+    private readonly links: Links,
   ) {}
 
   async deliver(eventKey: string): Promise<void> {
@@ -58,9 +79,9 @@ export class MessageDelivery {
       return;
     }
     await transaction.query(`UPDATE sent_messages SET attempts = attempts + 1 WHERE id = $1`, [id]);
-    const email = render(row.template, row.params, this.mailer.sender);
+    const email = withUnsubscribe(render(row.template, row.params, this.mailer.sender), this.unsubscribeLink(row));
     try {
-      await this.mailer.send({ ...email, to: row.recipient, messageId: `<${row.id}@${this.config.MAIL_FROM.split('@')[1]}>` });
+      await this.mailer.send({ ...email, to: row.recipient, messageId: `<${row.id}@${this.domain}>` });
     } catch (error) {
       if (!(error instanceof PermanentRejection)) throw error;
       this.logger.warn({ messageId: row.id, recipient: row.recipient, smtp: error.smtpResponse }, 'address refused for good: suppressed');
@@ -72,6 +93,24 @@ export class MessageDelivery {
       return;
     }
     await transaction.query(`UPDATE sent_messages SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`, [id]);
+  }
+
+  private get domain(): string {
+    return this.config.MAIL_FROM.split('@')[1]!;
+  }
+
+  /** Every email that is not essential can be stopped from itself: a digest cancels its subscription, others turn off their kind. */
+  private unsubscribeLink(row: PendingMessage): Unsubscribe | null {
+    const kind = TEMPLATES[row.template].kind;
+    const subscriptionId = (row.params as { subscriptionId?: string }).subscriptionId;
+    const claims = subscriptionId
+      ? { purpose: 'unsubscribe' as const, subscriptionId }
+      : kind !== 'essential' && row.user_id
+        ? { purpose: 'unsubscribe' as const, userId: row.user_id, kind }
+        : null;
+    if (!claims) return null;
+    const token = signLinkToken(this.config.LINK_SECRET, claims);
+    return { url: this.links.unsubscribe(token), mailto: `mailto:unsubscribe@${this.domain}?subject=unsubscribe%20${token}` };
   }
 
   private async reasonNotToSend(transaction: EntityManager, row: PendingMessage): Promise<string | null> {

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ApplicationEmails } from './application.emails.js';
+import { InvitationEmails } from './invitation.emails.js';
 import { Links } from './links.js';
 import { Mailer } from './mailer.js';
 import { MatchEmails } from './match.emails.js';
 import { MessageDelivery } from './message-delivery.js';
 import { OpportunityEmails } from './opportunity.emails.js';
+import { SubscriptionEmails } from './subscription.emails.js';
 
 /** Email for the notification worker: the event handlers that plan messages, and their delivery over SMTP. */
 @Module({
-  providers: [Mailer, MessageDelivery, Links, ApplicationEmails, MatchEmails, OpportunityEmails],
+  providers: [Mailer, MessageDelivery, Links, ApplicationEmails, MatchEmails, OpportunityEmails, InvitationEmails, SubscriptionEmails],
   exports: [Mailer, MessageDelivery],
 })
 export class NotificationsModule {}

@@ -34,6 +34,11 @@ export class PeopleRead {
     return (row as Person | undefined) ?? null;
   }
 
+  async openInvitation(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM invitations WHERE id = $1 AND accepted_at IS NULL AND expires_at > now()`, [id]);
+    return rows.length > 0;
+  }
+
   /** The host: the academic who posted it, or when a lead posted it, the host university's academics. */
   hosts(opportunityId: string): Promise<Person[]> {
     return this.db.query(

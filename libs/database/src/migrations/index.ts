@@ -7,6 +7,7 @@ import { OpportunitySearch1764500000000 } from './1764500000000-opportunity-sear
 import { Applications1764600000000 } from './1764600000000-applications.js';
 import { Matches1764700000000 } from './1764700000000-matches.js';
 import { Notifications1765000000000 } from './1765000000000-notifications.js';
+import { Subscriptions1765100000000 } from './1765100000000-subscriptions.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Applications1764600000000,
   Matches1764700000000,
   Notifications1765000000000,
+  Subscriptions1765100000000,
 ];

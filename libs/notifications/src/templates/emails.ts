@@ -30,6 +30,7 @@ export interface TemplateParams {
   'opportunity-cancelled': About & { reason: string | null };
   'opportunity-filled': About;
   invitation: { recipientName: string; role: string; link: string; expiresAt: string };
+  'subscription-confirm': { frequency: string; link: string };
 }
 export type TemplateName = keyof TemplateParams;
 
@@ -209,6 +210,21 @@ export const TEMPLATES: { [N in TemplateName]: Template<TemplateParams[N]> } = {
         ],
         action: { label: 'Choose your password', url: p.link },
         footer: 'If you did not expect this invitation, you can ignore this email.',
+      }),
+  },
+  'subscription-confirm': {
+    kind: 'essential',
+    render: (p) =>
+      layout({
+        subject: 'Confirm your subscription to new opportunities',
+        partnershipName: 'Teaching Partnership Marketplace',
+        greeting: 'Hello,',
+        paragraphs: [
+          `Someone, we hope you, asked for ${p.frequency === 'instant' ? 'an email about each new opportunity' : `a ${p.frequency} email of new opportunities`} at this address.`,
+          'Nothing more will be sent unless you confirm.',
+        ],
+        action: { label: 'Confirm my subscription', url: p.link },
+        footer: 'If it was not you, ignore this email and you will hear nothing more.',
       }),
   },
 };

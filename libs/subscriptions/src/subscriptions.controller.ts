@@ -1,0 +1,88 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ApiProblems } from '#libs/http';
+import { type Caller, CurrentCaller, Public, Roles } from '#libs/identity';
+import {
+  EmailPreferences,
+  SubscribeRequest,
+  SubscriptionFilters,
+  SubscriptionRequested,
+  SubscriptionResponse,
+  SuppressionResponse,
+} from './subscription.dto.js';
+import { SubscriptionsService } from './subscriptions.service.js';
+
+@ApiTags('subscriptions')
+@ApiBearerAuth()
+@Controller()
+export class SubscriptionsController {
+  constructor(
+    private readonly subscriptions: SubscriptionsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Post('subscriptions')
+  @Public()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Subscribe any email address to new opportunities',
+    description: 'Sends a confirmation email; nothing else is sent until its link is used. Emits `subscription.requested`.',
+  })
+  @ApiAcceptedResponse({ type: SubscriptionRequested })
+  @ApiProblems(400, 404)
+  async subscribe(@Body() request: SubscribeRequest): Promise<SubscriptionRequested> {
+    await this.subscriptions.request(request);
+    return { status: 'pending' };
+  }
+
+  @Get('me/subscriptions')
+  @ApiOperation({ summary: 'The signed-in person\'s subscriptions' })
+  @ApiOkResponse({ type: [SubscriptionResponse] })
+  mine(@CurrentCaller() caller: Caller): Promise<SubscriptionResponse[]> {
+    return this.subscriptions.listForUser(caller.id);
+  }
+
+  @Post('me/subscriptions')
+  @ApiOperation({ summary: 'Subscribe the signed-in person (no confirmation needed)', description: 'Emits `subscription.confirmed`.' })
+  @ApiCreatedResponse({ type: SubscriptionResponse })
+  @ApiProblems(400, 404)
+  async subscribeMe(@Body() filters: SubscriptionFilters, @CurrentCaller() caller: Caller): Promise<SubscriptionResponse> {
+    const [user] = await this.dataSource.query(`SELECT email FROM users WHERE id = $1`, [caller.id]);
+    return this.subscriptions.subscribeUser(caller.id, (user as { email: string }).email, filters);
+  }
+
+  @Delete('me/subscriptions/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Cancel one of the signed-in person\'s subscriptions', description: 'Emits `subscription.cancelled`.' })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 404)
+  async cancel(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<void> {
+    await this.subscriptions.cancelForUser(caller.id, id);
+  }
+
+  @Get('me/preferences')
+  @ApiOperation({ summary: 'Which kinds of email the signed-in person gets', description: 'Email about a decision on their own application always goes.' })
+  @ApiOkResponse({ type: EmailPreferences })
+  preferences(@CurrentCaller() caller: Caller): Promise<EmailPreferences> {
+    return this.subscriptions.preferences(caller.id);
+  }
+
+  @Put('me/preferences')
+  @ApiOperation({ summary: 'Choose which kinds of email to get' })
+  @ApiOkResponse({ type: EmailPreferences })
+  @ApiProblems(400)
+  savePreferences(@Body() preferences: EmailPreferences, @CurrentCaller() caller: Caller): Promise<EmailPreferences> {
+    return this.subscriptions.savePreferences(caller.id, preferences);
+  }
+
+  @Get('admin/email-suppressions')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Addresses no email goes to any more (they bounced for good), newest first' })
+  @ApiOkResponse({ type: [SuppressionResponse] })
+  @ApiProblems(403)
+  suppressions(): Promise<SuppressionResponse[]> {
+    return this.subscriptions.suppressions();
+  }
+}

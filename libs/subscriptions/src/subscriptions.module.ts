@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { OutboxModule } from '#libs/events';
+import { EmailLinksController } from './email-links.controller.js';
+import { SubscriptionsController } from './subscriptions.controller.js';
+import { SubscriptionsService } from './subscriptions.service.js';
+
+/** Subscriptions to new opportunities, email preferences and the links in emails: the API's side of email. */
+@Module({
+  imports: [OutboxModule],
+  controllers: [SubscriptionsController, EmailLinksController],
+  providers: [SubscriptionsService],
+})
+export class SubscriptionsModule {}
