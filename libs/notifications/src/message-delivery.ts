@@ -50,10 +50,12 @@ export class MessageDelivery {
     private readonly links: Links,
   ) {}
 
-  async deliver(eventKey: string): Promise<void> {
-    const pending: { id: string }[] = await this.dataSource.query(`SELECT id FROM sent_messages WHERE event_key = $1 AND status = 'pending' ORDER BY created_at, id`, [
-      eventKey,
-    ]);
+  /** Sends the pending messages of one event key, or of several (a batch of digests). */
+  async deliver(eventKeys: string | string[]): Promise<void> {
+    const pending: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM sent_messages WHERE event_key = ANY($1) AND status = 'pending' ORDER BY created_at, id`,
+      [Array.isArray(eventKeys) ? eventKeys : [eventKeys]],
+    );
     let transientFailure: unknown;
     for (const { id } of pending) {
       try {

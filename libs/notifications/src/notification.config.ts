@@ -1,5 +1,5 @@
-import { IsEmail, IsString, IsUrl, Matches, MinLength } from 'class-validator';
-import { SetInProduction } from '#libs/config';
+import { IsBoolean, IsEmail, IsInt, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { SetInProduction, TextBoolean } from '#libs/config';
 import { WorkerConfig } from '#libs/event-consumer';
 
 export const DEVELOPMENT_SMTP_URL = 'smtp://127.0.0.1:1025';
@@ -27,4 +27,15 @@ export class NotificationConfig extends WorkerConfig {
   @MinLength(32)
   @SetInProduction(DEVELOPMENT_LINK_SECRET)
   LINK_SECRET: string = DEVELOPMENT_LINK_SECRET;
+
+  /** Subscriptions one digest job handles; a run streams subscribers into jobs of this size. */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  DIGEST_BATCH_SIZE: number = 500;
+
+  /** Whether this worker registers the daily and weekly digest schedules (any number may: it is idempotent). */
+  @TextBoolean()
+  @IsBoolean()
+  DIGEST_SCHEDULES: boolean = true;
 }

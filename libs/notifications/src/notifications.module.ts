@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationEmails } from './application.emails.js';
+import { DigestWorker } from './digests/digest-worker.js';
 import { InvitationEmails } from './invitation.emails.js';
 import { Links } from './links.js';
 import { Mailer } from './mailer.js';
@@ -10,7 +11,7 @@ import { SubscriptionEmails } from './subscription.emails.js';
 
 /** Email for the notification worker: the event handlers that plan messages, and their delivery over SMTP. */
 @Module({
-  providers: [Mailer, MessageDelivery, Links, ApplicationEmails, MatchEmails, OpportunityEmails, InvitationEmails, SubscriptionEmails],
+  providers: [Mailer, MessageDelivery, Links, ApplicationEmails, MatchEmails, OpportunityEmails, InvitationEmails, SubscriptionEmails, DigestWorker],
   exports: [Mailer, MessageDelivery],
 })
 export class NotificationsModule {}

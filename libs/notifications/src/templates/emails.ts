@@ -5,7 +5,8 @@ import { html, londonTime } from './markup.js';
 /** Kinds of email a person may turn off; `essential` ones (about their own application, their account) always go. */
 export const EMAIL_PREFERENCES = ['applications', 'matches', 'opportunity_changes'] as const;
 export type EmailPreference = (typeof EMAIL_PREFERENCES)[number];
-export type EmailKind = EmailPreference | 'essential';
+/** `subscription`: sent because of a subscription, which its own unsubscribe link cancels. */
+export type EmailKind = EmailPreference | 'essential' | 'subscription';
 
 interface About {
   partnershipName: string;
@@ -31,7 +32,30 @@ export interface TemplateParams {
   'opportunity-filled': About;
   invitation: { recipientName: string; role: string; link: string; expiresAt: string };
   'subscription-confirm': { frequency: string; link: string };
+  digest: {
+    subscriptionId: string;
+    frequency: string;
+    total: number;
+    opportunities: DigestItem[];
+    moreLink: string;
+  };
 }
+
+export interface DigestItem {
+  title: string;
+  type: string;
+  partnershipName: string;
+  firstSessionAt: string | null;
+  closesAt: string;
+  link: string;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  teaching: 'Teaching',
+  interviewing: 'Interviewing',
+  research: 'Research',
+  practice_educator: 'Practice educator',
+};
 export type TemplateName = keyof TemplateParams;
 
 export interface RenderedEmail extends Email {
@@ -226,6 +250,25 @@ export const TEMPLATES: { [N in TemplateName]: Template<TemplateParams[N]> } = {
         action: { label: 'Confirm my subscription', url: p.link },
         footer: 'If it was not you, ignore this email and you will hear nothing more.',
       }),
+  },
+  digest: {
+    kind: 'subscription',
+    render: (p) => {
+      const shown = p.opportunities;
+      const line = (o: DigestItem) =>
+        `${TYPE_NAMES[o.type] ?? o.type}: ${o.title} (${o.partnershipName})${o.firstSessionAt ? `, from ${londonTime(o.firstSessionAt)}` : ''}; apply by ${londonTime(o.closesAt)}`;
+      return layout({
+        subject: `${p.total} new ${p.total === 1 ? 'opportunity' : 'opportunities'} for you`,
+        partnershipName: 'Teaching Partnership Marketplace',
+        greeting: 'Hello,',
+        paragraphs: [
+          `Your ${p.frequency} digest: ${p.total} new ${p.total === 1 ? 'opportunity matches' : 'opportunities match'} what you asked for${p.total > shown.length ? `; here are the first ${shown.length}` : ''}.`,
+        ],
+        extraHtml: html`<ul>${shown.map((o) => html`<li><a href="${o.link}">${o.title}</a>: ${line(o).slice(line(o).indexOf('(') - 1)}</li>`)}</ul>`,
+        extraText: shown.map((o) => `- ${line(o)}\n  ${o.link}`).join('\n'),
+        action: { label: 'See all opportunities', url: p.moreLink },
+      });
+    },
   },
 };
 

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { Queue } from 'bullmq';
+import { loadConfigOrExit } from '#libs/config';
+import { producerConnection } from '#libs/events';
+import { NotificationConfig } from '#libs/notifications';
+import { DIGEST_FREQUENCIES, DIGEST_QUEUE, type DigestFrequency, requestDigestRun } from '#libs/subscriptions';
+
+/** `npm run digest -- daily|weekly`: a digest run due now, for the notification worker to send. */
+const frequency = process.argv[2] as DigestFrequency;
+if (!DIGEST_FREQUENCIES.includes(frequency)) {
+  process.stderr.write(`Usage: npm run digest -- ${DIGEST_FREQUENCIES.join('|')}\n`);
+  process.exit(2);
+}
+const config = loadConfigOrExit(NotificationConfig);
+const queue = new Queue(DIGEST_QUEUE, { connection: producerConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX });
+const job = await requestDigestRun(queue, frequency);
+process.stdout.write(`Queued a ${frequency} digest run (job ${job.id}); the notification worker sends it.\n`);
+await queue.close();

@@ -1,0 +1,64 @@
+import type { EntityManager } from 'typeorm';
+import type { DigestFrequency } from './digest-period.js';
+
+/** How many opportunities one digest lists; the rest are a link away. */
+export const DIGEST_ITEMS = 10;
+
+export const digestKey = (period: string, subscriptionId: string) => `digest-${period}-${subscriptionId}`;
+
+/**
+ * For a batch of subscriptions, in one statement: the opportunities published since each was last
+ * told (and still open) that match its filters; one digest message per subscription with any; and
+ * each subscription's mark moved past what it was told, only where its message for the period is
+ * new. Run twice for a period, it plans nothing the second time and moves no mark.
+ */
+export async function planDigests(
+  db: EntityManager,
+  batch: { frequency: DigestFrequency; period: string; subscriptionIds: string[] },
+  links: { opportunity: string; all: string },
+): Promise<number> {
+  const [planned]: { count: string }[] = await db.query(
+    `WITH subs AS (
+       SELECT id, email, user_id, last_position, types, host_organisation_ids, specialisms, partnership_id
+       FROM subscriptions WHERE id = ANY($1::uuid[]) AND status = 'confirmed' AND frequency = $2
+     ), fresh AS (
+       SELECT DISTINCT ON (o.id) e.position, o.id, o.title, o.type, o.host_university_id, o.host_council_id,
+              o.required_specialisms, o.partnership_id, o.first_session_at, o.closes_at, p.name AS partnership_name
+       FROM outbox_events e
+       JOIN opportunities o ON o.id = e.aggregate_id::uuid AND o.status = 'published'
+       JOIN partnerships p ON p.id = o.partnership_id
+       WHERE e.type = 'opportunity.published' AND e.position > (SELECT min(last_position) FROM subs)
+       ORDER BY o.id, e.position DESC
+     ), matched AS (
+       SELECT s.id AS subscription_id, s.email, s.user_id, f.*
+       FROM subs s JOIN fresh f ON f.position > s.last_position
+         AND (cardinality(s.types) = 0 OR f.type = ANY(s.types))
+         AND (cardinality(s.host_organisation_ids) = 0 OR f.host_university_id = ANY(s.host_organisation_ids) OR f.host_council_id = ANY(s.host_organisation_ids))
+         AND (cardinality(s.specialisms) = 0 OR f.required_specialisms && s.specialisms)
+         AND (s.partnership_id IS NULL OR f.partnership_id = s.partnership_id)
+     ), digests AS (
+       SELECT subscription_id, email, user_id, max(position) AS last_position, count(*) AS total,
+         (array_agg(jsonb_build_object(
+            'title', title, 'type', type, 'partnershipName', partnership_name,
+            'firstSessionAt', to_json(first_session_at) #>> '{}', 'closesAt', to_json(closes_at) #>> '{}',
+            'link', $4 || id) ORDER BY first_session_at NULLS LAST, id))[1:${DIGEST_ITEMS}] AS items
+       FROM matched GROUP BY subscription_id, email, user_id
+     ), inserted AS (
+       INSERT INTO sent_messages (event_key, recipient, template, params, user_id)
+       SELECT 'digest-' || $3 || '-' || subscription_id, email, 'digest',
+         jsonb_build_object('subscriptionId', subscription_id, 'frequency', $2::text, 'total', total,
+           'opportunities', to_jsonb(items), 'moreLink', $5::text), user_id
+       FROM digests
+       ON CONFLICT (event_key, lower(recipient), template) DO NOTHING
+       RETURNING event_key
+     ), advanced AS (
+       UPDATE subscriptions s SET last_position = d.last_position
+       FROM digests d JOIN inserted i ON i.event_key = 'digest-' || $3 || '-' || d.subscription_id
+       WHERE s.id = d.subscription_id
+       RETURNING s.id
+     )
+     SELECT count(*) FROM advanced`,
+    [batch.subscriptionIds, batch.frequency, batch.period, links.opportunity, links.all],
+  );
+  return Number(planned!.count);
+}

@@ -1,0 +1,94 @@
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Job, Queue, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { eventJobOptions, workerConnection } from '#libs/events';
+import { Links } from '../links.js';
+import { MessageDelivery } from '../message-delivery.js';
+import { NotificationConfig } from '../notification.config.js';
+import { DIGEST_SCHEDULES, type DigestFrequency, digestPeriod } from './digest-period.js';
+import { digestKey, planDigests } from './digest-planner.js';
+import { DIGEST_QUEUE, type DigestBatchJob, type DigestRunJob } from './digest-queue.js';
+
+/**
+ * Runs the digests: a `run` job (scheduled daily and weekly at 07:00 London time, or added by hand)
+ * streams the confirmed subscribers by id, a page at a time, into `batch` jobs; each batch plans its
+ * digests in one statement and sends them. Memory stays flat however many subscribers there are.
+ */
+@Injectable()
+export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(DigestWorker.name);
+  private queue: Queue;
+  private worker: Worker;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly delivery: MessageDelivery,
+    private readonly links: Links,
+    private readonly config: NotificationConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const connection = workerConnection(this.config.REDIS_URL);
+    this.queue = new Queue(DIGEST_QUEUE, { connection, prefix: this.config.QUEUE_PREFIX, defaultJobOptions: this.jobOptions() });
+    this.queue.on('error', () => undefined);
+    if (this.config.DIGEST_SCHEDULES) {
+      for (const frequency of Object.keys(DIGEST_SCHEDULES) as DigestFrequency[]) {
+        await this.queue.upsertJobScheduler(
+          `${frequency}-digest`,
+          { pattern: DIGEST_SCHEDULES[frequency], tz: 'Europe/London' },
+          { name: 'run', data: { frequency } satisfies DigestRunJob, opts: this.jobOptions() },
+        );
+      }
+    }
+    this.worker = new Worker(DIGEST_QUEUE, (job) => (job.name === 'run' ? this.run(job as Job<DigestRunJob>) : this.batch(job as Job<DigestBatchJob>)), {
+      connection,
+      prefix: this.config.QUEUE_PREFIX,
+      concurrency: this.config.WORKER_CONCURRENCY,
+      lockDuration: this.config.WORKER_LOCK_DURATION_MS,
+      stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
+    });
+    this.worker.on('failed', (job, error) => this.logger.warn({ jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, error: error.message }, 'digest job failed'));
+    this.worker.on('error', () => undefined);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+    await this.queue?.close();
+  }
+
+  private jobOptions() {
+    // Completed batches are kept for a week: re-adding one in the same period is then a no-op.
+    return { ...eventJobOptions(this.config), removeOnComplete: { age: 8 * 24 * 3600 } };
+  }
+
+  private async run(job: Job<DigestRunJob>): Promise<void> {
+    const { frequency } = job.data;
+    const scheduledFor = job.data.scheduledFor ?? Number(/:(\d+)$/.exec(job.id ?? '')?.[1] ?? job.timestamp);
+    const period = digestPeriod(frequency, scheduledFor);
+    let after = '00000000-0000-0000-0000-000000000000';
+    let batches = 0;
+    for (;;) {
+      const rows: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM subscriptions WHERE status = 'confirmed' AND frequency = $1 AND id > $2 ORDER BY id LIMIT $3`,
+        [frequency, after, this.config.DIGEST_BATCH_SIZE],
+      );
+      if (rows.length === 0) break;
+      const subscriptionIds = rows.map((r) => r.id);
+      after = subscriptionIds.at(-1)!;
+      // The job id names the period and the first subscription: a repeated run adds no batch twice.
+      await this.queue.add('batch', { frequency, period, subscriptionIds } satisfies DigestBatchJob, { jobId: `${period}-${frequency}-${subscriptionIds[0]}` });
+      batches += 1;
+    }
+    this.logger.log({ frequency, period, batches }, 'digest run queued its batches');
+  }
+
+  private async batch(job: Job<DigestBatchJob>): Promise<void> {
+    const planned = await this.dataSource.transaction((transaction) =>
+      planDigests(transaction, job.data, { opportunity: this.links.opportunity(''), all: this.links.findOpportunities() }),
+    );
+    // Also sends what an earlier attempt of this batch planned but did not get to send.
+    await this.delivery.deliver(job.data.subscriptionIds.map((id) => digestKey(job.data.period, id)));
+    this.logger.debug({ period: job.data.period, planned }, 'digest batch sent');
+  }
+}
