@@ -70,4 +70,41 @@ describe('the API process', () => {
     }
     expect(api.output()).not.toMatch(/"level":50/);
   });
+
+  it('shows Bull Board for every queue to admins only, at /api/admin/queues', async () => {
+    const port = await freePort();
+    const api = runApi({ ...stack.settings, PORT: port, QUEUE_DASHBOARD: 'true' });
+    const base = `http://127.0.0.1:${port}/api`;
+    const post = (path: string, body: object, token?: string) =>
+      fetch(`${base}/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      }).then((response) => ({ json: () => response.json() as Promise<Record<string, string>> }));
+    try {
+      await eventually(() => fetch(`${base}/health`));
+      const admin = (await (await post('auth/login', { email: 'admin@example.org', password: 'development-admin-password' })).json()).accessToken as string;
+      const invited = await (await post('invitations', { email: 'lead.queues@example.org', displayName: 'Lee', role: 'partnership_lead' }, admin)).json();
+      await post('invitations/accept', { token: invited.invitationToken, password: 'a long enough password' });
+      const lead = (await (await post('auth/login', { email: 'lead.queues@example.org', password: 'a long enough password' })).json()).accessToken as string;
+
+      expect((await fetch(`${base}/admin/queues`)).status).toBe(401);
+      expect((await fetch(`${base}/admin/queues`, { headers: { authorization: `Bearer ${lead}` } })).status).toBe(403);
+      expect((await fetch(`${base}/admin/queues`, { headers: { authorization: 'Bearer forged' } })).status).toBe(401);
+      const page = await fetch(`${base}/admin/queues`, { headers: { authorization: `Bearer ${admin}` } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
+      const listed = (await (await fetch(`${base}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { queues: { name: string }[] };
+      expect(listed.queues.map((q) => q.name).sort()).toEqual(['matching-events', 'notification-digests', 'notification-events']);
+
+      // A browser: the token once in the address, then the cookie.
+      const entry = await fetch(`${base}/admin/queues?token=${admin}`, { redirect: 'manual' });
+      expect(entry.status).toBe(302);
+      const cookie = entry.headers.get('set-cookie')!.split(';')[0]!;
+      expect((await fetch(`${base}/admin/queues/api/queues`, { headers: { cookie } })).status).toBe(200);
+    } finally {
+      api.kill('SIGTERM');
+      await once(api, 'exit');
+    }
+  });
 });

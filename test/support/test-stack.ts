@@ -46,8 +46,9 @@ export class TestStack {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       NODE_ENV: 'test',
       DATABASE_POOL_SIZE: 5,
-      // Jest on Node 20 cannot load the UI's static-file plugin; test/api-process.e2e-spec.ts covers the UI.
+      // Jest on Node 20 cannot load the UIs' static-file plugin; test/api-process.e2e-spec.ts covers the UIs.
       API_DOCS_UI: 'false',
+      QUEUE_DASHBOARD: 'false',
       ...settings,
     });
   }

@@ -21,6 +21,11 @@ export class ApiConfig extends IdentityConfig {
   @IsBoolean()
   API_DOCS_UI: boolean = true;
 
+  /** Serve Bull Board, for admins, at /api/admin/queues. */
+  @TextBoolean()
+  @IsBoolean()
+  QUEUE_DASHBOARD: boolean = true;
+
   /** Largest request body accepted, in bytes. */
   @IsInt()
   @Min(1024)

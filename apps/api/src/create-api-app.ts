@@ -38,5 +38,7 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
     { extraModels: [ProblemDetails, InvalidField] },
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', swaggerUiEnabled: config.API_DOCS_UI });
+  // Loaded only when on: its static-file plugin cannot be loaded under jest on Node 20.
+  if (config.QUEUE_DASHBOARD) await (await import('./queue-dashboard.js')).mountQueueDashboard(app, config);
   return app;
 }
