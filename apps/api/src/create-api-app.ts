@@ -10,12 +10,14 @@ import { ApiModule } from './api.module.js';
 /** Builds the HTTP app, ready to listen: the one set-up shared by the process and the tests. */
 export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplication> {
   // Signed tokens in email links are longer than Fastify's 100-character default for a path parameter.
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, genReqId: correlationIdOf, maxParamLength: 400 });
+  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, genReqId: correlationIdOf, routerOptions: { maxParamLength: 400 } });
   // A JSON API: any other body is a 415, not something to guess at.
   adapter.getInstance().removeContentTypeParser(['text/plain']);
   // Except the one form mail clients post to unsubscribe in one click (RFC 8058): List-Unsubscribe=One-Click.
-  adapter.getInstance().addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  adapter.getInstance().addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, body, done) =>
+    request.url.startsWith('/api/unsubscribe/')
+      ? done(null, Object.fromEntries(new URLSearchParams(body as string)))
+      : done(Object.assign(new Error('Forms are taken only by the unsubscribe links; send JSON.'), { statusCode: 415 }), undefined),
   );
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bodyParser: false,
