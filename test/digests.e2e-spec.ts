@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import { workerConnection } from '#libs/events';
-import { DIGEST_QUEUE, requestDigestRun } from '#libs/subscriptions';
+import { DIGEST_QUEUE, requestDigestRun } from '#libs/mail-contract';
 import { councilRequest, eventually, opportunityRequest, SmtpInbox, universityRequest } from '#libs/testing';
 import { type Person, personWith } from './support/people.js';
 import { TestStack } from './support/test-stack.js';

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { CoreConfig, loadConfig } from '#libs/config';
 import { withDatabaseName } from '#libs/database';
 import { producerConnection } from '#libs/events';
-import { DIGEST_QUEUE, requestDigestRun } from '#libs/subscriptions';
+import { DIGEST_QUEUE, requestDigestRun } from '#libs/mail-contract';
 import { freePort, removeRedisKeys } from '#libs/testing';
 import { recreateDatabase } from '../pipeline/bench-database.js';
 import { seed } from './seed.js';

@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { CONSUMER_GROUPS, producerConnection, queueNameOf } from '#libs/events';
-import { DIGEST_QUEUE } from '#libs/subscriptions';
+import { DIGEST_QUEUE } from '#libs/mail-contract';
 import type { ApiConfig } from './api.config.js';
 
 const PATH = '/api/admin/queues';

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { loadConfigOrExit } from '#libs/config';
 import { producerConnection } from '#libs/events';
 import { NotificationConfig } from '#libs/notifications';
-import { DIGEST_FREQUENCIES, DIGEST_QUEUE, type DigestFrequency, requestDigestRun } from '#libs/subscriptions';
+import { DIGEST_FREQUENCIES, DIGEST_QUEUE, type DigestFrequency, requestDigestRun } from '#libs/mail-contract';
 
 /** `npm run digest -- daily|weekly`: a digest run due now, for the notification worker to send. */
 const frequency = process.argv[2] as DigestFrequency;

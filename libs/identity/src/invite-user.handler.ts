@@ -6,13 +6,14 @@ import { DataSource } from 'typeorm';
 import { conflictOnDuplicate, isForeignKeyViolation } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
 import { InvalidRequestException } from '#libs/http';
+import { invitationToken } from '#libs/mail-contract';
 import { isAdmin } from './caller.js';
 import { IdentityConfig } from './identity.config.js';
 import type { InvitationResponse, InviteUserRequest } from './identity.dto.js';
 import { Invitation } from './invitation.entity.js';
 import { InviteUserCommand } from './invite-user.command.js';
 import { PartnershipDirectory } from './partnership-directory.js';
-import { hashToken, invitationToken } from './passwords.js';
+import { hashToken } from './passwords.js';
 import { User } from './user.entity.js';
 
 /** Which organisation field a role needs; the other must be absent. */

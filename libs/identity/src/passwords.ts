@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 
 export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
@@ -10,13 +10,5 @@ export async function passwordMatches(hash: string | null, password: string): Pr
   const matches = await argon2.verify(hash ?? (await unknownUserHash), password).catch(() => false);
   return hash !== null && matches;
 }
-
-/**
- * An invitation's token, derived from its id with a secret the API and the notification worker
- * share: the worker can put the link in the email while the token itself is never stored or sent
- * through the outbox, and the database still holds only its hash.
- */
-export const invitationToken = (secret: string, invitationId: string): string =>
-  createHmac('sha256', secret).update(`invitation:${invitationId}`).digest('base64url');
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { signLinkToken } from '#libs/subscriptions';
+import { signLinkToken } from '#libs/mail-contract';
 import { Links } from './links.js';
 import { Mailer, type OutgoingEmail, PermanentRejection } from './mailer.js';
 import { NotificationConfig } from './notification.config.js';
@@ -70,17 +70,18 @@ export class MessageDelivery {
   }
 
   private async sendOne(transaction: EntityManager, id: string): Promise<void> {
-    const [row]: PendingMessage[] = await transaction.query(
-      `SELECT id, recipient, template, params, user_id FROM sent_messages WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
+    // One round trip claims the row and says whether its address is suppressed.
+    const [row]: (PendingMessage & { suppressed: boolean })[] = await transaction.query(
+      `SELECT m.id, m.recipient, m.template, m.params, m.user_id, EXISTS (SELECT 1 FROM email_suppressions s WHERE s.email = lower(m.recipient)) AS suppressed
+       FROM sent_messages m WHERE m.id = $1 AND m.status = 'pending' FOR UPDATE OF m SKIP LOCKED`,
       [id],
     );
     if (!row) return; // sent meanwhile, or being sent by another delivery of the same event
-    const skip = await this.reasonNotToSend(transaction, row);
+    const skip = row.suppressed ? 'suppressed' : await this.optedOut(transaction, row);
     if (skip) {
       await transaction.query(`UPDATE sent_messages SET status = $2 WHERE id = $1`, [id, skip]);
       return;
     }
-    await transaction.query(`UPDATE sent_messages SET attempts = attempts + 1 WHERE id = $1`, [id]);
     const email = withUnsubscribe(render(row.template, row.params, this.mailer.sender), this.unsubscribeLink(row));
     try {
       await this.mailer.send({ ...email, to: row.recipient, messageId: `<${row.id}@${this.domain}>` });
@@ -91,10 +92,10 @@ export class MessageDelivery {
         `INSERT INTO email_suppressions (email, reason, smtp_response) VALUES (lower($1), 'hard_bounce', $2) ON CONFLICT (email) DO NOTHING`,
         [row.recipient, error.smtpResponse],
       );
-      await transaction.query(`UPDATE sent_messages SET status = 'bounced', last_error = $2 WHERE id = $1`, [id, error.smtpResponse]);
+      await transaction.query(`UPDATE sent_messages SET status = 'bounced', attempts = attempts + 1, last_error = $2 WHERE id = $1`, [id, error.smtpResponse]);
       return;
     }
-    await transaction.query(`UPDATE sent_messages SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`, [id]);
+    await transaction.query(`UPDATE sent_messages SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = $1`, [id]);
   }
 
   private get domain(): string {
@@ -115,11 +116,9 @@ export class MessageDelivery {
     return { url: this.links.unsubscribe(token), mailto: `mailto:unsubscribe@${this.domain}?subject=unsubscribe%20${token}` };
   }
 
-  private async reasonNotToSend(transaction: EntityManager, row: PendingMessage): Promise<string | null> {
-    const [suppressed] = await transaction.query(`SELECT 1 FROM email_suppressions WHERE email = lower($1)`, [row.recipient]);
-    if (suppressed) return 'suppressed';
+  private async optedOut(transaction: EntityManager, row: PendingMessage): Promise<'opted_out' | null> {
     const kind = TEMPLATES[row.template].kind;
-    if (kind === 'essential' || !row.user_id) return null;
+    if (kind === 'essential' || kind === 'subscription' || !row.user_id) return null;
     const [optedOut] = await transaction.query(`SELECT 1 FROM email_preferences WHERE user_id = $1 AND kind = $2 AND enabled = false`, [row.user_id, kind]);
     return optedOut ? 'opted_out' : null;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesEvents } from '#libs/event-consumer';
 import type { EventEnvelope } from '#libs/events';
-import { signLinkToken } from '#libs/subscriptions';
+import { signLinkToken } from '#libs/mail-contract';
 import { EmailHandler } from './email-handler.js';
 import { Links } from './links.js';
 import { MessageDelivery } from './message-delivery.js';

@@ -5,7 +5,7 @@ import { CoreConfig } from '#libs/config';
 import { producerConnection } from '#libs/events';
 import { ApiProblems } from '#libs/http';
 import { Roles } from '#libs/identity';
-import { DIGEST_FREQUENCIES, DIGEST_QUEUE, type DigestFrequency, requestDigestRun } from './digest-requests.js';
+import { DIGEST_FREQUENCIES, DIGEST_QUEUE, type DigestFrequency, requestDigestRun } from '#libs/mail-contract';
 
 @Injectable()
 export class DigestQueue implements OnModuleDestroy {

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { isForeignKeyViolation } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
 import { IdentityConfig } from '#libs/identity';
-import { verifyLinkToken } from './link-token.js';
+import { verifyLinkToken } from '#libs/mail-contract';
 import type { EmailPreferences, SubscribeRequest, SubscriptionFilters, SubscriptionResponse } from './subscription.dto.js';
 
 const COLUMNS = `id, email, frequency, types, host_organisation_ids AS "hostOrganisationIds", specialisms, partnership_id AS "partnershipId", status`;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import type { DigestFrequency } from '#libs/subscriptions';
+import type { DigestFrequency } from '#libs/mail-contract';
 
 export type { DigestFrequency };
 

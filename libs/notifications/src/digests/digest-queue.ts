@@ -1,6 +1,6 @@
-import type { DigestFrequency } from '#libs/subscriptions';
+import type { DigestFrequency } from '#libs/mail-contract';
 
-export { DIGEST_QUEUE, type DigestRunJob } from '#libs/subscriptions';
+export { DIGEST_QUEUE, type DigestRunJob } from '#libs/mail-contract';
 
 export interface DigestBatchJob {
   frequency: DigestFrequency;
