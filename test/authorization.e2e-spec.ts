@@ -58,7 +58,7 @@ describe('who may do what', () => {
     preferredFormats: ['online'],
     maxOpportunitiesPerTerm: 1,
   };
-  const endpoints: [string, (actor: Actor) => { method: 'get' | 'post' | 'put' | 'delete'; path: string; body?: object }, Expected][] = [
+  const endpoints: [string, (actor: Actor) => { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; body?: object }, Expected][] = [
     ['GET /api/me', () => ({ method: 'get', path: '/api/me' }), everyone(200)],
     ['GET /api/universities', () => ({ method: 'get', path: '/api/universities' }), everyone(200)],
     ['GET /api/universities/:id', () => ({ method: 'get', path: `/api/universities/${ids.universityA}` }), everyone(200)],
@@ -72,6 +72,12 @@ describe('who may do what', () => {
     [
       'GET /api/partnerships/:id/audit',
       () => ({ method: 'get', path: `/api/partnerships/${ids.partnershipA}/audit` }),
+      everyone(403, { admin: 200, leadA: 200, practitionerB: 404 }),
+    ],
+    ['GET /api/partnerships/:id/settings', () => ({ method: 'get', path: `/api/partnerships/${ids.partnershipA}/settings` }), everyone(200, { practitionerB: 404 })],
+    [
+      'PATCH /api/partnerships/:id/settings',
+      () => ({ method: 'patch', path: `/api/partnerships/${ids.partnershipA}/settings`, body: { academicsMayProposeMatches: false } }),
       everyone(403, { admin: 200, leadA: 200, practitionerB: 404 }),
     ],
     ['POST /api/partnerships', () => ({ method: 'post', path: '/api/partnerships', body: { name: `P${unique++}` } }), adminOnly(201)],

@@ -11,6 +11,7 @@ export interface EventPayloads {
   'partnership.member_removed': { partnershipId: string; organisationType: 'university' | 'council'; organisationId: string };
   'partnership.lead_appointed': { partnershipId: string; userId: string };
   'partnership.lead_removed': { partnershipId: string; userId: string };
+  'partnership.settings_changed': { partnershipId: string; changed: string[]; settings: { academicsMayProposeMatches: boolean } };
   'user.invited': { userId: string; invitationId: string; email: string; displayName: string; role: string; expiresAt: string };
   'user.activated': { userId: string };
   'practitioner.profile_updated': { userId: string; councilId: string | null };
@@ -56,6 +57,7 @@ export const EVENT_CATALOGUE = {
   'partnership.member_removed': { version: 1, aggregateType: 'partnership' },
   'partnership.lead_appointed': { version: 1, aggregateType: 'partnership' },
   'partnership.lead_removed': { version: 1, aggregateType: 'partnership' },
+  'partnership.settings_changed': { version: 1, aggregateType: 'partnership' },
   'user.invited': { version: 1, aggregateType: 'user' },
   'user.activated': { version: 1, aggregateType: 'user' },
   'practitioner.profile_updated': { version: 1, aggregateType: 'practitioner' },

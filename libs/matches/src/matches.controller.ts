@@ -21,10 +21,13 @@ export class MatchesController {
   ) {}
 
   @Post('matches')
-  @Roles('partnership_lead', 'admin')
-  @ApiOperation({ summary: 'Propose a match from an application', description: 'Emits `match.proposed`.' })
+  @Roles('partnership_lead', 'academic', 'admin')
+  @ApiOperation({
+    summary: "Propose a match from an application (the partnership's leads; the host university's academics where the partnership allows it)",
+    description: 'Emits `match.proposed`. Academics may propose when the partnership\'s setting `academicsMayProposeMatches` is on.',
+  })
   @ApiCreatedResponse({ type: MatchResponse })
-  @ApiProblems(400, 404, 409)
+  @ApiProblems(400, 403, 404, 409)
   propose(@Body() request: ProposeMatchRequest, @CurrentCaller() caller: Caller): Promise<MatchResponse> {
     return this.commands.execute(new ProposeMatchCommand(request.applicationId, caller));
   }

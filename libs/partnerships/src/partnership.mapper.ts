@@ -1,4 +1,5 @@
 import type { Partnership } from './partnership.entity.js';
+import type { PartnershipSettings } from './partnership-settings.dto.js';
 import type { PartnershipLeadResponse, PartnershipMemberResponse, PartnershipResponse } from './partnership.dto.js';
 
 /** The one place a stored partnership becomes what the API shows; every field listed on purpose. */
@@ -15,4 +16,8 @@ export function toPartnershipResponse(
     leads,
     formedAt: partnership.createdAt.toISOString(),
   };
+}
+
+export function toPartnershipSettings(partnership: Partnership): PartnershipSettings {
+  return { academicsMayProposeMatches: partnership.academicsMayProposeMatches };
 }

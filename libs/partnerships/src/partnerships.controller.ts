@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page } from '#libs/http';
@@ -20,6 +20,9 @@ import {
   PartnershipResponse,
 } from './partnership.dto.js';
 import { FindPartnershipsQuery, GetPartnershipQuery } from './partnership.queries.js';
+import { ChangePartnershipSettingsCommand } from './change-partnership-settings.command.js';
+import { ChangePartnershipSettingsRequest, PartnershipSettings } from './partnership-settings.dto.js';
+import { toPartnershipSettings } from './partnership.mapper.js';
 
 @ApiTags('partnerships')
 @ApiBearerAuth()
@@ -120,5 +123,30 @@ export class PartnershipsController {
     @CurrentCaller() caller: Caller,
   ): Promise<void> {
     await this.commands.execute(new RemoveLeadCommand(id, userId, caller.id));
+  }
+
+  @Get(':id/settings')
+  @ApiOperation({ summary: "The partnership's settings, for everyone who works in it" })
+  @ApiOkResponse({ type: PartnershipSettings })
+  @ApiProblems(400, 404)
+  async settings(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<PartnershipSettings> {
+    const partnership = canSeePartnership(caller, id) ? await this.dataSource.manager.findOneBy(Partnership, { id }) : null;
+    if (!partnership) throw new NotFoundException(`No partnership has id ${id}.`);
+    return toPartnershipSettings(partnership);
+  }
+
+  @Patch(':id/settings')
+  @ApiOperation({
+    summary: "Change some of the partnership's settings (its leads and admins); those left out stay as they are",
+    description: 'Emits `partnership.settings_changed` when a value changes.',
+  })
+  @ApiOkResponse({ type: PartnershipSettings })
+  @ApiProblems(400, 403, 404)
+  changeSettings(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() request: ChangePartnershipSettingsRequest,
+    @CurrentCaller() caller: Caller,
+  ): Promise<PartnershipSettings> {
+    return this.commands.execute(new ChangePartnershipSettingsCommand(id, request, caller));
   }
 }
