@@ -1,3 +1,4 @@
+import { londonDateTime } from '#libs/http';
 import type { Partnership } from './partnership.entity.js';
 import type { PartnershipSettings } from './partnership-settings.dto.js';
 import type { PartnershipLeadResponse, PartnershipMemberResponse, PartnershipResponse } from './partnership.dto.js';
@@ -14,7 +15,7 @@ export function toPartnershipResponse(
     description: partnership.description,
     members,
     leads,
-    formedAt: partnership.createdAt.toISOString(),
+    formedAt: londonDateTime(partnership.createdAt),
   };
 }
 
