@@ -7,6 +7,7 @@ import { OpportunitySearch1764500000000 } from './1764500000000-opportunity-sear
 import { Applications1764600000000 } from './1764600000000-applications.js';
 import { Matches1764700000000 } from './1764700000000-matches.js';
 import { PartnershipSettings1764810000000 } from './1764810000000-partnership-settings.js';
+import { CallerAccessNotify1764820000000 } from './1764820000000-caller-access-notify.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Applications1764600000000,
   Matches1764700000000,
   PartnershipSettings1764810000000,
+  CallerAccessNotify1764820000000,
 ];
