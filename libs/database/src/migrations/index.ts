@@ -6,6 +6,7 @@ import { Opportunities1764400000000 } from './1764400000000-opportunities.js';
 import { OpportunitySearch1764500000000 } from './1764500000000-opportunity-search.js';
 import { Applications1764600000000 } from './1764600000000-applications.js';
 import { Matches1764700000000 } from './1764700000000-matches.js';
+import { Recommendations1764900000000 } from './1764900000000-recommendations.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   OpportunitySearch1764500000000,
   Applications1764600000000,
   Matches1764700000000,
+  Recommendations1764900000000,
 ];
