@@ -9,6 +9,7 @@ import pg from 'pg';
 import supertest from 'supertest';
 import { ApiConfig } from '../../apps/api/src/api.config.js';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
+import { MatchingWorkerConfig } from '../../apps/matching-worker/src/matching-worker.config.js';
 import { MatchingWorkerModule } from '../../apps/matching-worker/src/matching-worker.module.js';
 import { NotificationWorkerModule } from '../../apps/notification-worker/src/notification-worker.module.js';
 import { loadConfig } from '#libs/config';
@@ -71,8 +72,11 @@ export class TestStack {
   }
 
   async startWorker(group: ConsumerGroup, settings: Settings = {}): Promise<INestApplicationContext> {
-    const config = loadConfig(WorkerConfig, { ...this.settings, ...settings });
-    const module = group === 'matching' ? MatchingWorkerModule.forRoot(config) : NotificationWorkerModule.forRoot(config);
+    const all = { ...this.settings, ...settings };
+    const module =
+      group === 'matching'
+        ? MatchingWorkerModule.forRoot(loadConfig(MatchingWorkerConfig, all))
+        : NotificationWorkerModule.forRoot(loadConfig(WorkerConfig, all));
     const worker = await NestFactory.createApplicationContext(module, { logger: false });
     await worker.init();
     this.closers.push(() => worker.close());

@@ -10,7 +10,7 @@ export class NotificationWorkerModule {
   static forRoot(config: WorkerConfig): DynamicModule {
     return {
       module: NotificationWorkerModule,
-      imports: [TypedConfigModule.forRoot(config), LoggingModule, DatabaseModule, EventConsumerModule.forGroup('notification')],
+      imports: [TypedConfigModule.forRoot(config), LoggingModule, DatabaseModule.forRoot(), EventConsumerModule.forGroup('notification')],
       providers: [OrganisationRegisteredHandler],
     };
   }

@@ -28,6 +28,8 @@ export interface EventPayloads {
   'match.approved': MatchChange;
   'match.rejected': MatchChange;
   'opportunity.filled': OpportunityChange;
+  /** Practitioners newly among an opportunity's best fits, for "recommended for you" and the lead. */
+  'opportunity.recommendations_ready': { opportunityId: string; partnershipId: string; practitionerIds: string[] };
 }
 
 interface MatchChange {
@@ -74,6 +76,7 @@ export const EVENT_CATALOGUE = {
   'match.approved': { version: 1, aggregateType: 'match' },
   'match.rejected': { version: 1, aggregateType: 'match' },
   'opportunity.filled': { version: 1, aggregateType: 'opportunity' },
+  'opportunity.recommendations_ready': { version: 1, aggregateType: 'opportunity' },
 } as const satisfies Record<EventType, { version: number; aggregateType: string }>;
 
 export function isEventType(type: string): type is EventType {

@@ -8,6 +8,7 @@ import { Applications1764600000000 } from './1764600000000-applications.js';
 import { Matches1764700000000 } from './1764700000000-matches.js';
 import { PartnershipSettings1764810000000 } from './1764810000000-partnership-settings.js';
 import { CallerAccessNotify1764820000000 } from './1764820000000-caller-access-notify.js';
+import { Recommendations1764900000000 } from './1764900000000-recommendations.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Matches1764700000000,
   PartnershipSettings1764810000000,
   CallerAccessNotify1764820000000,
+  Recommendations1764900000000,
 ];
