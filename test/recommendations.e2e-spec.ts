@@ -104,7 +104,7 @@ describe('recommendations from the matching worker', () => {
       practitioner: { id: own.id, councilId: ids.norfolk, careerStage: 'senior_practitioner', specialisms },
       score: 95,
       reasons: ['covers 2 of 2 specialisms', 'no opportunity taken yet', 'prefers in person, as offered', 'hosted by their own council'],
-      computedAt: expect.stringMatching(/Z$/),
+      computedAt: expect.stringMatching(/[+-]\d\d:\d\d$/),
     });
     expect(list[1]!.reasons).toEqual(['covers 1 of 2 specialisms', 'no opportunity taken yet', 'prefers in person, as offered', 'host council is in the same region']);
     expect(list[2]!.reasons).toEqual(['covers none of the 2 specialisms asked for', 'no opportunity taken yet', 'offered in person, which is not a preferred format']);
