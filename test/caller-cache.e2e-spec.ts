@@ -39,10 +39,16 @@ describe('callers between requests', () => {
   it('loses a removed membership at once in the process that removed it', async () => {
     const person = await practitioner();
     expect(await seesPartnership(person)).toBe(200);
-    await admin.delete(`/api/partnerships/${partnership}/members/${council}`).expect(204);
-    expect(await seesPartnership(person)).toBe(404);
-    await admin.post(`/api/partnerships/${partnership}/members`).send({ organisationType: 'council', organisationId: council }).expect(201);
-    expect(await seesPartnership(person)).toBe(200);
+    // Without the database's notice, so only the process's own emptying can make this pass.
+    await stack.query('ALTER TABLE partnership_members DISABLE TRIGGER partnership_members_notify_caller_access');
+    try {
+      await admin.delete(`/api/partnerships/${partnership}/members/${council}`).expect(204);
+      expect(await seesPartnership(person)).toBe(404);
+      await admin.post(`/api/partnerships/${partnership}/members`).send({ organisationType: 'council', organisationId: council }).expect(201);
+      expect(await seesPartnership(person)).toBe(200);
+    } finally {
+      await stack.query('ALTER TABLE partnership_members ENABLE TRIGGER partnership_members_notify_caller_access');
+    }
   });
 
   it('loses it promptly in every other API process, told by the database', async () => {
