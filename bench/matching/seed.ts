@@ -54,10 +54,10 @@ export async function seedPractitioners(client: pg.Client, from: number, to: num
        SELECT 'bench.practitioner' || n || '@example.org', 'Practitioner ' || n, 'practitioner', c.id
        FROM generate_series($1::int, $2::int) AS n
        CROSS JOIN LATERAL (SELECT id FROM councils ORDER BY name OFFSET n % 5 LIMIT 1) AS c
-       RETURNING id, email)
-     INSERT INTO practitioner_profiles (user_id, career_stage, peps_stage, years_qualified, specialisms, available_weekdays,
+       RETURNING id, email, council_id)
+     INSERT INTO practitioner_profiles (user_id, council_id, career_stage, peps_stage, years_qualified, specialisms, available_weekdays,
                                         unavailable_periods, preferred_formats, max_opportunities_per_term)
-     SELECT id,
+     SELECT id, council_id,
             (ARRAY['student','asye','social_worker','senior_practitioner','advanced_practitioner','team_manager','principal_social_worker'])[1 + h % 7],
             h % 3, h % 25,
             ARRAY[(ARRAY['child_protection','fostering_and_adoption','mental_health','disability','youth_justice','domestic_abuse','adult_safeguarding'])[1 + h % 7],

@@ -11,10 +11,11 @@ import { NEARNESS_SHARE, WEIGHTS } from './scoring.js';
 /** Every eligible practitioner for one published opportunity ($2), with factors and score. */
 export const RANK_PRACTITIONERS_SQL = rankingSql(
   `SELECT * FROM opportunities WHERE id = $2 AND status = 'published' AND closes_at > now()`,
-  `SELECT u.id, u.council_id FROM users u
-   WHERE u.role = 'practitioner'
-     AND u.council_id IN (SELECT council_id FROM partnership_members
-                          WHERE partnership_id = (SELECT partnership_id FROM opportunities WHERE id = $2))`,
+  `SELECT * FROM practitioner_profiles
+   WHERE council_id = ANY (ARRAY(SELECT council_id FROM partnership_members
+                                 WHERE partnership_id = (SELECT partnership_id FROM opportunities WHERE id = $2)))`,
+  // Approved matches are few beside practitioners: aggregating all of them beats picking out the partnership's.
+  { taken: 'true', engaged: 'opportunity_id = $2' },
 );
 
 /** Every open opportunity one practitioner ($2) is eligible for, with factors and score. */
@@ -22,8 +23,9 @@ export const RANK_OPPORTUNITIES_SQL = rankingSql(
   `SELECT * FROM opportunities
    WHERE status = 'published' AND closes_at > now()
      AND partnership_id IN (SELECT partnership_id FROM partnership_members
-                            WHERE council_id = (SELECT council_id FROM users WHERE id = $2))`,
-  `SELECT u.id, u.council_id FROM users u WHERE u.id = $2 AND u.role = 'practitioner'`,
+                            WHERE council_id = (SELECT council_id FROM practitioner_profiles WHERE user_id = $2))`,
+  `SELECT * FROM practitioner_profiles WHERE user_id = $2`,
+  { taken: 'm.practitioner_id = $2', engaged: 'practitioner_id = $2' },
 );
 
 /** Parameters of both: the career stages in order, then the opportunity's or practitioner's id. */
@@ -31,12 +33,13 @@ export const rankingParameters = (id: string): [string[], string] => [[...CAREER
 
 /**
  * Pairs every row of `opportunities` with every row of `practitioners`: each side must already be
- * narrowed to the other's partnerships. Approved matches are aggregated once for all practitioners
- * (a hash join), not looked up per practitioner.
+ * narrowed to the other's partnerships. `only` narrows the approved matches (`taken`) and the
+ * applications and matches that rule a pair out (`engaged`) to the ones that can concern these
+ * pairs; they are gathered once and hash-joined, not looked up pair by pair.
  */
-function rankingSql(opportunities: string, practitioners: string): string {
+function rankingSql(opportunities: string, practitioners: string, only: { taken: string; engaged: string }): string {
   return `
-    WITH o AS (
+    WITH o AS MATERIALIZED (
       SELECT o.id, o.partnership_id, o.required_specialisms, o.minimum_career_stage, o.peps_stage, o.host_council_id,
              host.region AS host_region, academic_term(o.first_session_at) AS term,
              s.weekdays, s.dates, s.sessions, s.in_person_only, s.online_only, s.either, s.formats
@@ -59,16 +62,15 @@ function rankingSql(opportunities: string, practitioners: string): string {
       ) AS s
     ),
     pr AS (
-      SELECT u.id, u.council_id, home.region, p.career_stage, p.peps_stage, p.specialisms, p.available_weekdays,
+      SELECT p.user_id AS id, p.council_id, home.region, p.career_stage, p.peps_stage, p.specialisms, p.available_weekdays,
              p.unavailable_periods, p.preferred_formats, p.max_opportunities_per_term
-      FROM (${practitioners}) AS u
-      JOIN practitioner_profiles p ON p.user_id = u.id
-      JOIN councils home ON home.id = u.council_id
+      FROM (${practitioners}) AS p
+      JOIN councils home ON home.id = p.council_id
     ),
     taken AS (
       SELECT m.practitioner_id, academic_term(t.first_session_at) AS term, m.decided_at
       FROM matches m JOIN opportunities t ON t.id = m.opportunity_id
-      WHERE m.status = 'approved' AND m.practitioner_id IN (SELECT id FROM pr)
+      WHERE m.status = 'approved' AND ${only.taken}
     ),
     taken_overall AS (
       SELECT practitioner_id, count(*) FILTER (WHERE decided_at > now() - interval '6 months')::int AS recently, max(decided_at) AS last_taken_at
@@ -77,9 +79,15 @@ function rankingSql(opportunities: string, practitioners: string): string {
     taken_per_term AS (
       SELECT practitioner_id, term, count(*)::int AS taken FROM taken GROUP BY practitioner_id, term
     ),
+    engaged AS (
+      SELECT opportunity_id, practitioner_id FROM applications WHERE ${only.engaged}
+      UNION SELECT opportunity_id, practitioner_id FROM matches WHERE ${only.engaged}
+    ),
     pair AS (
       SELECT o.id AS opportunity_id, pr.id AS practitioner_id,
-             (SELECT count(*) FROM unnest(o.required_specialisms) AS r (code) WHERE r.code = ANY (pr.specialisms))::int AS specialisms_covered,
+             CASE WHEN pr.specialisms && o.required_specialisms
+                  THEN (SELECT count(*) FROM unnest(o.required_specialisms) AS r (code) WHERE r.code = ANY (pr.specialisms))::int
+                  ELSE 0 END AS specialisms_covered,
              cardinality(o.required_specialisms) AS specialisms_required,
              (o.in_person_only * (pr.preferred_formats @> '{in_person}')::int
                + o.online_only * (pr.preferred_formats @> '{online}')::int
@@ -101,20 +109,24 @@ function rankingSql(opportunities: string, practitioners: string): string {
               SELECT 1 FROM jsonb_array_elements(pr.unavailable_periods) AS away, unnest(o.dates) AS day
               WHERE day BETWEEN away ->> 'from' AND away ->> 'to'))
         AND coalesce(per_term.taken, 0) < pr.max_opportunities_per_term
-        AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.opportunity_id = o.id AND a.practitioner_id = pr.id)
-        AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.opportunity_id = o.id AND m.practitioner_id = pr.id)
+        -- Uncorrelated, so PostgreSQL hashes it once rather than joining pair by pair.
+        AND (o.id, pr.id) NOT IN (SELECT opportunity_id, practitioner_id FROM engaged)
     )
     SELECT pair.*, ${scoreSql('pair')} AS score FROM pair`;
 }
 
-/** `scoreOf` in SQL, over a pair's factor columns. */
+/**
+ * `scoreOf` in SQL, over a pair's factor columns: the same double-precision sums in the same order,
+ * rounded to two decimals as stored.
+ */
 function scoreSql(pair: string): string {
   return `round((
       ${WEIGHTS.specialisms} * CASE WHEN ${pair}.specialisms_required = 0 THEN 1
-                                  ELSE ${pair}.specialisms_covered::numeric / ${pair}.specialisms_required END
-    + ${WEIGHTS.fairness}::numeric / (1 + ${pair}.taken_recently)
-    + ${WEIGHTS.format} * CASE WHEN ${pair}.sessions = 0 THEN 0 ELSE ${pair}.sessions_in_preferred_format::numeric / ${pair}.sessions END
-    + ${WEIGHTS.nearness} * CASE ${pair}.nearness WHEN 'own_council' THEN ${NEARNESS_SHARE.own_council} WHEN 'same_region' THEN ${NEARNESS_SHARE.same_region} ELSE 0 END
+                                  ELSE ${pair}.specialisms_covered::float8 / ${pair}.specialisms_required END
+    + ${WEIGHTS.fairness}::float8 / (1 + ${pair}.taken_recently)
+    + ${WEIGHTS.format} * CASE WHEN ${pair}.sessions = 0 THEN 0 ELSE ${pair}.sessions_in_preferred_format::float8 / ${pair}.sessions END
+    + ${WEIGHTS.nearness} * CASE ${pair}.nearness WHEN 'own_council' THEN ${NEARNESS_SHARE.own_council}::float8
+                                                 WHEN 'same_region' THEN ${NEARNESS_SHARE.same_region}::float8 ELSE 0 END
     + CASE WHEN ${pair}.peps_required IS NOT NULL AND ${pair}.peps_stage > ${pair}.peps_required THEN ${WEIGHTS.peps} ELSE 0 END
-  ), 2)::float8`;
+  )::numeric, 2)::float8`;
 }

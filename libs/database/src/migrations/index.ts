@@ -9,6 +9,7 @@ import { Matches1764700000000 } from './1764700000000-matches.js';
 import { PartnershipSettings1764810000000 } from './1764810000000-partnership-settings.js';
 import { CallerAccessNotify1764820000000 } from './1764820000000-caller-access-notify.js';
 import { Recommendations1764900000000 } from './1764900000000-recommendations.js';
+import { ProfileCouncils1764950000000 } from './1764950000000-profile-councils.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   PartnershipSettings1764810000000,
   CallerAccessNotify1764820000000,
   Recommendations1764900000000,
+  ProfileCouncils1764950000000,
 ];
