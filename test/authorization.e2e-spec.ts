@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { councilRequest, universityRequest } from '#libs/testing';
+import type { OpenApiDocument } from './support/openapi-rules.js';
 import { type Person, personWith } from './support/people.js';
 import { TestStack } from './support/test-stack.js';
 
@@ -58,7 +59,7 @@ describe('who may do what', () => {
     preferredFormats: ['online'],
     maxOpportunitiesPerTerm: 1,
   };
-  const endpoints: [string, (actor: Actor) => { method: 'get' | 'post' | 'put' | 'delete'; path: string; body?: object }, Expected][] = [
+  const endpoints: [string, (actor: Actor) => { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; body?: object }, Expected][] = [
     ['GET /api/me', () => ({ method: 'get', path: '/api/me' }), everyone(200)],
     ['GET /api/universities', () => ({ method: 'get', path: '/api/universities' }), everyone(200)],
     ['GET /api/universities/:id', () => ({ method: 'get', path: `/api/universities/${ids.universityA}` }), everyone(200)],
@@ -72,6 +73,12 @@ describe('who may do what', () => {
     [
       'GET /api/partnerships/:id/audit',
       () => ({ method: 'get', path: `/api/partnerships/${ids.partnershipA}/audit` }),
+      everyone(403, { admin: 200, leadA: 200, practitionerB: 404 }),
+    ],
+    ['GET /api/partnerships/:id/settings', () => ({ method: 'get', path: `/api/partnerships/${ids.partnershipA}/settings` }), everyone(200, { practitionerB: 404 })],
+    [
+      'PATCH /api/partnerships/:id/settings',
+      () => ({ method: 'patch', path: `/api/partnerships/${ids.partnershipA}/settings`, body: { academicsMayProposeMatches: false } }),
       everyone(403, { admin: 200, leadA: 200, practitionerB: 404 }),
     ],
     ['POST /api/partnerships', () => ({ method: 'post', path: '/api/partnerships', body: { name: `P${unique++}` } }), adminOnly(201)],
@@ -179,7 +186,17 @@ describe('who may do what', () => {
     const secondApplication = (await people.practitionerA.http.post(`/api/opportunities/${another}/applications`).send({ statement: 'Yes.' }).expect(201)).body.id;
     matchOfA = (await admin.post('/api/matches').send({ applicationId: secondApplication }).expect(201)).body.id;
   });
-  describe.each(endpoints)('%s', (_, request, expected) => {
+  let document: OpenApiDocument;
+  beforeAll(async () => {
+    document = (await anonymous.get('/api/docs-json').expect(200)).body;
+  });
+  /** The statuses the OpenAPI document says the endpoint named `name` ("GET /api/things/:id ...") answers. */
+  const documented = (name: string) => {
+    const [method, path] = name.split(' ') as [string, string];
+    return Object.keys(document.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()]?.responses ?? {});
+  };
+
+  describe.each(endpoints)('%s', (name, request, expected) => {
     // The admin goes last, so a change it makes (adding a member, appointing a lead) is undone by the next row's admin call.
     it.each(actors)('as %s', async (actor) => {
       const { method, path, body } = request(actor);
@@ -187,6 +204,7 @@ describe('who may do what', () => {
       const response = await (body ? call.send(body) : call);
       expect({ actor, status: response.status }).toEqual({ actor, status: expected[actor] });
       if (response.status >= 400) expect(response.headers['content-type']).toContain('application/problem+json');
+      expect({ name, documented: documented(name) }).toEqual({ name, documented: expect.arrayContaining([String(response.status)]) });
     });
   });
 

@@ -5,13 +5,13 @@ import type { EntityManager } from 'typeorm';
 import { loadConfig, TypedConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { EventConsumerModule, type EventHandler, HandlesEvents, WorkerConfig } from '#libs/event-consumer';
-import type { EventEnvelope } from '#libs/events';
+import { CONSUMER_SUBSCRIPTIONS, EVENT_CATALOGUE, type EventEnvelope, type EventType } from '#libs/events';
 import { eventually, universityRequest } from '#libs/testing';
 import { TestStack } from './support/test-stack.js';
 
-/** Writes a row, then fails while `failuresLeft` lasts: a handler whose downstream is away. */
+/** Writes a row, then fails while `failuresLeft` lasts: a handler whose downstream is away. It takes all of matching's events. */
 @Injectable()
-@HandlesEvents(['university.registered', 1], ['council.registered', 1])
+@HandlesEvents(...CONSUMER_SUBSCRIPTIONS.matching.map((type): [EventType, number] => [type, EVENT_CATALOGUE[type].version]))
 class FlakyHandler implements EventHandler {
   failuresLeft = 0;
   calls = 0;
@@ -31,7 +31,7 @@ class FlakyConsumerModule {
   static forRoot(config: WorkerConfig): DynamicModule {
     return {
       module: FlakyConsumerModule,
-      imports: [TypedConfigModule.forRoot(config), DatabaseModule, EventConsumerModule.forGroup('matching')],
+      imports: [TypedConfigModule.forRoot(config), DatabaseModule.forRoot(), EventConsumerModule.forGroup('matching')],
       providers: [FlakyHandler],
     };
   }

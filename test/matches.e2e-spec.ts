@@ -11,6 +11,7 @@ describe('matches', () => {
   let academic: Person;
   let lead: Person;
   let otherLead: Person;
+  let otherAcademic: Person;
   let practitioners: Person[];
 
   async function publishedOpportunity(capacity: number): Promise<string> {
@@ -27,12 +28,14 @@ describe('matches', () => {
     stack = await TestStack.create();
     ({ app, http: admin } = await stack.startApi({ OUTBOX_RELAY: 'false' }));
     const uea = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
+    const suffolkUniversity = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
     const norfolk = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
     const otherB = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
-    const partnershipA = (await admin.post('/api/partnerships').send({ name: 'A', universityIds: [uea], councilIds: [norfolk] }).expect(201)).body.id;
+    const partnershipA = (await admin.post('/api/partnerships').send({ name: 'A', universityIds: [uea, suffolkUniversity], councilIds: [norfolk] }).expect(201)).body.id;
     const partnershipB = (await admin.post('/api/partnerships').send({ name: 'B', councilIds: [otherB] }).expect(201)).body.id;
     ids = { partnershipA, uea, norfolk };
     academic = await personWith(app, admin, 'academic', { universityId: uea });
+    otherAcademic = await personWith(app, admin, 'academic', { universityId: suffolkUniversity });
     lead = await personWith(app, admin, 'partnership_lead');
     await admin.post(`/api/partnerships/${partnershipA}/leads`).send({ userId: lead.id }).expect(201);
     otherLead = await personWith(app, admin, 'partnership_lead');
@@ -81,6 +84,64 @@ describe('matches', () => {
     await lead.http.post(`/api/matches/${match}/reject`).send({}).expect(409);
     await lead.http.post('/api/matches/00000000-0000-4000-8000-000000000000/approve').send({}).expect(404);
     await lead.http.post(`/api/matches/${match}/approve`).send({ note: 'n'.repeat(1001) }).expect(400);
+  });
+
+  describe('proposed by the host academic', () => {
+    const setting = (person: Person, academicsMayProposeMatches: unknown) =>
+      person.http.patch(`/api/partnerships/${ids.partnershipA}/settings`).send({ academicsMayProposeMatches });
+    afterEach(() => setting(lead, false).expect(200));
+
+    it('only when the partnership lets academics propose, as its leads decide', async () => {
+      const opportunity = await publishedOpportunity(2);
+      const application = await apply(practitioners[0]!, opportunity);
+      expect((await academic.http.get(`/api/partnerships/${ids.partnershipA}/settings`).expect(200)).body).toEqual({ academicsMayProposeMatches: false });
+      const refused = await academic.http.post('/api/matches').send({ applicationId: application }).expect(403);
+      expect(refused.body.detail).toContain('settings');
+
+      expect((await setting(lead, true).expect(200)).body).toEqual({ academicsMayProposeMatches: true });
+      expect((await practitioners[0]!.http.get(`/api/partnerships/${ids.partnershipA}/settings`).expect(200)).body.academicsMayProposeMatches).toBe(true);
+      await otherAcademic.http.post('/api/matches').send({ applicationId: application }).expect(403);
+      const proposed = await academic.http.post('/api/matches').send({ applicationId: application }).expect(201);
+      expect(proposed.body).toMatchObject({ status: 'proposed', applicationId: application, practitionerId: practitioners[0]!.id });
+      const [by] = await stack.query<{ proposed_by: string }>(`SELECT proposed_by FROM matches WHERE id = $1`, [proposed.body.id]);
+      expect(by!.proposed_by).toBe(academic.id);
+      // Proposing is all the setting allows: deciding stays with the leads.
+      await academic.http.post(`/api/matches/${proposed.body.id}/approve`).send({}).expect(403);
+
+      await setting(lead, false).expect(200);
+      const later = await apply(practitioners[1]!, opportunity);
+      await academic.http.post('/api/matches').send({ applicationId: later }).expect(403);
+    });
+
+    it('is changed only by the partnership\'s leads and admins, and shows in the audit trail', async () => {
+      await setting(academic, true).expect(403);
+      await setting(practitioners[0]!, true).expect(403);
+      await setting(otherLead, true).expect(404);
+      await otherLead.http.get(`/api/partnerships/${ids.partnershipA}/settings`).expect(404);
+      await lead.http.patch('/api/partnerships/00000000-0000-4000-8000-000000000000/settings').send({ academicsMayProposeMatches: true }).expect(404);
+      await admin.patch(`/api/partnerships/${ids.partnershipA}/settings`).send({ academicsMayProposeMatches: true }).expect(200);
+      await setting(lead, true).expect(200);
+      await setting(lead, false).expect(200);
+
+      const adminId = (await admin.get('/api/me').expect(200)).body.id;
+      const audit = await lead.http.get(`/api/partnerships/${ids.partnershipA}/audit?type=partnership.settings_changed`).expect(200);
+      // Newest first; the lead's second `true`, already so, changed nothing and left no entry.
+      expect(audit.body.items.slice(0, 2).map((entry: { actorId: string; details: { settings: object } }) => [entry.actorId, entry.details.settings])).toEqual([
+        [lead.id, { academicsMayProposeMatches: false }],
+        [adminId, { academicsMayProposeMatches: true }],
+      ]);
+      expect(audit.body.items[0].details.changed).toEqual(['academicsMayProposeMatches']);
+    });
+
+    it('refuses invalid settings with problem details, changing nothing', async () => {
+      for (const body of [{ academicsMayProposeMatches: 'yes' }, { academicsMayProposeMatches: null }, {}, { academicsMayProposeMatches: true, leadsOnly: true }]) {
+        const response = await lead.http.patch(`/api/partnerships/${ids.partnershipA}/settings`).send(body).expect(400);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        expect(response.body.errors.length).toBeGreaterThan(0);
+      }
+      await lead.http.patch(`/api/partnerships/not-a-uuid/settings`).send({ academicsMayProposeMatches: true }).expect(400);
+      expect((await lead.http.get(`/api/partnerships/${ids.partnershipA}/settings`).expect(200)).body.academicsMayProposeMatches).toBe(false);
+    });
   });
 
   it('does not match a withdrawn application', async () => {

@@ -57,7 +57,7 @@ describe('opportunities', () => {
   it('goes from draft to published to closed to completed, visible to practitioners once published, an event at each step', async () => {
     const draft = await academic.http.post('/api/opportunities').send(lecture(ids.partnershipA)).expect(201);
     expect(draft.body).toMatchObject({ status: 'draft', host: { type: 'university', id: ids.uea }, capacity: 2, cancellationReason: null });
-    expect(draft.body.sessions.map((s: { startsAt: string }) => s.startsAt)).toEqual([inDays(30, 10), inDays(40, 14)]);
+    expect(draft.body.sessions.map((s: { startsAt: string }) => Date.parse(s.startsAt))).toEqual([Date.parse(inDays(30, 10)), Date.parse(inDays(40, 14))]);
     const id = draft.body.id as string;
 
     await practitioner.http.get(`/api/opportunities/${id}`).expect(404);

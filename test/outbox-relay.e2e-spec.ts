@@ -11,7 +11,7 @@ import { TestStack } from './support/test-stack.js';
 @Module({})
 class RelayOnlyModule {
   static forRoot(config: CoreConfig): DynamicModule {
-    return { module: RelayOnlyModule, imports: [TypedConfigModule.forRoot(config), DatabaseModule, OutboxRelayModule] };
+    return { module: RelayOnlyModule, imports: [TypedConfigModule.forRoot(config), DatabaseModule.forRoot(), OutboxRelayModule] };
   }
 }
 

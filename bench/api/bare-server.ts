@@ -8,6 +8,8 @@ import { CAREER_STAGES } from '#libs/practitioners';
  */
 export async function startBareServer(databaseUrl: string, practitionerEmail: string): Promise<{ url: string; server: FastifyInstance; pool: pg.Pool }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // The run drops its database WITH (FORCE) at the end; a connection ended that way is not a failure.
+  pool.on('error', () => undefined);
   const { rows } = await pool.query<{ id: string; council_id: string }>('SELECT id, council_id FROM users WHERE email = $1', [practitionerEmail]);
   const practitioner = rows[0]!;
   const partnerships = (await pool.query<{ partnership_id: string }>('SELECT partnership_id FROM partnership_members WHERE council_id = $1', [practitioner.council_id])).rows.map(

@@ -22,9 +22,9 @@ export async function seedOpportunities(databaseUrl: string, count: number): Pro
            admin AS (INSERT INTO users (email, display_name, role) VALUES ('bench.admin@example.org', 'Bench admin', 'admin') RETURNING id),
            practitioner AS (
              INSERT INTO users (email, display_name, role, council_id, password_hash)
-             SELECT $1, 'Bench practitioner', 'practitioner', id, $2 FROM council RETURNING id)
-      INSERT INTO practitioner_profiles (user_id, career_stage, peps_stage, specialisms, available_weekdays, unavailable_periods, preferred_formats, max_opportunities_per_term)
-      SELECT id, 'senior_practitioner', 2, ARRAY['child_protection'], ARRAY[1,2,3,4,5]::smallint[], '[]', ARRAY['online'], 3 FROM practitioner`,
+             SELECT $1, 'Bench practitioner', 'practitioner', id, $2 FROM council RETURNING id, council_id)
+      INSERT INTO practitioner_profiles (user_id, council_id, career_stage, peps_stage, specialisms, available_weekdays, unavailable_periods, preferred_formats, max_opportunities_per_term)
+      SELECT id, council_id, 'senior_practitioner', 2, ARRAY['child_protection'], ARRAY[1,2,3,4,5]::smallint[], '[]', ARRAY['online'], 3 FROM practitioner`,
       [PRACTITIONER.email, hash],
     );
     await client.query(

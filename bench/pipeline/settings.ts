@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiConfig } from '../../apps/api/src/api.config.js';
 import { CoreConfig, loadConfig } from '#libs/config';
 import { withDatabaseName } from '#libs/database';
-import { WorkerConfig } from '#libs/event-consumer';
+import { MatchingWorkerConfig } from '../../apps/matching-worker/src/matching-worker.config.js';
 
 export const EVENTS = 20_000;
 /** Run through each side first and left out of the figures, so neither pays for JIT and connection set-up. */
@@ -27,7 +27,7 @@ export function benchSettings() {
     QUEUE_PREFIX: `tpmbench-${randomBytes(5).toString('hex')}`,
     LOG_LEVEL: 'silent',
   };
-  return { api: loadConfig(ApiConfig, overrides), worker: loadConfig(WorkerConfig, overrides) };
+  return { api: loadConfig(ApiConfig, overrides), worker: loadConfig(MatchingWorkerConfig, overrides) };
 }
 
 export type BenchSettings = ReturnType<typeof benchSettings>;

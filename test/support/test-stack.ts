@@ -9,10 +9,10 @@ import pg from 'pg';
 import supertest from 'supertest';
 import { ApiConfig } from '../../apps/api/src/api.config.js';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
+import { MatchingWorkerConfig } from '../../apps/matching-worker/src/matching-worker.config.js';
 import { MatchingWorkerModule } from '../../apps/matching-worker/src/matching-worker.module.js';
 import { NotificationWorkerModule } from '../../apps/notification-worker/src/notification-worker.module.js';
 import { loadConfig } from '#libs/config';
-import { WorkerConfig } from '#libs/event-consumer';
 import { type ConsumerGroup, queueNameOf, workerConnection } from '#libs/events';
 import { NotificationConfig } from '#libs/notifications';
 import { createTestDatabase, removeRedisKeys, type TestDatabase, testSettings, uniqueQueuePrefix } from '#libs/testing';
@@ -73,9 +73,11 @@ export class TestStack {
   }
 
   async startWorker(group: ConsumerGroup, settings: Settings = {}): Promise<INestApplicationContext> {
-    const merged = { ...this.settings, ...settings };
+    const all = { ...this.settings, ...settings };
     const module =
-      group === 'matching' ? MatchingWorkerModule.forRoot(loadConfig(WorkerConfig, merged)) : NotificationWorkerModule.forRoot(loadConfig(NotificationConfig, merged));
+      group === 'matching'
+        ? MatchingWorkerModule.forRoot(loadConfig(MatchingWorkerConfig, all))
+        : NotificationWorkerModule.forRoot(loadConfig(NotificationConfig, all));
     const worker = await NestFactory.createApplicationContext(module, { logger: false });
     await worker.init();
     this.closers.push(() => worker.close());

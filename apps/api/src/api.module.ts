@@ -7,6 +7,7 @@ import { DatabaseModule } from '#libs/database';
 import { EventQueuesModule, OutboxRelayModule } from '#libs/events';
 import { IdentityModule } from '#libs/identity';
 import { MatchesModule } from '#libs/matches';
+import { RecommendationsModule } from '#libs/recommendations';
 import { LoggingModule } from '#libs/observability';
 import { OpportunitiesModule } from '#libs/opportunities';
 import { PartnershipsModule } from '#libs/partnerships';
@@ -24,7 +25,7 @@ export class ApiModule {
       imports: [
         TypedConfigModule.forRoot(config),
         LoggingModule,
-        DatabaseModule,
+        DatabaseModule.forRoot(),
         CqrsModule.forRoot(),
         config.OUTBOX_RELAY ? OutboxRelayModule : EventQueuesModule,
         HealthModule,
@@ -35,6 +36,7 @@ export class ApiModule {
         OpportunitiesModule,
         ApplicationsModule,
         MatchesModule,
+        RecommendationsModule,
         SubscriptionsModule,
         IdentityModule.forRoot(PartnershipsModule),
       ],

@@ -34,7 +34,11 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
     app,
     new DocumentBuilder()
       .setTitle('Teaching Partnership Marketplace API')
-      .setDescription('Opportunities for social work practitioners across a teaching partnership. Errors are RFC 9457 problem details.')
+      .setDescription(
+        'Opportunities for social work practitioners across a teaching partnership. Errors are RFC 9457 problem details. ' +
+          'Dates and times are ISO 8601 with an offset: answers show them as the clock reads in Europe/London ' +
+          '(+00:00 in winter, +01:00 in summer time); requests may use any offset.',
+      )
       .setVersion('0.1.0')
       .build(),
     { extraModels: [ProblemDetails, InvalidField] },

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '#libs/config';
-import { startWorker, WorkerConfig } from '#libs/event-consumer';
+import { startWorker } from '#libs/event-consumer';
+import { MatchingWorkerConfig } from './matching-worker.config.js';
 import { MatchingWorkerModule } from './matching-worker.module.js';
 
-const config = loadConfigOrExit(WorkerConfig);
+const config = loadConfigOrExit(MatchingWorkerConfig);
 await startWorker(MatchingWorkerModule.forRoot(config));

@@ -1,17 +1,21 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypedConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
-import { EventConsumerModule, type WorkerConfig } from '#libs/event-consumer';
+import { EventConsumerModule } from '#libs/event-consumer';
 import { LoggingModule } from '#libs/observability';
+import type { MatchingWorkerConfig } from './matching-worker.config.js';
+import { OpportunityChangedHandler } from './opportunity-changed.handler.js';
 import { OrganisationRegisteredHandler } from './organisation-registered.handler.js';
+import { PractitionerChangedHandler } from './practitioner-changed.handler.js';
+import { PractitionerEngagedHandler } from './practitioner-engaged.handler.js';
 
 @Module({})
 export class MatchingWorkerModule {
-  static forRoot(config: WorkerConfig): DynamicModule {
+  static forRoot(config: MatchingWorkerConfig): DynamicModule {
     return {
       module: MatchingWorkerModule,
-      imports: [TypedConfigModule.forRoot(config), LoggingModule, DatabaseModule, EventConsumerModule.forGroup('matching')],
-      providers: [OrganisationRegisteredHandler],
+      imports: [TypedConfigModule.forRoot(config), LoggingModule, DatabaseModule.forRoot({ entities: 'none' }), EventConsumerModule.forGroup('matching')],
+      providers: [OrganisationRegisteredHandler, OpportunityChangedHandler, PractitionerChangedHandler, PractitionerEngagedHandler],
     };
   }
 }

@@ -11,7 +11,7 @@ export class NotificationWorkerModule {
   static forRoot(config: NotificationConfig): DynamicModule {
     return {
       module: NotificationWorkerModule,
-      imports: [TypedConfigModule.forRoot(config), LoggingModule, DatabaseModule, NotificationsModule, EventConsumerModule.forGroup('notification')],
+      imports: [TypedConfigModule.forRoot(config), LoggingModule, DatabaseModule.forRoot({ entities: 'none' }), NotificationsModule, EventConsumerModule.forGroup('notification')],
       providers: [OrganisationRegisteredHandler],
     };
   }

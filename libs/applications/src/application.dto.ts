@@ -9,24 +9,24 @@ export class ApplyRequest {
 }
 
 export class ApplicationResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f', format: 'uuid' })
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: '0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b', format: 'uuid' })
   opportunityId: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: 'd1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6', format: 'uuid' })
   practitionerId: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'I run a court skills workshop for our newly qualified social workers and would like to teach it.' })
   statement: string;
 
-  @ApiProperty({ enum: APPLICATION_STATUSES })
+  @ApiProperty({ example: 'submitted', enum: APPLICATION_STATUSES })
   status: ApplicationStatus;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ example: '2027-02-10T14:05:00.000+00:00', format: 'date-time' })
   submittedAt: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiProperty({ example: null, format: 'date-time', nullable: true, type: String })
   withdrawnAt: string | null;
 }

@@ -6,6 +6,7 @@ import { conflictOnDuplicate } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
 import { visibleOpportunity } from '#libs/opportunities';
 import { PractitionerProfile } from '#libs/practitioners';
+import { londonDateTime } from '#libs/http';
 import { ApplyCommand, WithdrawApplicationCommand } from './application.commands.js';
 import type { ApplicationResponse } from './application.dto.js';
 import { Application } from './application.entity.js';
@@ -31,7 +32,7 @@ export class ApplyHandler implements ICommandHandler<ApplyCommand> {
         const opportunity = await visibleOpportunity(transaction, practitioner, opportunityId, 'pessimistic_read');
         if (opportunity.status !== 'published') throw new ConflictException(`It is ${opportunity.status}: it takes no applications.`);
         if (opportunity.closesAt.getTime() <= Date.now()) {
-          throw new ConflictException(`Applications closed at ${opportunity.closesAt.toISOString()}.`);
+          throw new ConflictException(`Applications closed at ${londonDateTime(opportunity.closesAt)}.`);
         }
         const profile = await transaction.findOneBy(PractitionerProfile, { userId: practitioner.id });
         if (!profile) throw new UnprocessableEntityException('Save your profile (PUT /api/me/profile) before applying: it says what you can take on.');

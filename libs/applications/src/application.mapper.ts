@@ -1,3 +1,4 @@
+import { londonDateTime } from '#libs/http';
 import type { Application } from './application.entity.js';
 import type { ApplicationResponse } from './application.dto.js';
 
@@ -9,7 +10,7 @@ export function toApplicationResponse(application: Application): ApplicationResp
     practitionerId: application.practitionerId,
     statement: application.statement,
     status: application.status,
-    submittedAt: application.submittedAt.toISOString(),
-    withdrawnAt: application.withdrawnAt?.toISOString() ?? null,
+    submittedAt: londonDateTime(application.submittedAt),
+    withdrawnAt: application.withdrawnAt ? londonDateTime(application.withdrawnAt) : null,
   };
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ApiProblems } from '#libs/http';
-import { type Caller, CurrentCaller, Roles } from '#libs/identity';
+import { ApiProblems, UuidParam } from '#libs/http';
+import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { canChange, visibleOpportunity } from '#libs/opportunities';
 import { ApplyCommand, WithdrawApplicationCommand } from './application.commands.js';
 import { ApplicationResponse, ApplyRequest } from './application.dto.js';
@@ -12,7 +12,7 @@ import { Application } from './application.entity.js';
 import { toApplicationResponse } from './application.mapper.js';
 
 @ApiTags('applications')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller()
 export class ApplicationsController {
   constructor(
@@ -24,18 +24,21 @@ export class ApplicationsController {
   @Roles('practitioner')
   @ApiOperation({ summary: 'Apply to an opportunity with a short statement', description: 'Emits `application.submitted`.' })
   @ApiCreatedResponse({ type: ApplicationResponse })
-  @ApiResponse({ status: 409, description: 'Already applied, or the opportunity takes no applications (closed, filled, cancelled).' })
-  @ApiResponse({ status: 422, description: 'The practitioner is not eligible (career stage, PEPS stage), or has no profile yet.' })
-  @ApiProblems(400, 404)
-  apply(@Param('id', ParseUUIDPipe) id: string, @Body() request: ApplyRequest, @CurrentCaller() caller: Caller): Promise<ApplicationResponse> {
+  @ApiProblems(
+    400,
+    404,
+    [409, 'Already applied, or the opportunity takes no applications (closed, filled, cancelled).'],
+    [422, 'The practitioner is not eligible (career stage, PEPS stage), or has no profile yet.'],
+  )
+  apply(@UuidParam('id') id: string, @Body() request: ApplyRequest, @CurrentCaller() caller: Caller): Promise<ApplicationResponse> {
     return this.commands.execute(new ApplyCommand(id, request.statement, caller));
   }
 
   @Get('opportunities/:id/applications')
   @ApiOperation({ summary: "An opportunity's applications, for its hosts and the partnership's leads" })
   @ApiOkResponse({ type: [ApplicationResponse] })
-  @ApiProblems(400, 404)
-  async listForOpportunity(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<ApplicationResponse[]> {
+  @ApiProblems(400, [403, "Only the opportunity's hosts and the partnership's leads see its applications."], 404)
+  async listForOpportunity(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<ApplicationResponse[]> {
     const opportunity = await visibleOpportunity(this.dataSource.manager, caller, id);
     if (!canChange(caller, opportunity)) throw new ForbiddenException("Only the opportunity's hosts and the partnership's leads see its applications.");
     const applications = await this.dataSource.manager.find(Application, { where: { opportunityId: id }, order: { submittedAt: 'ASC' } });
@@ -57,7 +60,7 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Withdraw your application', description: 'Emits `application.withdrawn`.' })
   @ApiOkResponse({ type: ApplicationResponse })
   @ApiProblems(400, 404, 409)
-  withdraw(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<ApplicationResponse> {
+  withdraw(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<ApplicationResponse> {
     return this.commands.execute(new WithdrawApplicationCommand(id, caller));
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQuery, PlainText } from '#libs/http';
+import { EXAMPLE_CURSOR, PageQuery, PlainText } from '#libs/http';
 import { COUNCIL_KINDS, type CouncilKind, ENGLISH_REGIONS, type EnglishRegion } from './council.js';
 
 export class RegisterCouncilRequest {
@@ -18,7 +18,7 @@ export class RegisterCouncilRequest {
 }
 
 export class CouncilResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: 'c7d8e9f0-1a2b-4c3d-9e4f-5a6b7c8d9e0f', format: 'uuid' })
   id: string;
 
   @ApiProperty({ example: 'Norfolk County Council' })
@@ -38,7 +38,7 @@ export class CouncilPage {
   @ApiProperty({ type: [CouncilResponse] })
   items: CouncilResponse[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  @ApiProperty({ example: EXAMPLE_CURSOR, nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
   nextCursor: string | null;
 }
 
@@ -48,12 +48,12 @@ export class CouncilListParams extends PageQuery {
   @PlainText(200)
   name?: string;
 
-  @ApiPropertyOptional({ enum: ENGLISH_REGIONS })
+  @ApiPropertyOptional({ example: 'east_of_england', enum: ENGLISH_REGIONS })
   @IsOptional()
   @IsIn(ENGLISH_REGIONS)
   region?: EnglishRegion;
 
-  @ApiPropertyOptional({ enum: COUNCIL_KINDS })
+  @ApiPropertyOptional({ example: 'county', enum: COUNCIL_KINDS })
   @IsOptional()
   @IsIn(COUNCIL_KINDS)
   kind?: CouncilKind;

@@ -1,3 +1,4 @@
+import { londonDateTime } from '#libs/http';
 import type { Council } from './council.entity.js';
 import type { CouncilResponse } from './council.dto.js';
 
@@ -8,6 +9,6 @@ export function toCouncilResponse(council: Council): CouncilResponse {
     name: council.name,
     kind: council.kind,
     region: council.region,
-    registeredAt: council.createdAt.toISOString(),
+    registeredAt: londonDateTime(council.createdAt),
   };
 }

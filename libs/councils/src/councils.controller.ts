@@ -1,15 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, type Page } from '#libs/http';
-import { type Caller, CurrentCaller, Roles } from '#libs/identity';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, type Page, UuidParam } from '#libs/http';
+import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { CouncilListParams, CouncilPage, CouncilResponse, RegisterCouncilRequest } from './council.dto.js';
 import { FindCouncilsQuery } from './find-councils.query.js';
 import { GetCouncilQuery } from './get-council.query.js';
 import { RegisterCouncilCommand } from './register-council.command.js';
 
 @ApiTags('councils')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('councils')
 export class CouncilsController {
   constructor(
@@ -38,7 +38,7 @@ export class CouncilsController {
   @ApiOperation({ summary: 'Get one council' })
   @ApiOkResponse({ type: CouncilResponse })
   @ApiProblems(400, 404)
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<CouncilResponse> {
+  get(@UuidParam('id') id: string): Promise<CouncilResponse> {
     return this.queries.execute(new GetCouncilQuery(id));
   }
 }

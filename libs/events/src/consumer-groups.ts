@@ -5,7 +5,19 @@ import type { EventType } from './event-catalogue.js';
  * however many processes of it run.
  */
 export const CONSUMER_SUBSCRIPTIONS = {
-  matching: ['university.registered', 'council.registered'],
+  matching: [
+    'university.registered',
+    'council.registered',
+    'practitioner.profile_updated',
+    'opportunity.published',
+    'opportunity.updated',
+    'opportunity.closed',
+    'opportunity.cancelled',
+    'opportunity.filled',
+    'application.submitted',
+    'match.proposed',
+    'match.approved',
+  ],
   notification: [
     'university.registered',
     'council.registered',

@@ -11,6 +11,7 @@ export interface EventPayloads {
   'partnership.member_removed': { partnershipId: string; organisationType: 'university' | 'council'; organisationId: string };
   'partnership.lead_appointed': { partnershipId: string; userId: string };
   'partnership.lead_removed': { partnershipId: string; userId: string };
+  'partnership.settings_changed': { partnershipId: string; changed: string[]; settings: { academicsMayProposeMatches: boolean } };
   'user.invited': { userId: string; invitationId: string; email: string; displayName: string; role: string; expiresAt: string };
   'user.activated': { userId: string };
   'practitioner.profile_updated': { userId: string; councilId: string | null };
@@ -27,6 +28,8 @@ export interface EventPayloads {
   'match.approved': MatchChange;
   'match.rejected': MatchChange;
   'opportunity.filled': OpportunityChange;
+  /** Practitioners newly among an opportunity's best fits, for "recommended for you" and the lead. */
+  'opportunity.recommendations_ready': { opportunityId: string; partnershipId: string; practitionerIds: string[] };
   'subscription.requested': { subscriptionId: string; email: string; frequency: string };
   'subscription.confirmed': { subscriptionId: string };
   'subscription.cancelled': { subscriptionId: string };
@@ -59,6 +62,7 @@ export const EVENT_CATALOGUE = {
   'partnership.member_removed': { version: 1, aggregateType: 'partnership' },
   'partnership.lead_appointed': { version: 1, aggregateType: 'partnership' },
   'partnership.lead_removed': { version: 1, aggregateType: 'partnership' },
+  'partnership.settings_changed': { version: 1, aggregateType: 'partnership' },
   'user.invited': { version: 1, aggregateType: 'user' },
   'user.activated': { version: 1, aggregateType: 'user' },
   'practitioner.profile_updated': { version: 1, aggregateType: 'practitioner' },
@@ -75,6 +79,7 @@ export const EVENT_CATALOGUE = {
   'match.approved': { version: 1, aggregateType: 'match' },
   'match.rejected': { version: 1, aggregateType: 'match' },
   'opportunity.filled': { version: 1, aggregateType: 'opportunity' },
+  'opportunity.recommendations_ready': { version: 1, aggregateType: 'opportunity' },
   'subscription.requested': { version: 1, aggregateType: 'subscription' },
   'subscription.confirmed': { version: 1, aggregateType: 'subscription' },
   'subscription.cancelled': { version: 1, aggregateType: 'subscription' },

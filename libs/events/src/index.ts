@@ -7,5 +7,5 @@ export { warnUnlessNoEviction } from './eviction-policy.js';
 export { OutboxModule } from './outbox.module.js';
 export { OutboxRelay } from './outbox-relay.js';
 export { OutboxRelayModule } from './outbox-relay.module.js';
-export { transactionWithEvents } from './outbox.js';
+export { appendToOutbox, transactionWithEvents } from './outbox.js';
 export { producerConnection, workerConnection } from './redis-connection.js';

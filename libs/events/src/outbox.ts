@@ -4,24 +4,17 @@ import { OutboxEventRow } from './outbox-event.entity.js';
 
 /**
  * Records events in the outbox. Call it with the transaction's manager of the command that
- * caused them, so the change and its events commit together or not at all.
+ * caused them, so the change and its events commit together or not at all. Plain SQL, so a worker
+ * that loads no entities can emit events too.
  */
 export async function appendToOutbox(manager: EntityManager, events: readonly EventEnvelope[]): Promise<void> {
   if (events.length === 0) return;
-  await manager.insert(
-    OutboxEventRow,
-    events.map((event) => ({
-      id: event.id,
-      type: event.type,
-      version: event.version,
-      occurredAt: new Date(event.occurredAt),
-      aggregateType: event.aggregateType,
-      aggregateId: event.aggregateId,
-      partnershipId: event.partnershipId,
-      actorId: event.actorId,
-      correlationId: event.correlationId,
-      payload: event.payload,
-    })),
+  await manager.query(
+    `INSERT INTO outbox_events (id, type, version, occurred_at, aggregate_type, aggregate_id, partnership_id, actor_id, correlation_id, payload)
+     SELECT id, type, version, "occurredAt", "aggregateType", "aggregateId", "partnershipId", "actorId", "correlationId", payload
+     FROM jsonb_to_recordset($1::jsonb) AS event (id uuid, type text, version integer, "occurredAt" timestamptz, "aggregateType" text,
+          "aggregateId" text, "partnershipId" uuid, "actorId" uuid, "correlationId" text, payload jsonb)`,
+    [JSON.stringify(events)],
   );
 }
 

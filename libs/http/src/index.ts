@@ -1,6 +1,8 @@
 export { ApiProblems } from './api-problems.decorator.js';
-export { cursorKey, likeContaining, type Page, pageByName, PageQuery, pageOf } from './pagination.js';
+export { cursorKey, EXAMPLE_CURSOR, likeContaining, type Page, pageByName, PageQuery, pageOf } from './pagination.js';
 export { InvalidField, ProblemDetails } from './problem-details.js';
 export { ProblemDetailsFilter } from './problem-details.filter.js';
 export { PlainText, Trimmed } from './text.js';
 export { InvalidRequestException, strictValidationPipe } from './validation.js';
+export { DATE_TIME_WITH_OFFSET, DateTimeWithOffset, londonDateTime } from './date-time.js';
+export { UuidParam } from './uuid-param.js';

@@ -5,9 +5,12 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isStorableText } from './text.js';
 import { InvalidRequestException } from './validation.js';
 
+/** What a cursor looks like, for the API's documentation. */
+export const EXAMPLE_CURSOR = 'WyJVbml2ZXJzaXR5IG9mIEVhc3QgQW5nbGlhIiwiYTNmMWMyZDQtNWI2ZS00ZjcwLThhOTEtYjJjM2Q0ZTVmNjA3Il0';
+
 /** `limit` and `cursor`, the paging parameters of every list endpoint. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -15,7 +18,7 @@ export class PageQuery {
   @Max(100)
   limit: number = 20;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })
+  @ApiPropertyOptional({ example: EXAMPLE_CURSOR, description: 'The nextCursor of the previous page.' })
   @IsOptional()
   @MaxLength(500)
   @IsBase64({ urlSafe: true })

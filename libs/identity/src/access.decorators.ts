@@ -1,4 +1,6 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiProblems } from '#libs/http';
 import type { Caller } from './caller.js';
 import type { Role } from './role.js';
 
@@ -8,8 +10,11 @@ export const ROLES = Symbol('roles');
 /** An endpoint anyone may call, signed in or not. */
 export const Public = () => SetMetadata(PUBLIC, true);
 
-/** An endpoint only these roles may call; everyone else signed in gets 403. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+/** An endpoint only these roles may call; everyone else signed in gets 403 (so its document says so). */
+export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES, roles), ApiProblems([403, `Only a caller whose role is ${roles.join(' or ')} may do this.`]));
+
+/** Documents that an endpoint (or every endpoint of a controller) needs the bearer token, and answers 401 without it. */
+export const ApiSignedIn = () => applyDecorators(ApiBearerAuth(), ApiProblems(401));
 
 /** The signed-in caller of this request. */
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {

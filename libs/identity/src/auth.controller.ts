@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ApiProblems } from '#libs/http';
-import { CurrentCaller, Public } from './access.decorators.js';
+import { ApiSignedIn, CurrentCaller, Public } from './access.decorators.js';
 import type { Caller } from './caller.js';
 import { LoginRequest, MeResponse, TokenResponse } from './identity.dto.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
@@ -24,15 +24,17 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with email and password; answers a short-lived bearer token' })
   @ApiOkResponse({ type: TokenResponse })
-  @ApiResponse({ status: 401, description: 'The email or the password is wrong (the same answer for both).' })
-  @ApiResponse({ status: 429, description: 'Too many attempts for this email from this address; try again later.' })
-  @ApiProblems(400)
+  @ApiProblems(
+    400,
+    [401, 'The email or the password is wrong (the same answer for both).'],
+    [429, 'Too many attempts for this email from this address; try again later.'],
+  )
   login(@Body() request: LoginRequest): Promise<TokenResponse> {
     return this.signIn.withPassword(request.email, request.password);
   }
 
   @Get('me')
-  @ApiBearerAuth()
+  @ApiSignedIn()
   @ApiOperation({ summary: 'The signed-in person' })
   @ApiOkResponse({ type: MeResponse })
   async me(@CurrentCaller() caller: Caller): Promise<MeResponse> {

@@ -5,13 +5,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { PUBLIC, ROLES } from './access.decorators.js';
 import type { Caller } from './caller.js';
+import { CallerCache } from './caller-cache.js';
 import { PartnershipDirectory } from './partnership-directory.js';
 import type { Role } from './role.js';
 import { User } from './user.entity.js';
 
 /**
- * Every endpoint needs a valid bearer token unless it is @Public. The user is read afresh on each
- * request, so a removed user or a changed role takes effect at once, not when the token expires.
+ * Every endpoint needs a valid bearer token unless it is @Public. The user and their partnerships
+ * come from the database, through a cache that any change to them empties, so a removed user, a
+ * changed role or a lost membership takes effect at once, not when the token expires.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -20,6 +22,7 @@ export class AuthenticationGuard implements CanActivate {
     private readonly jwt: JwtService,
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly partnerships: PartnershipDirectory,
+    private readonly callers: CallerCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,14 +42,19 @@ export class AuthenticationGuard implements CanActivate {
     const claims = await this.jwt.verifyAsync<{ sub: string }>(token).catch(() => {
       throw new UnauthorizedException('The token is invalid or has expired; sign in again.');
     });
+    const cached = this.callers.get(claims.sub);
+    if (cached) return cached;
+    const mark = this.callers.mark();
     const user = await this.users.findOneBy({ id: claims.sub });
     if (!user || !user.passwordHash) throw new UnauthorizedException('The token is invalid or has expired; sign in again.');
-    return {
+    const caller: Caller = {
       id: user.id,
       role: user.role,
       universityId: user.universityId,
       councilId: user.councilId,
       partnershipIds: user.role === 'admin' ? [] : await this.partnerships.partnershipsOf(user),
     };
+    this.callers.remember(caller, mark);
+    return caller;
   }
 }

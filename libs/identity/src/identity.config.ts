@@ -24,6 +24,16 @@ export class IdentityConfig extends CoreConfig {
   @Max(24 * 3600)
   JWT_TTL_SECONDS: number = 900;
 
+  /**
+   * How long a caller's role and partnerships are reused between requests. Any change to users,
+   * memberships or leads empties the cache at once in every process (PostgreSQL NOTIFY), so this is
+   * only a backstop; 0 reads them afresh on every request.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  CALLER_CACHE_SECONDS: number = 60;
+
   /** The first admin, created at start-up when no user has this email. */
   @IsEmail()
   ADMIN_EMAIL: string = 'admin@example.org';

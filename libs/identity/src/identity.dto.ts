@@ -18,7 +18,7 @@ export class LoginRequest {
 }
 
 export class TokenResponse {
-  @ApiProperty({ description: 'Send as `Authorization: Bearer <accessToken>`.' })
+  @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkMWUyZjNhNCJ9.c2lnbmF0dXJl', description: 'Send as `Authorization: Bearer <accessToken>`.' })
   accessToken: string;
 
   @ApiProperty({ example: 'Bearer' })
@@ -29,7 +29,7 @@ export class TokenResponse {
 }
 
 export class MeResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: 'd1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6', format: 'uuid' })
   id: string;
 
   @ApiProperty({ example: 'sam.taylor@norfolk.gov.uk' })
@@ -38,16 +38,16 @@ export class MeResponse {
   @ApiProperty({ example: 'Sam Taylor' })
   displayName: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ example: 'practitioner', enum: ROLES })
   role: Role;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiProperty({ example: null, format: 'uuid', nullable: true, type: String })
   universityId: string | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiProperty({ example: 'c7d8e9f0-1a2b-4c3d-9e4f-5a6b7c8d9e0f', format: 'uuid', nullable: true, type: String })
   councilId: string | null;
 
-  @ApiProperty({ type: [String], description: 'The partnerships this person works in (all of them, for an admin, is shown as empty).' })
+  @ApiProperty({ example: ['5b0c7f6e-2d1a-4c9b-8e3f-1a2b3c4d5e6f'], type: [String], description: 'The partnerships this person works in (all of them, for an admin, is shown as empty).' })
   partnershipIds: string[];
 }
 
@@ -66,42 +66,42 @@ export class InviteUserRequest {
   @IsIn(ROLES)
   role: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required for an academic: their university.' })
+  @ApiPropertyOptional({ example: 'a3f1c2d4-5b6e-4f70-8a91-b2c3d4e5f607', format: 'uuid', description: 'Required for an academic: their university.' })
   @IsOptional()
   @IsUUID('all')
   universityId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required for a practitioner: their council.' })
+  @ApiPropertyOptional({ example: 'c7d8e9f0-1a2b-4c3d-9e4f-5a6b7c8d9e0f', format: 'uuid', description: 'Required for a practitioner: their council.' })
   @IsOptional()
   @IsUUID('all')
   councilId?: string;
 }
 
 export class InvitationResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: 'd1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6', format: 'uuid' })
   userId: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'sam.taylor@norfolk.gov.uk' })
   email: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ example: 'practitioner', enum: ROLES })
   role: Role;
 
-  @ApiProperty({ description: 'Give this to the invitee: with it they choose their password (POST /api/invitations/accept).' })
+  @ApiProperty({ example: 'Qm9vdHN0cmFwLXRva2VuLWV4YW1wbGUtMTIzNDU2', description: 'Give this to the invitee: with it they choose their password (POST /api/invitations/accept).' })
   invitationToken: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ example: '2026-11-30T09:30:00.000+00:00', format: 'date-time' })
   expiresAt: string;
 }
 
 export class AcceptInvitationRequest {
-  @ApiProperty()
+  @ApiProperty({ example: 'Qm9vdHN0cmFwLXRva2VuLWV4YW1wbGUtMTIzNDU2' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   token: string;
 
-  @ApiProperty({ minLength: 12, maxLength: 200, description: 'At least 12 characters.' })
+  @ApiProperty({ example: 'correct horse battery staple', minLength: 12, maxLength: 200, description: 'At least 12 characters.' })
   @IsString()
   @MinLength(12)
   @MaxLength(200)

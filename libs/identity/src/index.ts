@@ -1,4 +1,4 @@
-export { CurrentCaller, Public, Roles } from './access.decorators.js';
+export { ApiSignedIn, CurrentCaller, Public, Roles } from './access.decorators.js';
 export { type Caller, canSeePartnership, isAdmin } from './caller.js';
 export { IdentityConfig } from './identity.config.js';
 export { IdentityModule } from './identity.module.js';

@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ApiProblems } from '#libs/http';
-import { CurrentCaller, Public, Roles } from './access.decorators.js';
+import { ApiSignedIn, CurrentCaller, Public, Roles } from './access.decorators.js';
 import type { Caller } from './caller.js';
 import { AcceptInvitationRequest, InvitationResponse, InviteUserRequest, TokenResponse } from './identity.dto.js';
 import { AcceptInvitationCommand, InviteUserCommand } from './invite-user.command.js';
@@ -22,7 +22,7 @@ export class InvitationsController {
 
   @Post()
   @Roles('admin', 'partnership_lead')
-  @ApiBearerAuth()
+  @ApiSignedIn()
   @ApiOperation({
     summary: 'Invite a person',
     description: 'Admins invite anyone; a partnership lead invites academics and practitioners of organisations in the partnerships they lead. Emits `user.invited`.',

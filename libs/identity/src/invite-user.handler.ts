@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { conflictOnDuplicate, isForeignKeyViolation } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
-import { InvalidRequestException } from '#libs/http';
+import { InvalidRequestException, londonDateTime } from '#libs/http';
 import { invitationToken } from '#libs/mail-contract';
 import { isAdmin } from './caller.js';
 import { IdentityConfig } from './identity.config.js';
@@ -63,7 +63,7 @@ export class InviteUserHandler implements ICommandHandler<InviteUserCommand> {
             payload: { userId: user.id, invitationId: invitation.id, email: user.email, displayName: user.displayName, role: user.role, expiresAt: expiresAt.toISOString() },
           });
           return {
-            result: { userId: user.id, email: user.email, role: user.role, invitationToken: token, expiresAt: expiresAt.toISOString() },
+            result: { userId: user.id, email: user.email, role: user.role, invitationToken: token, expiresAt: londonDateTime(expiresAt) },
             events: [invited],
           };
         }),

@@ -11,4 +11,16 @@ export abstract class PartnershipDirectory {
 
   /** Whether the organisation is a university or a council member of the partnership; null when it is not a member. */
   abstract memberKind(partnershipId: string, organisationId: string): Promise<'university' | 'council' | null>;
+
+  private readonly listeners = new Set<() => void>();
+
+  /** Calls `listener` whenever answers given before may no longer hold. */
+  onChange(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
+  /** Says memberships or leads have changed; call it once the change has committed. */
+  changed(): void {
+    for (const listener of this.listeners) listener();
+  }
 }

@@ -1,7 +1,8 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from './role.js';
 
 @Entity('users')
+@Index('users_by_council', ['councilId'], { where: 'council_id IS NOT NULL' })
 @Check(
   'users_role_organisation',
   `(role = 'academic' AND university_id IS NOT NULL AND council_id IS NULL) OR ` +

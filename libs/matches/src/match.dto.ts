@@ -4,7 +4,7 @@ import { PlainText } from '#libs/http';
 import { MATCH_STATUSES, type MatchStatus } from './match.entity.js';
 
 export class ProposeMatchRequest {
-  @ApiProperty({ format: 'uuid', description: 'The application the match is made from.' })
+  @ApiProperty({ example: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f', format: 'uuid', description: 'The application the match is made from.' })
   @IsUUID('all')
   applicationId: string;
 }
@@ -17,27 +17,27 @@ export class DecideMatchRequest {
 }
 
 export class MatchResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: '8f0e4a7c-1b2d-4c3e-9f5a-6b7c8d9e0f1a', format: 'uuid' })
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: '0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b', format: 'uuid' })
   opportunityId: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: 'd1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6', format: 'uuid' })
   practitionerId: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiProperty({ example: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f', format: 'uuid', nullable: true, type: String })
   applicationId: string | null;
 
-  @ApiProperty({ enum: MATCH_STATUSES })
+  @ApiProperty({ example: 'approved', enum: MATCH_STATUSES })
   status: MatchStatus;
 
-  @ApiProperty({ nullable: true, type: String })
+  @ApiProperty({ example: 'Thank you: your experience in court work fits this well.', nullable: true, type: String })
   note: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ example: '2027-02-12T09:15:00.000+00:00', format: 'date-time' })
   proposedAt: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiProperty({ example: '2027-02-13T16:40:00.000+00:00', format: 'date-time', nullable: true, type: String })
   decidedAt: string | null;
 }

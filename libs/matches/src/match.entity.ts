@@ -6,6 +6,7 @@ export type MatchStatus = (typeof MATCH_STATUSES)[number];
 @Entity('matches')
 @Index('matches_one_live_per_practitioner', ['opportunityId', 'practitionerId'], { unique: true, where: "status IN ('proposed', 'approved')" })
 @Index('matches_by_practitioner', ['practitionerId'])
+@Index('matches_by_opportunity', ['opportunityId', 'practitionerId'])
 export class Match {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -7,15 +7,30 @@ import { conflictOnDuplicate } from '#libs/database';
 import { transactionWithEvents } from '#libs/events';
 import { type Caller, isAdmin } from '#libs/identity';
 import { type Opportunity, opportunityEvent, visibleOpportunity } from '#libs/opportunities';
+import { academicsMayProposeMatches } from '#libs/partnerships';
 import { DecideMatchCommand, ProposeMatchCommand } from './match.commands.js';
 import type { MatchResponse } from './match.dto.js';
 import { Match } from './match.entity.js';
 import { matchEvent, toMatchResponse } from './match.mapper.js';
 
+const isLeadOf = (caller: Caller, opportunity: Opportunity) =>
+  isAdmin(caller) || (caller.role === 'partnership_lead' && caller.partnershipIds.includes(opportunity.partnershipId));
+
 /** Matches are decided by the partnership's leads (and admins); hosts see them but do not decide. */
 function assertMayDecide(caller: Caller, opportunity: Opportunity): void {
-  if (isAdmin(caller) || (caller.role === 'partnership_lead' && caller.partnershipIds.includes(opportunity.partnershipId))) return;
-  throw new ForbiddenException("Only the partnership's leads propose and decide matches.");
+  if (!isLeadOf(caller, opportunity)) throw new ForbiddenException("Only the partnership's leads decide matches.");
+}
+
+/** The leads propose; so do the host university's academics when the partnership lets them. */
+async function assertMayPropose(transaction: EntityManager, caller: Caller, opportunity: Opportunity): Promise<void> {
+  if (isLeadOf(caller, opportunity)) return;
+  const isHostAcademic = caller.role === 'academic' && caller.universityId !== null && caller.universityId === opportunity.hostUniversityId;
+  if (isHostAcademic && (await academicsMayProposeMatches(transaction, opportunity.partnershipId))) return;
+  throw new ForbiddenException(
+    isHostAcademic
+      ? "This partnership lets only its leads propose matches; a lead can let host academics propose them in the partnership's settings."
+      : "Only the partnership's leads, and the host university's academics where the partnership allows it, propose matches.",
+  );
 }
 
 @CommandHandler(ProposeMatchCommand)
@@ -30,7 +45,7 @@ export class ProposeMatchHandler implements ICommandHandler<ProposeMatchCommand>
         const opportunity = await visibleOpportunity(transaction, caller, application.opportunityId).catch(() => {
           throw new NotFoundException(`No application has id ${applicationId}.`);
         });
-        assertMayDecide(caller, opportunity);
+        await assertMayPropose(transaction, caller, opportunity);
         if (application.status !== 'submitted') throw new ConflictException(`The application is ${application.status}.`);
         const match = await transaction.save(
           transaction.create(Match, {

@@ -1,4 +1,5 @@
 import { domainEvent } from '#libs/events';
+import { londonDateTime } from '#libs/http';
 import type { Match } from './match.entity.js';
 import type { MatchResponse } from './match.dto.js';
 
@@ -11,8 +12,8 @@ export function toMatchResponse(match: Match): MatchResponse {
     applicationId: match.applicationId,
     status: match.status,
     note: match.note,
-    proposedAt: match.proposedAt.toISOString(),
-    decidedAt: match.decidedAt?.toISOString() ?? null,
+    proposedAt: londonDateTime(match.proposedAt),
+    decidedAt: match.decidedAt ? londonDateTime(match.decidedAt) : null,
   };
 }
 

@@ -1,10 +1,10 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ApiProblems } from '#libs/http';
-import { type Caller, CurrentCaller, Roles } from '#libs/identity';
+import { ApiProblems, UuidParam } from '#libs/http';
+import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { canChange, visibleOpportunity } from '#libs/opportunities';
 import { DecideMatchCommand, ProposeMatchCommand } from './match.commands.js';
 import { DecideMatchRequest, MatchResponse, ProposeMatchRequest } from './match.dto.js';
@@ -12,7 +12,7 @@ import { Match } from './match.entity.js';
 import { toMatchResponse } from './match.mapper.js';
 
 @ApiTags('matches')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller()
 export class MatchesController {
   constructor(
@@ -21,10 +21,13 @@ export class MatchesController {
   ) {}
 
   @Post('matches')
-  @Roles('partnership_lead', 'admin')
-  @ApiOperation({ summary: 'Propose a match from an application', description: 'Emits `match.proposed`.' })
+  @Roles('partnership_lead', 'academic', 'admin')
+  @ApiOperation({
+    summary: "Propose a match from an application (the partnership's leads; the host university's academics where the partnership allows it)",
+    description: 'Emits `match.proposed`. Academics may propose when the partnership\'s setting `academicsMayProposeMatches` is on.',
+  })
   @ApiCreatedResponse({ type: MatchResponse })
-  @ApiProblems(400, 404, 409)
+  @ApiProblems(400, 403, 404, 409)
   propose(@Body() request: ProposeMatchRequest, @CurrentCaller() caller: Caller): Promise<MatchResponse> {
     return this.commands.execute(new ProposeMatchCommand(request.applicationId, caller));
   }
@@ -38,7 +41,7 @@ export class MatchesController {
   })
   @ApiOkResponse({ type: MatchResponse })
   @ApiProblems(400, 404, 409)
-  approve(@Param('id', ParseUUIDPipe) id: string, @Body() request: DecideMatchRequest, @CurrentCaller() caller: Caller): Promise<MatchResponse> {
+  approve(@UuidParam('id') id: string, @Body() request: DecideMatchRequest, @CurrentCaller() caller: Caller): Promise<MatchResponse> {
     return this.commands.execute(new DecideMatchCommand(id, 'approve', caller, request.note));
   }
 
@@ -48,15 +51,15 @@ export class MatchesController {
   @ApiOperation({ summary: 'Reject a proposed match, with an optional note', description: 'Emits `match.rejected`.' })
   @ApiOkResponse({ type: MatchResponse })
   @ApiProblems(400, 404, 409)
-  reject(@Param('id', ParseUUIDPipe) id: string, @Body() request: DecideMatchRequest, @CurrentCaller() caller: Caller): Promise<MatchResponse> {
+  reject(@UuidParam('id') id: string, @Body() request: DecideMatchRequest, @CurrentCaller() caller: Caller): Promise<MatchResponse> {
     return this.commands.execute(new DecideMatchCommand(id, 'reject', caller, request.note));
   }
 
   @Get('opportunities/:id/matches')
   @ApiOperation({ summary: "An opportunity's matches, for its hosts and the partnership's leads" })
   @ApiOkResponse({ type: [MatchResponse] })
-  @ApiProblems(400, 404)
-  async forOpportunity(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<MatchResponse[]> {
+  @ApiProblems(400, [403, "Only the opportunity's hosts and the partnership's leads see its matches."], 404)
+  async forOpportunity(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<MatchResponse[]> {
     const opportunity = await visibleOpportunity(this.dataSource.manager, caller, id);
     if (!canChange(caller, opportunity)) throw new ForbiddenException("Only the opportunity's hosts and the partnership's leads see its matches.");
     return (await this.dataSource.manager.find(Match, { where: { opportunityId: id }, order: { proposedAt: 'ASC' } })).map(toMatchResponse);

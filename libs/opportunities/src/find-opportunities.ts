@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Query } from '@nestjs/cqrs';
 import { TextBoolean } from '#libs/config';
-import { PageQuery, PlainText, type Page } from '#libs/http';
+import { DateTimeWithOffset, PageQuery, PlainText, type Page } from '#libs/http';
 import type { Caller } from '#libs/identity';
 import { OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, type OpportunityStatus, type OpportunityType } from './opportunity.js';
 import type { OpportunityResponse } from './opportunity.dto.js';
@@ -16,22 +16,22 @@ export class OpportunityListParams extends PageQuery {
   @PlainText(200)
   q?: string;
 
-  @ApiPropertyOptional({ enum: OPPORTUNITY_TYPES })
+  @ApiPropertyOptional({ example: 'teaching', enum: OPPORTUNITY_TYPES })
   @IsOptional()
   @IsIn(OPPORTUNITY_TYPES)
   type?: OpportunityType;
 
-  @ApiPropertyOptional({ enum: OPPORTUNITY_STATUSES, description: 'Practitioners see published opportunities only.' })
+  @ApiPropertyOptional({ example: 'published', enum: OPPORTUNITY_STATUSES, description: 'Practitioners see published opportunities only.' })
   @IsOptional()
   @IsIn(OPPORTUNITY_STATUSES)
   status?: OpportunityStatus;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Hosted by this university or council.' })
+  @ApiPropertyOptional({ example: 'a3f1c2d4-5b6e-4f70-8a91-b2c3d4e5f607', format: 'uuid', description: 'Hosted by this university or council.' })
   @IsOptional()
   @IsUUID('all')
   hostOrganisationId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ example: '5b0c7f6e-2d1a-4c9b-8e3f-1a2b3c4d5e6f', format: 'uuid' })
   @IsOptional()
   @IsUUID('all')
   partnershipId?: string;
@@ -42,23 +42,23 @@ export class OpportunityListParams extends PageQuery {
   @MaxLength(100)
   specialism?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'First session on or after this.' })
+  @ApiPropertyOptional({ example: '2027-03-01T00:00:00+00:00', format: 'date-time', description: 'First session on or after this.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @DateTimeWithOffset()
   startsFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'First session before this.' })
+  @ApiPropertyOptional({ example: '2027-07-01T00:00:00+01:00', format: 'date-time', description: 'First session before this.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @DateTimeWithOffset()
   startsBefore?: string;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'Only those with places left.' })
+  @ApiPropertyOptional({ example: true, type: Boolean, description: 'Only those with places left.' })
   @IsOptional()
   @TextBoolean()
   @IsIn([true, false], { message: 'hasFreePlaces must be true or false' })
   hasFreePlaces?: boolean;
 
-  @ApiPropertyOptional({ enum: SORTS, default: 'soonest' })
+  @ApiPropertyOptional({ example: 'soonest', enum: SORTS, default: 'soonest' })
   @IsOptional()
   @IsIn(SORTS)
   sort: Sort = 'soonest';

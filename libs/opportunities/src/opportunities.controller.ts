@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ApiProblems, type Page } from '#libs/http';
-import { type Caller, CurrentCaller, Roles } from '#libs/identity';
+import { ApiProblems, type Page, UuidParam } from '#libs/http';
+import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { ChangeOpportunityStatusCommand, CreateOpportunityCommand, UpdateOpportunityCommand } from './opportunity.commands.js';
 import { CancelOpportunityRequest, CreateOpportunityRequest, OpportunityResponse, UpdateOpportunityRequest } from './opportunity.dto.js';
 import { toOpportunityResponse, visibleOpportunity } from './opportunity.read.js';
@@ -12,7 +12,7 @@ import { FindOpportunitiesQuery, OpportunityListParams } from './find-opportunit
 import { OpportunityPage } from './opportunity.dto.js';
 
 @ApiTags('opportunities')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('opportunities')
 export class OpportunitiesController {
   constructor(
@@ -45,15 +45,15 @@ export class OpportunitiesController {
   @ApiOperation({ summary: 'Get one opportunity (drafts only for those who may change them)' })
   @ApiOkResponse({ type: OpportunityResponse })
   @ApiProblems(400, 404)
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
+  async get(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
     return toOpportunityResponse(this.dataSource.manager, await visibleOpportunity(this.dataSource.manager, caller, id));
   }
 
   @Put(':id')
   @ApiOperation({ summary: 'Change a draft or published opportunity, whole', description: 'Emits `opportunity.updated`.' })
   @ApiOkResponse({ type: OpportunityResponse })
-  @ApiProblems(400, 404, 409)
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() request: UpdateOpportunityRequest, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
+  @ApiProblems(400, [403, "Only the host's academics and the partnership's leads change it."], 404, 409)
+  update(@UuidParam('id') id: string, @Body() request: UpdateOpportunityRequest, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
     return this.commands.execute(new UpdateOpportunityCommand(id, request, caller));
   }
 
@@ -61,8 +61,8 @@ export class OpportunitiesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a draft: practitioners of the partnership can see it', description: 'Emits `opportunity.published`.' })
   @ApiOkResponse({ type: OpportunityResponse })
-  @ApiProblems(404, 409)
-  publish(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
+  @ApiProblems(400, [403, "Only the host's academics and the partnership's leads change it."], 404, 409)
+  publish(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
     return this.commands.execute(new ChangeOpportunityStatusCommand(id, 'publish', caller));
   }
 
@@ -70,8 +70,8 @@ export class OpportunitiesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Close a published opportunity for applications', description: 'Emits `opportunity.closed`.' })
   @ApiOkResponse({ type: OpportunityResponse })
-  @ApiProblems(404, 409)
-  close(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
+  @ApiProblems(400, [403, "Only the host's academics and the partnership's leads change it."], 404, 409)
+  close(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
     return this.commands.execute(new ChangeOpportunityStatusCommand(id, 'close', caller));
   }
 
@@ -79,8 +79,8 @@ export class OpportunitiesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel an opportunity, saying why', description: 'Emits `opportunity.cancelled`.' })
   @ApiOkResponse({ type: OpportunityResponse })
-  @ApiProblems(400, 404, 409)
-  cancel(@Param('id', ParseUUIDPipe) id: string, @Body() request: CancelOpportunityRequest, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
+  @ApiProblems(400, [403, "Only the host's academics and the partnership's leads change it."], 404, 409)
+  cancel(@UuidParam('id') id: string, @Body() request: CancelOpportunityRequest, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
     return this.commands.execute(new ChangeOpportunityStatusCommand(id, 'cancel', caller, request.reason));
   }
 
@@ -88,8 +88,8 @@ export class OpportunitiesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark an opportunity as done', description: 'Emits `opportunity.completed`.' })
   @ApiOkResponse({ type: OpportunityResponse })
-  @ApiProblems(404, 409)
-  complete(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
+  @ApiProblems(400, [403, "Only the host's academics and the partnership's leads change it."], 404, 409)
+  complete(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
     return this.commands.execute(new ChangeOpportunityStatusCommand(id, 'complete', caller));
   }
 }

@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -8,36 +7,26 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUrl,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PlainText } from '#libs/http';
+import { DateTimeWithOffset, EXAMPLE_CURSOR, PlainText } from '#libs/http';
 import { CAREER_STAGES, type CareerStage } from '#libs/practitioners';
 import { OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, type OpportunityStatus, type OpportunityType } from './opportunity.js';
 
-// An instant with its offset, so "10:00" is never read in the wrong time zone.
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const Instant = (): PropertyDecorator =>
-  applyDecorators(
-    Matches(INSTANT, { message: '$property must be a date and time with an offset, e.g. 2027-03-02T10:00:00+00:00' }),
-    IsISO8601({ strict: true }),
-  );
-
 export class SessionDto {
   @ApiProperty({ example: '2027-03-02T10:00:00+00:00', format: 'date-time' })
-  @Instant()
+  @DateTimeWithOffset()
   startsAt: string;
 
   @ApiProperty({ example: '2027-03-02T12:00:00+00:00', format: 'date-time' })
-  @Instant()
+  @DateTimeWithOffset()
   endsAt: string;
 
   @ApiPropertyOptional({ example: 'Room 2.14, Elizabeth Fry Building, UEA' })
@@ -88,13 +77,13 @@ export class OpportunityDetails {
   @IsIn(CAREER_STAGES)
   minimumCareerStage: CareerStage;
 
-  @ApiPropertyOptional({ enum: [0, 1, 2], description: 'Required for practice_educator: the PEPS stage needed.' })
+  @ApiPropertyOptional({ example: 1, enum: [0, 1, 2], description: 'Required for practice_educator: the PEPS stage needed.' })
   @IsOptional()
   @IsIn([0, 1, 2])
   pepsStage?: number;
 
   @ApiProperty({ example: '2027-02-20T17:00:00+00:00', format: 'date-time', description: 'Applications close; before the first session.' })
-  @Instant()
+  @DateTimeWithOffset()
   closesAt: string;
 
   @ApiProperty({ example: 'Dr Priya Shah, p.shah@uea.example', maxLength: 200 })
@@ -103,11 +92,12 @@ export class OpportunityDetails {
 }
 
 export class CreateOpportunityRequest extends OpportunityDetails {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: '5b0c7f6e-2d1a-4c9b-8e3f-1a2b3c4d5e6f', format: 'uuid' })
   @IsUUID('all')
   partnershipId: string;
 
   @ApiPropertyOptional({
+    example: 'a3f1c2d4-5b6e-4f70-8a91-b2c3d4e5f607',
     format: 'uuid',
     description: "The university or council hosting it, a member of the partnership. An academic's own university when left out.",
   })
@@ -115,7 +105,7 @@ export class CreateOpportunityRequest extends OpportunityDetails {
   @IsUUID('all')
   hostOrganisationId?: string;
 
-  @ApiProperty({ enum: OPPORTUNITY_TYPES })
+  @ApiProperty({ example: 'teaching', enum: OPPORTUNITY_TYPES })
   @IsIn(OPPORTUNITY_TYPES)
   type: OpportunityType;
 }
@@ -130,69 +120,69 @@ export class CancelOpportunityRequest {
 }
 
 export class SessionResponse {
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ example: '2027-06-14T10:00:00.000+01:00', format: 'date-time' })
   startsAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ example: '2027-06-14T12:00:00.000+01:00', format: 'date-time' })
   endsAt: string;
 
-  @ApiProperty({ nullable: true, type: String })
+  @ApiProperty({ example: 'Room 2.14, Elizabeth Fry Building, UEA', nullable: true, type: String })
   place: string | null;
 
-  @ApiProperty({ nullable: true, type: String })
+  @ApiProperty({ example: null, nullable: true, type: String })
   onlineLink: string | null;
 }
 
 export class OpportunityResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: '0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b', format: 'uuid' })
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: '5b0c7f6e-2d1a-4c9b-8e3f-1a2b3c4d5e6f', format: 'uuid' })
   partnershipId: string;
 
   @ApiProperty({ example: { type: 'university', id: '2c6b1f7e-8d0a-4f57-9d8e-3e1b2f4a5c6d' } })
   host: { type: 'university' | 'council'; id: string };
 
-  @ApiProperty({ enum: OPPORTUNITY_TYPES })
+  @ApiProperty({ example: 'teaching', enum: OPPORTUNITY_TYPES })
   type: OpportunityType;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'Lecture: assessing risk in child protection' })
   title: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'A two-hour lecture for second-year BA students, with time for questions.' })
   description: string;
 
-  @ApiProperty({ enum: OPPORTUNITY_STATUSES })
+  @ApiProperty({ example: 'published', enum: OPPORTUNITY_STATUSES })
   status: OpportunityStatus;
 
-  @ApiProperty()
+  @ApiProperty({ example: 2 })
   capacity: number;
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ example: ['child_protection'], type: [String] })
   requiredSpecialisms: string[];
 
-  @ApiProperty({ enum: CAREER_STAGES })
+  @ApiProperty({ example: 'social_worker', enum: CAREER_STAGES })
   minimumCareerStage: CareerStage;
 
-  @ApiProperty({ nullable: true, type: Number })
+  @ApiProperty({ example: null, nullable: true, type: Number })
   pepsStage: number | null;
 
   @ApiProperty({ type: [SessionResponse], description: 'In time order.' })
   sessions: SessionResponse[];
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ example: '2027-05-31T17:00:00.000+01:00', format: 'date-time' })
   closesAt: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'Dr Jo Reed, j.reed@uea.ac.uk' })
   contact: string;
 
-  @ApiProperty({ nullable: true, type: String })
+  @ApiProperty({ example: null, nullable: true, type: String })
   cancellationReason: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ example: '2027-02-01T11:20:00.000+00:00', format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ example: '2027-02-03T08:45:00.000+00:00', format: 'date-time' })
   updatedAt: string;
 }
 
@@ -200,6 +190,6 @@ export class OpportunityPage {
   @ApiProperty({ type: [OpportunityResponse] })
   items: OpportunityResponse[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  @ApiProperty({ example: EXAMPLE_CURSOR, nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
   nextCursor: string | null;
 }

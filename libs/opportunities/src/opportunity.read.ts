@@ -1,6 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import type { Caller } from '#libs/identity';
+import { londonDateTime } from '#libs/http';
 import { canSee } from './opportunity-access.js';
 import { OpportunitySession } from './opportunity-session.entity.js';
 import { Opportunity } from './opportunity.entity.js';
@@ -38,16 +39,16 @@ export async function toOpportunityResponses(manager: EntityManager, opportuniti
     sessions: sessions
       .filter((session) => session.opportunityId === opportunity.id)
       .map((session) => ({
-        startsAt: session.startsAt.toISOString(),
-        endsAt: session.endsAt.toISOString(),
+        startsAt: londonDateTime(session.startsAt),
+        endsAt: londonDateTime(session.endsAt),
         place: session.place,
         onlineLink: session.onlineLink,
       })),
-    closesAt: opportunity.closesAt.toISOString(),
+    closesAt: londonDateTime(opportunity.closesAt),
     contact: opportunity.contact,
     cancellationReason: opportunity.cancellationReason,
-    createdAt: opportunity.createdAt.toISOString(),
-    updatedAt: opportunity.updatedAt.toISOString(),
+    createdAt: londonDateTime(opportunity.createdAt),
+    updatedAt: londonDateTime(opportunity.updatedAt),
   }));
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { cursorKey, type Page, pageOf } from '#libs/http';
+import { cursorKey, londonDateTime, type Page, pageOf } from '#libs/http';
 import type { AuditEntry, AuditParams } from './audit.js';
 
 interface AuditRow {
@@ -50,7 +50,7 @@ export async function auditTrail(manager: EntityManager, partnershipId: string, 
     (row) => ({
       eventId: row.id,
       type: row.type,
-      occurredAt: row.occurred_at.toISOString(),
+      occurredAt: londonDateTime(row.occurred_at),
       actorId: row.actor_id,
       actorName: row.actor_name,
       recordType: row.aggregate_type,

@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { conflictOnDuplicate } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
 import { InvalidRequestException } from '#libs/http';
-import { User } from '#libs/identity';
+import { PartnershipDirectory, User } from '#libs/identity';
+import { changingAccess } from './changing-access.js';
 import { AppointLeadCommand, RemoveLeadCommand } from './change-partnership-leads.command.js';
 import { lockPartnership } from './lock-partnership.js';
 import { PartnershipLead } from './partnership-lead.entity.js';
@@ -14,36 +15,46 @@ import { detailOf } from './partnership.read.js';
 
 @CommandHandler(AppointLeadCommand)
 export class AppointLeadHandler implements ICommandHandler<AppointLeadCommand> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: PartnershipDirectory,
+  ) {}
 
   async execute({ partnershipId, userId, actorId }: AppointLeadCommand): Promise<PartnershipResponse> {
-    return conflictOnDuplicate('partnership_leads_pkey', 'That person already leads this partnership.', () =>
-      transactionWithEvents(this.dataSource, async (transaction) => {
-        const partnership = await lockPartnership(transaction, partnershipId);
-        const user = await transaction.findOneBy(User, { id: userId });
-        if (!user) throw new NotFoundException(`No user has id ${userId}.`);
-        if (user.role !== 'partnership_lead') {
-          throw new InvalidRequestException([{ field: 'userId', messages: [`the user's role is ${user.role}, not partnership_lead`] }]);
-        }
-        await transaction.insert(PartnershipLead, { partnershipId, userId });
-        const appointed = domainEvent('partnership.lead_appointed', { aggregateId: partnershipId, partnershipId, actorId, payload: { partnershipId, userId } });
-        return { result: await detailOf(transaction, partnership), events: [appointed] };
-      }),
-    );
+    return changingAccess(this.directory, async () => {
+      return conflictOnDuplicate('partnership_leads_pkey', 'That person already leads this partnership.', () =>
+        transactionWithEvents(this.dataSource, async (transaction) => {
+          const partnership = await lockPartnership(transaction, partnershipId);
+          const user = await transaction.findOneBy(User, { id: userId });
+          if (!user) throw new NotFoundException(`No user has id ${userId}.`);
+          if (user.role !== 'partnership_lead') {
+            throw new InvalidRequestException([{ field: 'userId', messages: [`the user's role is ${user.role}, not partnership_lead`] }]);
+          }
+          await transaction.insert(PartnershipLead, { partnershipId, userId });
+          const appointed = domainEvent('partnership.lead_appointed', { aggregateId: partnershipId, partnershipId, actorId, payload: { partnershipId, userId } });
+          return { result: await detailOf(transaction, partnership), events: [appointed] };
+        }),
+      );
+    });
   }
 }
 
 @CommandHandler(RemoveLeadCommand)
 export class RemoveLeadHandler implements ICommandHandler<RemoveLeadCommand> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: PartnershipDirectory,
+  ) {}
 
   async execute({ partnershipId, userId, actorId }: RemoveLeadCommand): Promise<void> {
-    await transactionWithEvents(this.dataSource, async (transaction) => {
-      await lockPartnership(transaction, partnershipId);
-      const { affected } = await transaction.delete(PartnershipLead, { partnershipId, userId });
-      if (!affected) throw new NotFoundException(`User ${userId} does not lead this partnership.`);
-      const removed = domainEvent('partnership.lead_removed', { aggregateId: partnershipId, partnershipId, actorId, payload: { partnershipId, userId } });
-      return { result: undefined, events: [removed] };
+    return changingAccess(this.directory, async () => {
+      await transactionWithEvents(this.dataSource, async (transaction) => {
+        await lockPartnership(transaction, partnershipId);
+        const { affected } = await transaction.delete(PartnershipLead, { partnershipId, userId });
+        if (!affected) throw new NotFoundException(`User ${userId} does not lead this partnership.`);
+        const removed = domainEvent('partnership.lead_removed', { aggregateId: partnershipId, partnershipId, actorId, payload: { partnershipId, userId } });
+        return { result: undefined, events: [removed] };
+      });
     });
   }
 }

@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { conflictOnDuplicate } from '#libs/database';
 import { transactionWithEvents } from '#libs/events';
+import { PartnershipDirectory } from '#libs/identity';
+import { changingAccess } from './changing-access.js';
 import { AddPartnershipMemberCommand, RemovePartnershipMemberCommand } from './change-partnership-members.command.js';
 import { organisationNotFound } from './organisation-not-found.js';
 import { lockPartnership } from './lock-partnership.js';
@@ -14,46 +16,56 @@ import { memberAdded, memberRemoved } from './partnership.events.js';
 
 @CommandHandler(AddPartnershipMemberCommand)
 export class AddPartnershipMemberHandler implements ICommandHandler<AddPartnershipMemberCommand> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: PartnershipDirectory,
+  ) {}
 
   async execute({ partnershipId, organisationType, organisationId, actorId }: AddPartnershipMemberCommand): Promise<PartnershipResponse> {
-    try {
-      return await conflictOnDuplicate(
-        `partnership_members_${organisationType}_key`,
-        `That ${organisationType} is already a member of this partnership.`,
-        () =>
-          transactionWithEvents(this.dataSource, async (transaction) => {
-            const partnership = await lockPartnership(transaction, partnershipId);
-            await transaction.insert(PartnershipMember, { partnershipId, ...memberColumnsOf(organisationType, organisationId) });
-            return {
-              result: await detailOf(transaction, partnership),
-              events: [memberAdded(partnershipId, organisationType, organisationId, actorId)],
-            };
-          }),
-      );
-    } catch (error) {
-      throw organisationNotFound(error) ?? error;
-    }
+    return changingAccess(this.directory, async () => {
+      try {
+        return await conflictOnDuplicate(
+          `partnership_members_${organisationType}_key`,
+          `That ${organisationType} is already a member of this partnership.`,
+          () =>
+            transactionWithEvents(this.dataSource, async (transaction) => {
+              const partnership = await lockPartnership(transaction, partnershipId);
+              await transaction.insert(PartnershipMember, { partnershipId, ...memberColumnsOf(organisationType, organisationId) });
+              return {
+                result: await detailOf(transaction, partnership),
+                events: [memberAdded(partnershipId, organisationType, organisationId, actorId)],
+              };
+            }),
+        );
+      } catch (error) {
+        throw organisationNotFound(error) ?? error;
+      }
+    });
   }
 }
 
 @CommandHandler(RemovePartnershipMemberCommand)
 export class RemovePartnershipMemberHandler implements ICommandHandler<RemovePartnershipMemberCommand> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: PartnershipDirectory,
+  ) {}
 
   async execute({ partnershipId, organisationId, actorId }: RemovePartnershipMemberCommand): Promise<void> {
-    await transactionWithEvents(this.dataSource, async (transaction) => {
-      await lockPartnership(transaction, partnershipId);
-      const member = await transaction.findOne(PartnershipMember, {
-        where: [
-          { partnershipId, universityId: organisationId },
-          { partnershipId, councilId: organisationId },
-        ],
+    return changingAccess(this.directory, async () => {
+      await transactionWithEvents(this.dataSource, async (transaction) => {
+        await lockPartnership(transaction, partnershipId);
+        const member = await transaction.findOne(PartnershipMember, {
+          where: [
+            { partnershipId, universityId: organisationId },
+            { partnershipId, councilId: organisationId },
+          ],
+        });
+        if (!member) throw new NotFoundException(`Organisation ${organisationId} is not a member of this partnership.`);
+        await transaction.delete(PartnershipMember, { id: member.id });
+        const type = member.universityId ? 'university' : 'council';
+        return { result: undefined, events: [memberRemoved(partnershipId, type, organisationId, actorId)] };
       });
-      if (!member) throw new NotFoundException(`Organisation ${organisationId} is not a member of this partnership.`);
-      await transaction.delete(PartnershipMember, { id: member.id });
-      const type = member.universityId ? 'university' : 'council';
-      return { result: undefined, events: [memberRemoved(partnershipId, type, organisationId, actorId)] };
     });
   }
 }

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { conflictOnDuplicate } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
+import { PartnershipDirectory } from '#libs/identity';
+import { changingAccess } from './changing-access.js';
 import { FormPartnershipCommand } from './form-partnership.command.js';
 import { organisationNotFound } from './organisation-not-found.js';
 import { detailOf } from './partnership.read.js';
@@ -13,39 +15,44 @@ import { memberAdded } from './partnership.events.js';
 
 @CommandHandler(FormPartnershipCommand)
 export class FormPartnershipHandler implements ICommandHandler<FormPartnershipCommand> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: PartnershipDirectory,
+  ) {}
 
   async execute({ request, actorId }: FormPartnershipCommand): Promise<PartnershipResponse> {
-    const joining = [
-      ...(request.universityIds ?? []).map((id) => ({ type: 'university' as const, id })),
-      ...(request.councilIds ?? []).map((id) => ({ type: 'council' as const, id })),
-    ];
-    try {
-      return await conflictOnDuplicate('partnerships_name_key', `A partnership named "${request.name}" already exists.`, () =>
-        transactionWithEvents(this.dataSource, async (transaction) => {
-          const partnership = await transaction.save(
-            transaction.create(Partnership, { name: request.name, description: request.description ?? null }),
-          );
-          if (joining.length > 0) {
-            await transaction.insert(
-              PartnershipMember,
-              joining.map(({ type, id }) => ({ partnershipId: partnership.id, ...memberColumnsOf(type, id) })),
+    return changingAccess(this.directory, async () => {
+      const joining = [
+        ...(request.universityIds ?? []).map((id) => ({ type: 'university' as const, id })),
+        ...(request.councilIds ?? []).map((id) => ({ type: 'council' as const, id })),
+      ];
+      try {
+        return await conflictOnDuplicate('partnerships_name_key', `A partnership named "${request.name}" already exists.`, () =>
+          transactionWithEvents(this.dataSource, async (transaction) => {
+            const partnership = await transaction.save(
+              transaction.create(Partnership, { name: request.name, description: request.description ?? null }),
             );
-          }
-          const formed = domainEvent('partnership.formed', {
-            aggregateId: partnership.id,
-            partnershipId: partnership.id,
-            actorId,
-            payload: { partnershipId: partnership.id, name: partnership.name },
-          });
-          return {
-            result: await detailOf(transaction, partnership),
-            events: [formed, ...joining.map(({ type, id }) => memberAdded(partnership.id, type, id, actorId))],
-          };
-        }),
-      );
-    } catch (error) {
-      throw organisationNotFound(error) ?? error;
-    }
+            if (joining.length > 0) {
+              await transaction.insert(
+                PartnershipMember,
+                joining.map(({ type, id }) => ({ partnershipId: partnership.id, ...memberColumnsOf(type, id) })),
+              );
+            }
+            const formed = domainEvent('partnership.formed', {
+              aggregateId: partnership.id,
+              partnershipId: partnership.id,
+              actorId,
+              payload: { partnershipId: partnership.id, name: partnership.name },
+            });
+            return {
+              result: await detailOf(transaction, partnership),
+              events: [formed, ...joining.map(({ type, id }) => memberAdded(partnership.id, type, id, actorId))],
+            };
+          }),
+        );
+      } catch (error) {
+        throw organisationNotFound(error) ?? error;
+      }
+    });
   }
 }

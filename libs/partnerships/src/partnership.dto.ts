@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageQuery, PlainText } from '#libs/http';
+import { EXAMPLE_CURSOR, PageQuery, PlainText } from '#libs/http';
 import { ORGANISATION_TYPES, type OrganisationType } from './partnership-member.entity.js';
 
 export class FormPartnershipRequest {
@@ -13,14 +13,14 @@ export class FormPartnershipRequest {
   @PlainText(2000)
   description?: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Member universities from the start.' })
+  @ApiPropertyOptional({ example: ['a3f1c2d4-5b6e-4f70-8a91-b2c3d4e5f607'], type: [String], format: 'uuid', description: 'Member universities from the start.' })
   @IsOptional()
   @IsUUID('all', { each: true })
   @ArrayUnique()
   @ArrayMaxSize(50)
   universityIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Member councils from the start.' })
+  @ApiPropertyOptional({ example: ['c7d8e9f0-1a2b-4c3d-9e4f-5a6b7c8d9e0f'], type: [String], format: 'uuid', description: 'Member councils from the start.' })
   @IsOptional()
   @IsUUID('all', { each: true })
   @ArrayUnique()
@@ -33,7 +33,7 @@ export class AddPartnershipMemberRequest {
   @IsIn(ORGANISATION_TYPES)
   organisationType: OrganisationType;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: 'c7d8e9f0-1a2b-4c3d-9e4f-5a6b7c8d9e0f', format: 'uuid' })
   @IsUUID('all')
   organisationId: string;
 }
@@ -42,7 +42,7 @@ export class PartnershipMemberResponse {
   @ApiProperty({ enum: ORGANISATION_TYPES, example: 'council' })
   organisationType: OrganisationType;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: 'c7d8e9f0-1a2b-4c3d-9e4f-5a6b7c8d9e0f', format: 'uuid' })
   organisationId: string;
 
   @ApiProperty({ example: 'Norfolk County Council' })
@@ -53,7 +53,7 @@ export class PartnershipMemberResponse {
 }
 
 export class PartnershipLeadResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d', format: 'uuid' })
   userId: string;
 
   @ApiProperty({ example: 'Alex Morgan' })
@@ -61,19 +61,19 @@ export class PartnershipLeadResponse {
 }
 
 export class AppointLeadRequest {
-  @ApiProperty({ format: 'uuid', description: 'A user whose role is partnership_lead.' })
+  @ApiProperty({ example: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d', format: 'uuid', description: 'A user whose role is partnership_lead.' })
   @IsUUID('all')
   userId: string;
 }
 
 export class PartnershipResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: '5b0c7f6e-2d1a-4c9b-8e3f-1a2b3c4d5e6f', format: 'uuid' })
   id: string;
 
   @ApiProperty({ example: 'Norfolk and Suffolk Social Work Teaching Partnership' })
   name: string;
 
-  @ApiProperty({ nullable: true, type: String })
+  @ApiProperty({ example: 'Councils and universities of Norfolk and Suffolk building a learning culture in social work.', nullable: true, type: String })
   description: string | null;
 
   @ApiProperty({ type: [PartnershipMemberResponse], description: 'Universities first, then councils, each by name.' })
@@ -90,12 +90,12 @@ export class PartnershipPage {
   @ApiProperty({ type: [PartnershipResponse] })
   items: PartnershipResponse[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  @ApiProperty({ example: EXAMPLE_CURSOR, nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
   nextCursor: string | null;
 }
 
 export class PartnershipListParams extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only partnerships this university or council belongs to.' })
+  @ApiPropertyOptional({ example: 'c7d8e9f0-1a2b-4c3d-9e4f-5a6b7c8d9e0f', format: 'uuid', description: 'Only partnerships this university or council belongs to.' })
   @IsOptional()
   @IsUUID('all')
   organisationId?: string;

@@ -13,6 +13,9 @@ export class Partnership {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
+  @Column({ type: 'boolean', default: false })
+  academicsMayProposeMatches: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

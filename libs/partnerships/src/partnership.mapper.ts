@@ -1,4 +1,6 @@
+import { londonDateTime } from '#libs/http';
 import type { Partnership } from './partnership.entity.js';
+import type { PartnershipSettings } from './partnership-settings.dto.js';
 import type { PartnershipLeadResponse, PartnershipMemberResponse, PartnershipResponse } from './partnership.dto.js';
 
 /** The one place a stored partnership becomes what the API shows; every field listed on purpose. */
@@ -13,6 +15,10 @@ export function toPartnershipResponse(
     description: partnership.description,
     members,
     leads,
-    formedAt: partnership.createdAt.toISOString(),
+    formedAt: londonDateTime(partnership.createdAt),
   };
+}
+
+export function toPartnershipSettings(partnership: Partnership): PartnershipSettings {
+  return { academicsMayProposeMatches: partnership.academicsMayProposeMatches };
 }

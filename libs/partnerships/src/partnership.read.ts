@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { londonDateTime } from '#libs/http';
 import type { OrganisationType } from './partnership-member.entity.js';
 import type { Partnership } from './partnership.entity.js';
 import type { PartnershipLeadResponse, PartnershipMemberResponse, PartnershipResponse } from './partnership.dto.js';
@@ -34,7 +35,7 @@ async function membersOf(manager: EntityManager, partnershipIds: string[]): Prom
       organisationType: row.organisation_type,
       organisationId: row.organisation_id,
       name: row.name,
-      joinedAt: row.joined_at.toISOString(),
+      joinedAt: londonDateTime(row.joined_at),
     });
   }
   return members;

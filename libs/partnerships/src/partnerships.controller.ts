@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, NotFoundException, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, type Page } from '#libs/http';
-import { type Caller, canSeePartnership, CurrentCaller, isAdmin, Roles } from '#libs/identity';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, type Page, UuidParam } from '#libs/http';
+import { ApiSignedIn, type Caller, canSeePartnership, CurrentCaller, isAdmin, Roles } from '#libs/identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditPage, AuditParams, type AuditEntry } from './audit.js';
@@ -20,9 +20,12 @@ import {
   PartnershipResponse,
 } from './partnership.dto.js';
 import { FindPartnershipsQuery, GetPartnershipQuery } from './partnership.queries.js';
+import { ChangePartnershipSettingsCommand } from './change-partnership-settings.command.js';
+import { ChangePartnershipSettingsRequest, PartnershipSettings } from './partnership-settings.dto.js';
+import { toPartnershipSettings } from './partnership.mapper.js';
 
 @ApiTags('partnerships')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('partnerships')
 export class PartnershipsController {
   constructor(
@@ -34,8 +37,8 @@ export class PartnershipsController {
   @Get(':id/audit')
   @ApiOperation({ summary: "The partnership's audit trail: who did what to which record, when; newest first (leads and admins)" })
   @ApiOkResponse({ type: AuditPage })
-  @ApiProblems(400, 404)
-  async audit(@Param('id', ParseUUIDPipe) id: string, @Query() params: AuditParams, @CurrentCaller() caller: Caller): Promise<Page<AuditEntry>> {
+  @ApiProblems(400, [403, "Only the partnership's leads read its audit trail."], 404)
+  async audit(@UuidParam('id') id: string, @Query() params: AuditParams, @CurrentCaller() caller: Caller): Promise<Page<AuditEntry>> {
     if (!canSeePartnership(caller, id) || !(await this.dataSource.manager.existsBy(Partnership, { id }))) {
       throw new NotFoundException(`No partnership has id ${id}.`);
     }
@@ -64,7 +67,7 @@ export class PartnershipsController {
   @ApiOperation({ summary: 'Get one partnership with its members and leads (404 for one the caller does not work in)' })
   @ApiOkResponse({ type: PartnershipResponse })
   @ApiProblems(400, 404)
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<PartnershipResponse> {
+  get(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<PartnershipResponse> {
     return this.queries.execute(new GetPartnershipQuery(id, caller));
   }
 
@@ -74,7 +77,7 @@ export class PartnershipsController {
   @ApiCreatedResponse({ type: PartnershipResponse })
   @ApiProblems(400, 404, 409)
   addMember(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() request: AddPartnershipMemberRequest,
     @CurrentCaller() caller: Caller,
   ): Promise<PartnershipResponse> {
@@ -88,8 +91,8 @@ export class PartnershipsController {
   @ApiNoContentResponse()
   @ApiProblems(400, 404)
   async removeMember(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('organisationId', ParseUUIDPipe) organisationId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('organisationId') organisationId: string,
     @CurrentCaller() caller: Caller,
   ): Promise<void> {
     await this.commands.execute(new RemovePartnershipMemberCommand(id, organisationId, caller.id));
@@ -101,7 +104,7 @@ export class PartnershipsController {
   @ApiCreatedResponse({ type: PartnershipResponse })
   @ApiProblems(400, 404, 409)
   appointLead(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() request: AppointLeadRequest,
     @CurrentCaller() caller: Caller,
   ): Promise<PartnershipResponse> {
@@ -115,10 +118,35 @@ export class PartnershipsController {
   @ApiNoContentResponse()
   @ApiProblems(400, 404)
   async removeLead(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('userId', ParseUUIDPipe) userId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('userId') userId: string,
     @CurrentCaller() caller: Caller,
   ): Promise<void> {
     await this.commands.execute(new RemoveLeadCommand(id, userId, caller.id));
+  }
+
+  @Get(':id/settings')
+  @ApiOperation({ summary: "The partnership's settings, for everyone who works in it" })
+  @ApiOkResponse({ type: PartnershipSettings })
+  @ApiProblems(400, 404)
+  async settings(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<PartnershipSettings> {
+    const partnership = canSeePartnership(caller, id) ? await this.dataSource.manager.findOneBy(Partnership, { id }) : null;
+    if (!partnership) throw new NotFoundException(`No partnership has id ${id}.`);
+    return toPartnershipSettings(partnership);
+  }
+
+  @Patch(':id/settings')
+  @ApiOperation({
+    summary: "Change some of the partnership's settings (its leads and admins); those left out stay as they are",
+    description: 'Emits `partnership.settings_changed` when a value changes.',
+  })
+  @ApiOkResponse({ type: PartnershipSettings })
+  @ApiProblems(400, 403, 404)
+  changeSettings(
+    @UuidParam('id') id: string,
+    @Body() request: ChangePartnershipSettingsRequest,
+    @CurrentCaller() caller: Caller,
+  ): Promise<PartnershipSettings> {
+    return this.commands.execute(new ChangePartnershipSettingsCommand(id, request, caller));
   }
 }

@@ -4,6 +4,7 @@ import { OutboxModule } from '#libs/events';
 import { PartnershipDirectory, User } from '#libs/identity';
 import { AppointLeadHandler, RemoveLeadHandler } from './change-partnership-leads.handler.js';
 import { AddPartnershipMemberHandler, RemovePartnershipMemberHandler } from './change-partnership-members.handler.js';
+import { ChangePartnershipSettingsHandler } from './change-partnership-settings.handler.js';
 import { FormPartnershipHandler } from './form-partnership.handler.js';
 import { PartnershipLead } from './partnership-lead.entity.js';
 import { PartnershipMember } from './partnership-member.entity.js';
@@ -21,6 +22,7 @@ import { SqlPartnershipDirectory } from './sql-partnership-directory.js';
     RemovePartnershipMemberHandler,
     AppointLeadHandler,
     RemoveLeadHandler,
+    ChangePartnershipSettingsHandler,
     FindPartnershipsHandler,
     GetPartnershipHandler,
     { provide: PartnershipDirectory, useClass: SqlPartnershipDirectory },

@@ -3,10 +3,16 @@ import type { CareerStage, Format, Period, PepsStage } from './practitioner.js';
 
 @Entity('practitioner_profiles')
 @Index('practitioner_profiles_specialisms', ['specialisms'], { type: 'gin' })
+@Index('practitioner_profiles_by_council', ['councilId'])
 export class PractitionerProfile {
   @PrimaryColumn('uuid')
   @ForeignKey('User', { name: 'practitioner_profiles_user_id_fkey', onDelete: 'CASCADE' })
   userId: string;
+
+  /** The practitioner's council, copied from their user (it never changes), so ranking reads profiles alone. */
+  @Column('uuid')
+  @ForeignKey('Council', { name: 'practitioner_profiles_council_id_fkey' })
+  councilId: string;
 
   @Column('text')
   careerStage: CareerStage;

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ApiProblems } from '#libs/http';
-import { type Caller, CurrentCaller, Roles } from '#libs/identity';
+import { ApiProblems, UuidParam } from '#libs/http';
+import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { PractitionerProfile } from './practitioner-profile.entity.js';
 import { AddSpecialismCommand } from './add-specialism.js';
 import { AddSpecialismRequest, PractitionerProfileRequest, PractitionerProfileResponse, SpecialismResponse } from './profile.dto.js';
@@ -13,7 +13,7 @@ import { specialismsFor } from './specialisms.read.js';
 import { UpdateProfileCommand } from './update-profile.command.js';
 
 @ApiTags('practitioners')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller()
 export class PractitionersController {
   constructor(
@@ -54,7 +54,7 @@ export class PractitionersController {
   @ApiCreatedResponse({ type: SpecialismResponse })
   @ApiProblems(400, 404, 409)
   addSpecialism(
-    @Param('id', ParseUUIDPipe) partnershipId: string,
+    @UuidParam('id') partnershipId: string,
     @Body() request: AddSpecialismRequest,
     @CurrentCaller() caller: Caller,
   ): Promise<SpecialismResponse> {

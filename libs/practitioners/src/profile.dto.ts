@@ -95,7 +95,7 @@ export class PractitionerProfileRequest {
 }
 
 export class PractitionerProfileResponse extends PractitionerProfileRequest {
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ example: '2027-01-20T18:02:00.000+00:00', format: 'date-time' })
   updatedAt: string;
 }
 
@@ -106,7 +106,7 @@ export class SpecialismResponse {
   @ApiProperty({ example: 'Child protection' })
   label: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The partnership that added it; null for the shared ones.' })
+  @ApiProperty({ example: null, format: 'uuid', nullable: true, type: String, description: 'The partnership that added it; null for the shared ones.' })
   partnershipId: string | null;
 }
 

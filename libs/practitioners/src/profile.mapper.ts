@@ -1,3 +1,4 @@
+import { londonDateTime } from '#libs/http';
 import type { PractitionerProfile } from './practitioner-profile.entity.js';
 import type { PractitionerProfileResponse } from './profile.dto.js';
 
@@ -11,6 +12,6 @@ export function toProfileResponse(profile: PractitionerProfile): PractitionerPro
     availability: { weekdays: profile.availableWeekdays, unavailable: profile.unavailablePeriods },
     preferredFormats: profile.preferredFormats,
     maxOpportunitiesPerTerm: profile.maxOpportunitiesPerTerm,
-    updatedAt: profile.updatedAt.toISOString(),
+    updatedAt: londonDateTime(profile.updatedAt),
   };
 }

@@ -32,6 +32,7 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfileComman
         PractitionerProfile,
         {
           userId: practitioner.id,
+          councilId: practitioner.councilId!,
           careerStage: request.careerStage,
           pepsStage: request.pepsStage,
           yearsQualified: request.yearsQualified ?? null,

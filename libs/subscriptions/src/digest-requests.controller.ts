@@ -1,10 +1,11 @@
 import { Controller, HttpCode, Injectable, type OnModuleDestroy, Param, ParseEnumPipe, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
 import { CoreConfig } from '#libs/config';
 import { producerConnection } from '#libs/events';
 import { ApiProblems } from '#libs/http';
-import { Roles } from '#libs/identity';
+import { ApiSignedIn, Roles } from '#libs/identity';
+import { DigestRunQueued } from './subscription.dto.js';
 import { DIGEST_FREQUENCIES, DIGEST_QUEUE, type DigestFrequency, requestDigestRun } from '#libs/mail-contract';
 
 @Injectable()
@@ -22,7 +23,7 @@ export class DigestQueue implements OnModuleDestroy {
 }
 
 @ApiTags('subscriptions')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('admin/digests')
 export class DigestRequestsController {
   constructor(private readonly digests: DigestQueue) {}
@@ -34,9 +35,10 @@ export class DigestRequestsController {
     summary: 'Run the daily or weekly digest now',
     description: 'Each confirmed subscriber still gets at most one digest per period (a day, or a week from Monday), whatever runs.',
   })
-  @ApiAcceptedResponse({ description: 'The run is queued for the notification worker.' })
+  @ApiParam({ name: 'frequency', schema: { type: 'string', enum: [...DIGEST_FREQUENCIES], example: 'daily' }, example: 'daily' })
+  @ApiAcceptedResponse({ description: 'The run is queued for the notification worker.', type: DigestRunQueued })
   @ApiProblems(400, 403)
-  async run(@Param('frequency', new ParseEnumPipe(Object.fromEntries(DIGEST_FREQUENCIES.map((f) => [f, f])))) frequency: DigestFrequency): Promise<{ jobId: string }> {
+  async run(@Param('frequency', new ParseEnumPipe(Object.fromEntries(DIGEST_FREQUENCIES.map((f) => [f, f])))) frequency: DigestFrequency): Promise<DigestRunQueued> {
     const job = await requestDigestRun(this.digests.queue, frequency);
     return { jobId: job.id! };
   }

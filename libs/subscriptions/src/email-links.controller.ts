@@ -1,13 +1,24 @@
-import { Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '#libs/http';
 import { Public } from '#libs/identity';
 import { smallPage } from './pages.js';
+import { LinkActionResponse } from './subscription.dto.js';
 import { SubscriptionsService } from './subscriptions.service.js';
+
+interface Request {
+  headers: Record<string, string | undefined>;
+}
+interface Reply {
+  header(name: string, value: string): Reply;
+}
+
+const TOKEN = { name: 'token', description: 'The signed token from the email link.', example: 'eyJwdXJwb3NlIjoidW5zdWJzY3JpYmUifQ.k3Yc0n2n6Wq' };
 
 /**
  * The links in emails. GET only shows a page with a button (mail scanners follow links); the POST
- * acts. Unsubscribing by POST is RFC 8058's one-click: mail clients send it with no sign-in.
+ * acts. Unsubscribing by POST is RFC 8058's one-click: mail clients send it with no sign-in. A POST
+ * from the page's button (a browser, asking for HTML) gets a page back; anyone else gets JSON.
  */
 @ApiTags('subscriptions')
 @Controller()
@@ -17,8 +28,7 @@ export class EmailLinksController {
 
   @Get('subscriptions/confirm/:token')
   @Header('content-type', 'text/html; charset=utf-8')
-  @ApiOperation({ summary: 'A page to confirm a subscription (the link in the confirmation email)' })
-  @ApiProduces('text/html')
+  @ApiExcludeEndpoint()
   confirmPage(@Param('token') token: string): string {
     return smallPage('Confirm your subscription', 'Confirm that you want email about new opportunities at this address.', {
       action: `/api/subscriptions/confirm/${encodeURIComponent(token)}`,
@@ -28,31 +38,39 @@ export class EmailLinksController {
 
   @Post('subscriptions/confirm/:token')
   @HttpCode(200)
-  @Header('content-type', 'text/html; charset=utf-8')
-  @ApiOperation({ summary: 'Confirm a subscription (double opt-in)', description: 'Emits `subscription.confirmed`.' })
-  @ApiOkResponse({ description: 'A page saying it is confirmed.' })
+  @ApiOperation({ summary: 'Confirm a subscription (double opt-in; the link in the confirmation email)', description: 'Emits `subscription.confirmed`.' })
+  @ApiParam(TOKEN)
+  @ApiOkResponse({ type: LinkActionResponse })
   @ApiProblems(400)
-  async confirm(@Param('token') token: string): Promise<string> {
+  async confirm(@Param('token') token: string, @Req() request: Request, @Res({ passthrough: true }) reply: Reply): Promise<LinkActionResponse | string> {
     await this.subscriptions.confirm(token);
-    return smallPage('Subscription confirmed', 'You will get email about new opportunities that match what you chose.');
+    return answer(request, reply, { status: 'confirmed' }, 'Subscription confirmed', 'You will get email about new opportunities that match what you chose.');
   }
 
   @Get('unsubscribe/:token')
   @Header('content-type', 'text/html; charset=utf-8')
-  @ApiOperation({ summary: 'A page to confirm unsubscribing (the link in every email that is not essential)' })
-  @ApiProduces('text/html')
+  @ApiExcludeEndpoint()
   unsubscribePage(@Param('token') token: string): string {
     return smallPage('Unsubscribe', 'Stop getting these emails?', { action: `/api/unsubscribe/${encodeURIComponent(token)}`, button: 'Unsubscribe' });
   }
 
   @Post('unsubscribe/:token')
   @HttpCode(200)
-  @Header('content-type', 'text/html; charset=utf-8')
-  @ApiOperation({ summary: 'Unsubscribe at once (RFC 8058 one-click; no sign-in)' })
-  @ApiOkResponse({ description: 'A page saying it is done.' })
+  @ApiOperation({
+    summary: 'Unsubscribe at once (RFC 8058 one-click; no sign-in)',
+    description: 'The link of an email\'s List-Unsubscribe header. Cancels the subscription, or turns that kind of email off. Repeating it is harmless.',
+  })
+  @ApiParam(TOKEN)
+  @ApiOkResponse({ type: LinkActionResponse })
   @ApiProblems(400)
-  async unsubscribe(@Param('token') token: string): Promise<string> {
+  async unsubscribe(@Param('token') token: string, @Req() request: Request, @Res({ passthrough: true }) reply: Reply): Promise<LinkActionResponse | string> {
     await this.subscriptions.unsubscribe(token);
-    return smallPage('Unsubscribed', 'You will not get these emails any more.');
+    return answer(request, reply, { status: 'unsubscribed' }, 'Unsubscribed', 'You will not get these emails any more.');
   }
+}
+
+function answer(request: Request, reply: Reply, json: LinkActionResponse, title: string, paragraph: string): LinkActionResponse | string {
+  if (!(request.headers.accept ?? '').includes('text/html')) return json;
+  reply.header('content-type', 'text/html; charset=utf-8');
+  return smallPage(title, paragraph);
 }

@@ -6,18 +6,18 @@ export const FREQUENCIES = ['instant', 'daily', 'weekly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
 export class SubscriptionFilters {
-  @ApiProperty({ enum: FREQUENCIES, description: 'instant: an email per new opportunity; daily at 07:00, weekly on Mondays at 07:00 (London time).' })
+  @ApiProperty({ enum: FREQUENCIES, example: 'daily', description: 'instant: an email per new opportunity; daily at 07:00, weekly on Mondays at 07:00 (London time).' })
   @IsIn(FREQUENCIES)
   frequency: Frequency;
 
-  @ApiPropertyOptional({ enum: OPPORTUNITY_TYPES, isArray: true, description: 'Only these types; none given: every type.' })
+  @ApiPropertyOptional({ enum: OPPORTUNITY_TYPES, isArray: true, example: ['teaching'], description: 'Only these types; none given: every type.' })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
   @IsIn(OPPORTUNITY_TYPES, { each: true })
   types?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Only opportunities hosted by these universities or councils.' })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', example: ['7b6a5f4e-3d2c-4b1a-9f8e-7d6c5b4a3f2e'], description: 'Only opportunities hosted by these universities or councils.' })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -34,7 +34,7 @@ export class SubscriptionFilters {
   @Matches(/^[a-z0-9_]{1,60}$/, { each: true, message: 'each specialism must be a specialism code' })
   specialisms?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only this partnership\'s opportunities.' })
+  @ApiPropertyOptional({ format: 'uuid', example: '2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a', description: 'Only this partnership\'s opportunities.' })
   @IsOptional()
   @IsUUID()
   partnershipId?: string;
@@ -48,14 +48,14 @@ export class SubscribeRequest extends SubscriptionFilters {
 }
 
 export class SubscriptionResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
-  @ApiProperty({ enum: FREQUENCIES }) frequency: Frequency;
-  @ApiProperty({ type: [String] }) types: string[];
-  @ApiProperty({ type: [String] }) hostOrganisationIds: string[];
-  @ApiProperty({ type: [String] }) specialisms: string[];
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) partnershipId: string | null;
-  @ApiProperty({ enum: ['pending', 'confirmed', 'cancelled'] }) status: string;
+  @ApiProperty({ format: 'uuid', example: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b' }) id: string;
+  @ApiProperty({ example: 'sam@example.org' }) email: string;
+  @ApiProperty({ enum: FREQUENCIES, example: 'weekly' }) frequency: Frequency;
+  @ApiProperty({ type: [String], example: ['teaching', 'research'] }) types: string[];
+  @ApiProperty({ type: [String], example: ['7b6a5f4e-3d2c-4b1a-9f8e-7d6c5b4a3f2e'] }) hostOrganisationIds: string[];
+  @ApiProperty({ type: [String], example: ['safeguarding'] }) specialisms: string[];
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null }) partnershipId: string | null;
+  @ApiProperty({ enum: ['pending', 'confirmed', 'cancelled'], example: 'confirmed' }) status: string;
 }
 
 export class SubscriptionRequested {
@@ -63,23 +63,34 @@ export class SubscriptionRequested {
   status: 'pending';
 }
 
+export class LinkActionResponse {
+  @ApiProperty({ enum: ['confirmed', 'unsubscribed'], example: 'unsubscribed' })
+  status: 'confirmed' | 'unsubscribed';
+}
+
+export class DigestRunQueued {
+  @ApiProperty({ example: 'requested-daily-1795417200000', description: 'The run job on the notification-digests queue (see /api/admin/queues).' })
+  jobId: string;
+}
+
 export class EmailPreferences {
-  @ApiProperty({ description: 'Applications to opportunities you host or lead.' })
+  @ApiProperty({ description: 'Applications to opportunities you host or lead.', example: true })
   @IsBoolean()
   applications: boolean;
 
-  @ApiProperty({ description: 'Matches to decide or approved for opportunities you host.' })
+  @ApiProperty({ description: 'Matches to decide or approved for opportunities you host.', example: true })
   @IsBoolean()
   matches: boolean;
 
-  @ApiProperty({ description: 'Changes to opportunities you applied for, and when they fill.' })
+  @ApiProperty({ description: 'Changes to opportunities you applied for, and when they fill.', example: false })
   @IsBoolean()
   opportunity_changes: boolean;
 }
 
 export class SuppressionResponse {
-  @ApiProperty() email: string;
+  @ApiProperty({ example: 'gone@example.org' }) email: string;
   @ApiProperty({ example: 'hard_bounce' }) reason: string;
-  @ApiProperty({ nullable: true, type: String }) smtpResponse: string | null;
-  @ApiProperty() suppressedAt: string;
+  @ApiProperty({ nullable: true, type: String, example: '550 No such user' }) smtpResponse: string | null;
+  @ApiProperty({ format: 'date-time', example: '2026-11-24T07:00:03.120+00:00', description: 'As the clock read in Europe/London, with the offset.' })
+  suppressedAt: string;
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ApiProblems } from '#libs/http';
-import { type Caller, CurrentCaller, Public, Roles } from '#libs/identity';
+import { ApiProblems, UuidParam } from '#libs/http';
+import { ApiSignedIn, type Caller, CurrentCaller, Public, Roles } from '#libs/identity';
 import {
   EmailPreferences,
   SubscribeRequest,
@@ -15,7 +15,7 @@ import {
 import { SubscriptionsService } from './subscriptions.service.js';
 
 @ApiTags('subscriptions')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller()
 export class SubscriptionsController {
   constructor(
@@ -58,7 +58,7 @@ export class SubscriptionsController {
   @ApiOperation({ summary: 'Cancel one of the signed-in person\'s subscriptions', description: 'Emits `subscription.cancelled`.' })
   @ApiNoContentResponse()
   @ApiProblems(400, 404)
-  async cancel(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<void> {
+  async cancel(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<void> {
     await this.subscriptions.cancelForUser(caller.id, id);
   }
 

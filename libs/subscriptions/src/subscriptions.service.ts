@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isForeignKeyViolation } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
+import { londonDateTime } from '#libs/http';
 import { IdentityConfig } from '#libs/identity';
 import { verifyLinkToken } from '#libs/mail-contract';
 import type { EmailPreferences, SubscribeRequest, SubscriptionFilters, SubscriptionResponse } from './subscription.dto.js';
@@ -117,9 +118,10 @@ export class SubscriptionsService {
     });
   }
 
-  suppressions(): Promise<{ email: string; reason: string; smtpResponse: string | null; suppressedAt: string }[]> {
-    return this.dataSource.query(
-      `SELECT email, reason, smtp_response AS "smtpResponse", to_json(suppressed_at) #>> '{}' AS "suppressedAt" FROM email_suppressions ORDER BY suppressed_at DESC, email LIMIT 1000`,
+  async suppressions(): Promise<{ email: string; reason: string; smtpResponse: string | null; suppressedAt: string }[]> {
+    const rows: { email: string; reason: string; smtpResponse: string | null; suppressedAt: Date }[] = await this.dataSource.query(
+      `SELECT email, reason, smtp_response AS "smtpResponse", suppressed_at AS "suppressedAt" FROM email_suppressions ORDER BY suppressed_at DESC, email LIMIT 1000`,
     );
+    return rows.map((row) => ({ ...row, suppressedAt: londonDateTime(row.suppressedAt) }));
   }
 }

@@ -50,3 +50,10 @@ export function opportunityRequest(partnershipId: string, overrides: Record<stri
     ...overrides,
   };
 }
+
+/** The ISO weekday (1 Monday to 7 Sunday) at least `afterDays` from now, at `hour`:00 UTC. */
+export function onWeekday(weekday: number, afterDays: number, hour = 10): string {
+  const date = new Date(inDays(afterDays, hour));
+  while (((date.getUTCDay() + 6) % 7) + 1 !== weekday) date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString();
+}

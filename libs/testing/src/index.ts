@@ -1,5 +1,5 @@
 export { eventually } from './eventually.js';
-export { councilRequest, inDays, opportunityRequest, profileRequest, universityRequest } from './factories.js';
+export { councilRequest, inDays, onWeekday, opportunityRequest, profileRequest, universityRequest } from './factories.js';
 export { freePort } from './free-port.js';
 export { removeRedisKeys } from './redis-keys.js';
 export { DisposableRedis } from './redis-server.js';

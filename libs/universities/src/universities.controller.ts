@@ -1,15 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, type Page } from '#libs/http';
-import { type Caller, CurrentCaller, Roles } from '#libs/identity';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, type Page, UuidParam } from '#libs/http';
+import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { FindUniversitiesQuery } from './find-universities.query.js';
 import { GetUniversityQuery } from './get-university.query.js';
 import { RegisterUniversityCommand } from './register-university.command.js';
 import { RegisterUniversityRequest, UniversityListParams, UniversityPage, UniversityResponse } from './university.dto.js';
 
 @ApiTags('universities')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('universities')
 export class UniversitiesController {
   constructor(
@@ -38,7 +38,7 @@ export class UniversitiesController {
   @ApiOperation({ summary: 'Get one university' })
   @ApiOkResponse({ type: UniversityResponse })
   @ApiProblems(400, 404)
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<UniversityResponse> {
+  get(@UuidParam('id') id: string): Promise<UniversityResponse> {
     return this.queries.execute(new GetUniversityQuery(id));
   }
 }

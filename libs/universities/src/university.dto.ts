@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
-import { PageQuery, PlainText } from '#libs/http';
+import { EXAMPLE_CURSOR, PageQuery, PlainText } from '#libs/http';
 
 export class RegisterUniversityRequest {
   @ApiProperty({ example: 'University of East Anglia', maxLength: 200 })
@@ -21,7 +21,7 @@ export class RegisterUniversityRequest {
 }
 
 export class UniversityResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: 'a3f1c2d4-5b6e-4f70-8a91-b2c3d4e5f607', format: 'uuid' })
   id: string;
 
   @ApiProperty({ example: 'University of East Anglia' })
@@ -41,7 +41,7 @@ export class UniversityPage {
   @ApiProperty({ type: [UniversityResponse] })
   items: UniversityResponse[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  @ApiProperty({ example: EXAMPLE_CURSOR, nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
   nextCursor: string | null;
 }
 

@@ -1,3 +1,4 @@
+import { londonDateTime } from '#libs/http';
 import type { University } from './university.entity.js';
 import type { UniversityResponse } from './university.dto.js';
 
@@ -8,6 +9,6 @@ export function toUniversityResponse(university: University): UniversityResponse
     name: university.name,
     shortName: university.shortName,
     website: university.website,
-    registeredAt: university.createdAt.toISOString(),
+    registeredAt: londonDateTime(university.createdAt),
   };
 }

@@ -27,11 +27,12 @@ export async function seedPractitioners(databaseUrl: string, councils: Map<strin
         );
         if (rows.length === 0) continue;
         await client.query(
-          `INSERT INTO practitioner_profiles (user_id, career_stage, peps_stage, years_qualified, specialisms, available_weekdays,
+          `INSERT INTO practitioner_profiles (user_id, council_id, career_stage, peps_stage, years_qualified, specialisms, available_weekdays,
                                               unavailable_periods, preferred_formats, max_opportunities_per_term)
-           VALUES ($1, $2, $3, $4, $5, $6, '[]', $7, $8)`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, '[]', $8, $9)`,
           [
             rows[0]!.id,
+            councilId,
             stage,
             peps,
             stage === 'student' ? null : Math.floor(random() * 25),

@@ -1,8 +1,9 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { Public } from '#libs/identity';
+import { HealthResponse } from './health.dto.js';
 import { RedisHealthIndicator } from './redis.health.js';
 
 @ApiTags('operations')
@@ -18,6 +19,8 @@ export class HealthController {
   @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Whether PostgreSQL and Redis answer (503, with the details, when one does not)' })
+  @ApiOkResponse({ type: HealthResponse })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'A dependency does not answer: `error` says which.' })
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
     try {
       return await this.health.check([

@@ -6,6 +6,10 @@ import { Opportunities1764400000000 } from './1764400000000-opportunities.js';
 import { OpportunitySearch1764500000000 } from './1764500000000-opportunity-search.js';
 import { Applications1764600000000 } from './1764600000000-applications.js';
 import { Matches1764700000000 } from './1764700000000-matches.js';
+import { PartnershipSettings1764810000000 } from './1764810000000-partnership-settings.js';
+import { CallerAccessNotify1764820000000 } from './1764820000000-caller-access-notify.js';
+import { Recommendations1764900000000 } from './1764900000000-recommendations.js';
+import { ProfileCouncils1764950000000 } from './1764950000000-profile-councils.js';
 import { Notifications1765000000000 } from './1765000000000-notifications.js';
 import { Subscriptions1765100000000 } from './1765100000000-subscriptions.js';
 
@@ -19,6 +23,10 @@ export const migrations = [
   OpportunitySearch1764500000000,
   Applications1764600000000,
   Matches1764700000000,
+  PartnershipSettings1764810000000,
+  CallerAccessNotify1764820000000,
+  Recommendations1764900000000,
+  ProfileCouncils1764950000000,
   Notifications1765000000000,
   Subscriptions1765100000000,
 ];

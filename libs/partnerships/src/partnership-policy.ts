@@ -1,0 +1,8 @@
+import type { EntityManager } from 'typeorm';
+import { Partnership } from './partnership.entity.js';
+
+/** Whether the partnership lets its host academics propose matches; false for one that does not exist. */
+export async function academicsMayProposeMatches(manager: EntityManager, partnershipId: string): Promise<boolean> {
+  const partnership = await manager.findOne(Partnership, { where: { id: partnershipId }, select: { id: true, academicsMayProposeMatches: true } });
+  return partnership?.academicsMayProposeMatches ?? false;
+}

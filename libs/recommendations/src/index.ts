@@ -1,0 +1,1 @@
+export { RecommendationsModule } from './recommendations.module.js';

@@ -1,0 +1,57 @@
+import { Controller, ForbiddenException, Get, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ApiProblems, type Page, PageQuery, UuidParam } from '#libs/http';
+import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
+import { MatchResponse } from '#libs/matches';
+import { canChange, visibleOpportunity } from '#libs/opportunities';
+import { ProposeRecommendedMatchCommand } from './propose-recommended-match.js';
+import { type MyRecommendationResponse, MyRecommendationsPage, OpportunityRecommendationResponse } from './recommendation.dto.js';
+import { recommendationsForOpportunity, recommendationsForPractitioner } from './recommendation.read.js';
+
+@ApiTags('recommendations')
+@ApiSignedIn()
+@Controller()
+export class RecommendationsController {
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('opportunities/:id/recommendations')
+  @ApiOperation({
+    summary: 'The practitioners the matching worker ranks best for an opportunity, with scores and reasons',
+    description: "For the opportunity's hosts and the partnership's leads. Kept while the opportunity is published and open.",
+  })
+  @ApiOkResponse({ type: [OpportunityRecommendationResponse] })
+  @ApiProblems(400, 403, 404)
+  async forOpportunity(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityRecommendationResponse[]> {
+    const opportunity = await visibleOpportunity(this.dataSource.manager, caller, id);
+    if (!canChange(caller, opportunity)) throw new ForbiddenException("Only the opportunity's hosts and the partnership's leads see its recommendations.");
+    return recommendationsForOpportunity(this.dataSource.manager, id);
+  }
+
+  @Post('opportunities/:id/recommendations/:practitionerId/match')
+  @Roles('partnership_lead', 'admin')
+  @ApiOperation({ summary: 'Propose a match straight from a recommendation', description: 'Emits `match.proposed`.' })
+  @ApiCreatedResponse({ type: MatchResponse })
+  @ApiProblems(400, 403, 404, 409)
+  propose(
+    @UuidParam('id') id: string,
+    @UuidParam('practitionerId') practitionerId: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<MatchResponse> {
+    return this.commands.execute(new ProposeRecommendedMatchCommand(id, practitionerId, caller));
+  }
+
+  @Get('me/recommendations')
+  @Roles('practitioner')
+  @ApiOperation({ summary: 'Open opportunities recommended to the signed-in practitioner, best fit first' })
+  @ApiOkResponse({ type: MyRecommendationsPage })
+  @ApiProblems(400, 403)
+  mine(@Query() query: PageQuery, @CurrentCaller() caller: Caller): Promise<Page<MyRecommendationResponse>> {
+    return recommendationsForPractitioner(this.dataSource.manager, caller.id, query.limit, query.cursor);
+  }
+}

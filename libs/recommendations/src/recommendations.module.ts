@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '#libs/events';
+import { Recommendation } from '#libs/matching';
+import { OpportunitiesModule } from '#libs/opportunities';
+import { ProposeRecommendedMatchHandler } from './propose-recommended-match.js';
+import { RecommendationsController } from './recommendations.controller.js';
+
+/** Recommendations in the API: reading what the matching worker keeps, and proposing matches from it. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Recommendation]), OutboxModule, OpportunitiesModule],
+  controllers: [RecommendationsController],
+  providers: [ProposeRecommendedMatchHandler],
+})
+export class RecommendationsModule {}

@@ -1,0 +1,93 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DATE_TIME_WITH_OFFSET, londonDateTime } from '#libs/http';
+import { councilRequest, opportunityRequest, profileRequest, universityRequest } from '#libs/testing';
+import { dateTimesIn, type OpenApiDocument, openApiProblems, successSchemaOf } from './support/openapi-rules.js';
+import { personWith } from './support/people.js';
+import { TestStack } from './support/test-stack.js';
+
+describe('the OpenAPI document', () => {
+  let stack: TestStack;
+  let document: OpenApiDocument;
+  let app: NestFastifyApplication;
+  let admin: Awaited<ReturnType<TestStack['startApi']>>['http'];
+
+  beforeAll(async () => {
+    stack = await TestStack.create();
+    let anonymous;
+    ({ app, http: admin, anonymous } = await stack.startApi({ OUTBOX_RELAY: 'false' }));
+    document = (await anonymous.get('/api/docs-json').expect(200)).body;
+  });
+  afterAll(() => stack.close());
+
+  it('gives every operation its answers with schemas and examples, and its errors as problem details', () => {
+    expect(Object.keys(document.paths).length).toBeGreaterThan(20);
+    expect(openApiProblems(document)).toEqual([]);
+  });
+
+  it('notices what a document leaves out', () => {
+    const broken: OpenApiDocument = structuredClone(document);
+    const schemas = broken.components.schemas;
+    delete schemas.MatchResponse!.properties!.status!.example;
+    schemas.MatchResponse!.properties!.proposedAt!.example = '2027-03-02T10:00:00';
+    delete broken.paths['/api/councils/{id}']!.get!.responses!['200']!.content;
+    broken.paths['/api/councils/{id}']!.get!.responses!['404']!.content = { 'application/json': { schema: { type: 'object' } } };
+    delete broken.paths['/api/matches']!.post!.requestBody!.content;
+    delete broken.paths['/api/universities']!.get!.responses!['401'];
+    expect(openApiProblems(broken).sort()).toEqual(
+      [
+        'MatchResponse.status has no example',
+        "MatchResponse.proposedAt's example 2027-03-02T10:00:00 is not a date and time with an offset",
+        'GET /api/councils/{id} answers 200 without a schema',
+        'GET /api/councils/{id} answers 404 with something other than problem details',
+        'POST /api/matches takes a body without a schema',
+        'GET /api/universities needs a token but documents no 401',
+      ].sort(),
+    );
+  });
+
+  it('shows every date and time it answers with as the clock reads in Europe/London, with the offset', async () => {
+    const uea = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
+    const norfolk = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
+    const partnership = (await admin.post('/api/partnerships').send({ name: 'Dates', universityIds: [uea], councilIds: [norfolk] }).expect(201)).body.id;
+    const academic = await personWith(app, admin, 'academic', { universityId: uea });
+    const practitioner = await personWith(app, admin, 'practitioner', { councilId: norfolk });
+    await practitioner.http.put('/api/me/profile').send(profileRequest()).expect(200);
+    // A session in British Summer Time and one in winter, sent in UTC.
+    const sessions = [
+      { startsAt: '2099-07-01T09:00:00Z', endsAt: '2099-07-01T11:00:00Z', place: 'UEA' },
+      { startsAt: '2099-12-01T09:00:00Z', endsAt: '2099-12-01T11:00:00Z', place: 'UEA' },
+    ];
+    const created = await academic.http.post('/api/opportunities').send(opportunityRequest(partnership, { sessions, closesAt: '2099-06-20T16:00:00Z' })).expect(201);
+    const opportunity = created.body.id;
+    expect(created.body.sessions.map((session: { startsAt: string }) => session.startsAt)).toEqual(['2099-07-01T10:00:00.000+01:00', '2099-12-01T09:00:00.000+00:00']);
+    expect(created.body.closesAt).toBe('2099-06-20T17:00:00.000+01:00');
+    await academic.http.post(`/api/opportunities/${opportunity}/publish`).expect(200);
+    const application = (await practitioner.http.post(`/api/opportunities/${opportunity}/applications`).send({ statement: 'Yes.' }).expect(201)).body.id;
+    const match = (await admin.post('/api/matches').send({ applicationId: application }).expect(201)).body.id;
+    await admin.post(`/api/matches/${match}/approve`).send({}).expect(200);
+
+    const answers: [string, string, string, typeof admin][] = [
+      ['get', '/api/universities/{id}', `/api/universities/${uea}`, admin],
+      ['get', '/api/councils', '/api/councils', admin],
+      ['get', '/api/partnerships/{id}', `/api/partnerships/${partnership}`, admin],
+      ['get', '/api/partnerships/{id}/audit', `/api/partnerships/${partnership}/audit`, admin],
+      ['get', '/api/opportunities', '/api/opportunities', practitioner.http],
+      ['get', '/api/me/profile', '/api/me/profile', practitioner.http],
+      ['get', '/api/me/applications', '/api/me/applications', practitioner.http],
+      ['get', '/api/opportunities/{id}/matches', `/api/opportunities/${opportunity}/matches`, academic.http],
+    ];
+    const shown: string[] = [];
+    for (const [method, documentPath, path, client] of answers) {
+      const body = (await client.get(path).expect(200)).body;
+      shown.push(...dateTimesIn(document, successSchemaOf(document, method, documentPath), body));
+    }
+    const invited = await admin.post('/api/invitations').send({ email: 'dates@example.org', displayName: 'D', role: 'practitioner', councilId: norfolk }).expect(201);
+    shown.push(...dateTimesIn(document, successSchemaOf(document, 'post', '/api/invitations'), invited.body));
+
+    expect(shown.length).toBeGreaterThan(20);
+    for (const value of shown) {
+      expect(value).toMatch(DATE_TIME_WITH_OFFSET);
+      expect(londonDateTime(new Date(value))).toBe(value);
+    }
+  });
+});
