@@ -136,4 +136,15 @@ describe('digests', () => {
     const lead = await personWith(app, admin, 'partnership_lead');
     await lead.http.post('/api/admin/digests/daily').expect(403);
   });
+
+  it('tells instant subscribers of each new opportunity that matches, once', async () => {
+    await subscribed('instant@example.org', { frequency: 'instant', types: ['research'] });
+    await publish('Instant teaching');
+    await publish('Instant research', { type: 'research' });
+    const mail = await eventually(() => inbox.to('instant@example.org').find((m) => m.parsed.subject === 'New opportunity for you: Instant research') ?? false);
+    expect(mail.parsed.text).toContain('A new opportunity matches what you asked for.');
+    expect(mail.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
+    await settled();
+    expect(inbox.to('instant@example.org').filter((m) => m.parsed.subject?.startsWith('New opportunity'))).toHaveLength(1);
+  });
 });

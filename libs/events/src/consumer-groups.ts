@@ -31,6 +31,7 @@ export const CONSUMER_SUBSCRIPTIONS = {
     'opportunity.filled',
     'user.invited',
     'subscription.requested',
+    'opportunity.published',
   ],
 } as const satisfies Record<string, readonly EventType[]>;
 

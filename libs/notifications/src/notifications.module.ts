@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApplicationEmails } from './application.emails.js';
 import { DigestWorker } from './digests/digest-worker.js';
+import { InstantAlerts } from './instant-alerts.js';
 import { InvitationEmails } from './invitation.emails.js';
 import { Links } from './links.js';
 import { Mailer } from './mailer.js';
@@ -11,7 +12,7 @@ import { SubscriptionEmails } from './subscription.emails.js';
 
 /** Email for the notification worker: the event handlers that plan messages, and their delivery over SMTP. */
 @Module({
-  providers: [Mailer, MessageDelivery, Links, ApplicationEmails, MatchEmails, OpportunityEmails, InvitationEmails, SubscriptionEmails, DigestWorker],
+  providers: [Mailer, MessageDelivery, Links, ApplicationEmails, MatchEmails, OpportunityEmails, InvitationEmails, SubscriptionEmails, InstantAlerts, DigestWorker],
   exports: [Mailer, MessageDelivery],
 })
 export class NotificationsModule {}

@@ -258,11 +258,13 @@ export const TEMPLATES: { [N in TemplateName]: Template<TemplateParams[N]> } = {
       const line = (o: DigestItem) =>
         `${TYPE_NAMES[o.type] ?? o.type}: ${o.title} (${o.partnershipName})${o.firstSessionAt ? `, from ${londonTime(o.firstSessionAt)}` : ''}; apply by ${londonTime(o.closesAt)}`;
       return layout({
-        subject: `${p.total} new ${p.total === 1 ? 'opportunity' : 'opportunities'} for you`,
+        subject: p.frequency === 'instant' ? `New opportunity for you: ${shown[0]?.title ?? ''}` : `${p.total} new ${p.total === 1 ? 'opportunity' : 'opportunities'} for you`,
         partnershipName: 'Teaching Partnership Marketplace',
         greeting: 'Hello,',
         paragraphs: [
-          `Your ${p.frequency} digest: ${p.total} new ${p.total === 1 ? 'opportunity matches' : 'opportunities match'} what you asked for${p.total > shown.length ? `; here are the first ${shown.length}` : ''}.`,
+          p.frequency === 'instant'
+            ? 'A new opportunity matches what you asked for.'
+            : `Your ${p.frequency} digest: ${p.total} new ${p.total === 1 ? 'opportunity matches' : 'opportunities match'} what you asked for${p.total > shown.length ? `; here are the first ${shown.length}` : ''}.`,
         ],
         extraHtml: html`<ul>${shown.map((o) => html`<li><a href="${o.link}">${o.title}</a>: ${line(o).slice(line(o).indexOf('(') - 1)}</li>`)}</ul>`,
         extraText: shown.map((o) => `- ${line(o)}\n  ${o.link}`).join('\n'),

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type EventHandler, HandlesEvents } from '#libs/event-consumer';
+import type { EventEnvelope } from '#libs/events';
+import { Links } from './links.js';
+import { MessageDelivery } from './message-delivery.js';
+
+/**
+ * `instant` subscribers whose filters match a newly published opportunity get it at once, as a
+ * digest of one. Planned in one statement, however many subscribers there are.
+ */
+@Injectable()
+@HandlesEvents(['opportunity.published', 1])
+export class InstantAlerts implements EventHandler<'opportunity.published'> {
+  constructor(
+    private readonly delivery: MessageDelivery,
+    private readonly links: Links,
+  ) {}
+
+  async afterCommit(event: EventEnvelope<'opportunity.published'>): Promise<void> {
+    await this.delivery.deliver(event.id);
+  }
+
+  async handle(event: EventEnvelope<'opportunity.published'>, transaction: EntityManager): Promise<void> {
+    await transaction.query(
+      `INSERT INTO sent_messages (event_key, recipient, template, params, user_id)
+       SELECT $1, s.email, 'digest', jsonb_build_object('subscriptionId', s.id, 'frequency', 'instant', 'total', 1, 'moreLink', $4::text,
+         'opportunities', jsonb_build_array(jsonb_build_object('title', o.title, 'type', o.type, 'partnershipName', p.name,
+           'firstSessionAt', to_json(o.first_session_at) #>> '{}', 'closesAt', to_json(o.closes_at) #>> '{}', 'link', $3 || o.id))), s.user_id
+       FROM opportunities o JOIN partnerships p ON p.id = o.partnership_id
+       JOIN subscriptions s ON s.status = 'confirmed' AND s.frequency = 'instant'
+         AND (cardinality(s.types) = 0 OR o.type = ANY(s.types))
+         AND (cardinality(s.host_organisation_ids) = 0 OR o.host_university_id = ANY(s.host_organisation_ids) OR o.host_council_id = ANY(s.host_organisation_ids))
+         AND (cardinality(s.specialisms) = 0 OR o.required_specialisms && s.specialisms)
+         AND (s.partnership_id IS NULL OR o.partnership_id = s.partnership_id)
+       WHERE o.id = $2 AND o.status = 'published'
+       ON CONFLICT (event_key, lower(recipient), template) DO NOTHING`,
+      [event.id, event.payload.opportunityId, this.links.opportunity(''), this.links.findOpportunities()],
+    );
+  }
+}
