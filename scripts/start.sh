@@ -25,8 +25,8 @@ trap stop INT TERM EXIT
 # Without an SMTP server of your own, email goes to a local catcher you read in the browser.
 mail_line=""
 if [ -z "${SMTP_URL:-}" ]; then
-  node dist/apps/mail-catcher/src/main.js 1025 "${MAIL_CATCHER_PORT:-1080}" & pids+=($!)
-  export SMTP_URL="smtp://127.0.0.1:1025"
+  node dist/apps/mail-catcher/src/main.js "${MAIL_CATCHER_SMTP_PORT:-1025}" "${MAIL_CATCHER_PORT:-1080}" & pids+=($!)
+  export SMTP_URL="smtp://127.0.0.1:${MAIL_CATCHER_SMTP_PORT:-1025}"
   mail_line="  Email          http://127.0.0.1:${MAIL_CATCHER_PORT:-1080}   (every email the product sent)"
 fi
 
