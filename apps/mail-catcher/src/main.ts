@@ -66,7 +66,7 @@ const web = createServer((req, res) => {
       mail.subject ?? '(no subject)',
       `<p><a href="/">All messages</a></p><h1>${escape(mail.subject)}</h1>
 <p>To: ${escape(message.to.join(', '))}<br>From: ${escape(mail.from?.text)}<br>${escape(message.receivedAt.toISOString())}</p>
-${[...mail.headers.keys()].filter((k) => k.startsWith('list-')).map((k) => `<p><code>${escape(k)}: ${escape(JSON.stringify(mail.headers.get(k)))}</code></p>`).join('')}
+${[...mail.headers.keys()].filter((k) => k.startsWith('list')).map((k) => `<p><code>${escape(k)}: ${escape(JSON.stringify(mail.headers.get(k)))}</code></p>`).join('')}
 ${attachments ? `<ul>${attachments}</ul>` : ''}
 <h2>HTML</h2><iframe sandbox style="width:100%;height:420px;border:1px solid #ccc" srcdoc="${escape(mail.html || '')}"></iframe>
 <h2>Plain text</h2><pre>${escape(mail.text)}</pre>`,
