@@ -132,6 +132,16 @@ describe('who may do what', () => {
       everyone(200, { practitionerA: 403, practitionerB: 404 }),
     ],
     ['GET /api/me/matches', () => ({ method: 'get', path: '/api/me/matches' }), everyone(403, { practitionerA: 200, practitionerB: 200 })],
+    ['GET /api/me/preferences', () => ({ method: 'get', path: '/api/me/preferences' }), everyone(200)],
+    [
+      'PUT /api/me/preferences',
+      () => ({ method: 'put', path: '/api/me/preferences', body: { applications: true, matches: true, opportunity_changes: true } }),
+      everyone(200),
+    ],
+    ['GET /api/me/subscriptions', () => ({ method: 'get', path: '/api/me/subscriptions' }), everyone(200)],
+    ['POST /api/me/subscriptions', () => ({ method: 'post', path: '/api/me/subscriptions', body: { frequency: 'weekly' } }), everyone(201)],
+    ['GET /api/admin/email-suppressions', () => ({ method: 'get', path: '/api/admin/email-suppressions' }), adminOnly(200)],
+    ['POST /api/admin/digests/:frequency', () => ({ method: 'post', path: '/api/admin/digests/weekly' }), adminOnly(202)],
     ['POST /api/applications/:id/withdraw', () => ({ method: 'post', path: `/api/applications/${applicationOfA}/withdraw` }), everyone(403, { practitionerA: 200, practitionerB: 404 })],
     ['GET /api/opportunities/:id', (actor) => ({ method: 'get', path: `/api/opportunities/${published[actor]}` }), everyone(200, { practitionerB: 404 })],
     [
