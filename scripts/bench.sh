@@ -9,3 +9,5 @@ bash scripts/install.sh
 node dist/bench/pipeline/main.js
 echo
 node dist/bench/api/main.js
+echo
+node dist/bench/matching/main.js
