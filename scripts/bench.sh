@@ -10,4 +10,6 @@ node dist/bench/pipeline/main.js
 echo
 node dist/bench/api/main.js
 echo
+node dist/bench/matching/main.js
+echo
 node dist/bench/digest/main.js

@@ -132,6 +132,18 @@ describe('who may do what', () => {
       everyone(200, { practitionerA: 403, practitionerB: 404 }),
     ],
     ['GET /api/me/matches', () => ({ method: 'get', path: '/api/me/matches' }), everyone(403, { practitionerA: 200, practitionerB: 200 })],
+    [
+      'GET /api/opportunities/:id/recommendations',
+      (actor) => ({ method: 'get', path: `/api/opportunities/${published[actor]}/recommendations` }),
+      everyone(200, { practitionerA: 403, practitionerB: 404 }),
+    ],
+    ['GET /api/me/recommendations', () => ({ method: 'get', path: '/api/me/recommendations' }), everyone(403, { practitionerA: 200, practitionerB: 200 })],
+    // The lead turns the recommendation into a match; for the admin, acting last, it is gone.
+    [
+      'POST /api/opportunities/:id/recommendations/:practitionerId/match',
+      () => ({ method: 'post', path: `/api/opportunities/${recommended}/recommendations/${people.practitionerA.id}/match` }),
+      everyone(403, { leadA: 201, admin: 404 }),
+    ],
     ['GET /api/me/preferences', () => ({ method: 'get', path: '/api/me/preferences' }), everyone(200)],
     [
       'PUT /api/me/preferences',
@@ -168,6 +180,7 @@ describe('who may do what', () => {
   const published = {} as Record<Actor, string>;
   let applicationOfA: string;
   let matchOfA: string;
+  let recommended: string;
   const opportunity = (changes: object = {}) => ({
     partnershipId: ids.partnershipA,
     type: 'teaching',
@@ -195,6 +208,13 @@ describe('who may do what', () => {
     await admin.post(`/api/opportunities/${another}/publish`).expect(200);
     const secondApplication = (await people.practitionerA.http.post(`/api/opportunities/${another}/applications`).send({ statement: 'Yes.' }).expect(201)).body.id;
     matchOfA = (await admin.post('/api/matches').send({ applicationId: secondApplication }).expect(201)).body.id;
+    // As the matching worker would have left it (no worker runs here).
+    recommended = (await admin.post('/api/opportunities').send(opportunity({ hostOrganisationId: ids.universityA })).expect(201)).body.id;
+    await admin.post(`/api/opportunities/${recommended}/publish`).expect(200);
+    await stack.query(`INSERT INTO recommendations (opportunity_id, practitioner_id, score, reasons, factors) VALUES ($1, $2, 80, '{}', '{}')`, [
+      recommended,
+      people.practitionerA.id,
+    ]);
   });
   let document: OpenApiDocument;
   beforeAll(async () => {

@@ -76,7 +76,7 @@ export async function seedPractitioners(client: pg.Client, from: number, to: num
      SELECT o.id, u.id, 'approved', lead.id, lead.id, now() - (abs(hashtext(u.email)) % 240) * interval '1 day'
      FROM users u
      CROSS JOIN (SELECT id FROM users WHERE email = 'bench.lead@example.org') AS lead
-     CROSS JOIN LATERAL (SELECT id FROM opportunities ORDER BY id OFFSET abs(hashtext(u.email)) % 50 LIMIT 1) AS o
+     CROSS JOIN LATERAL (SELECT id FROM opportunities ORDER BY id OFFSET abs(hashtext(u.email)) % 1000 LIMIT 1) AS o
      WHERE u.role = 'practitioner' AND abs(hashtext(u.email)) % 20 = 0
        AND substring(u.email FROM 'practitioner(\\d+)@')::int BETWEEN $1 AND $2`,
     [from, to],

@@ -97,6 +97,8 @@ async function seedOpportunities(all: { id: string; name: string }[]): Promise<n
       const startsIn = 14 + Math.floor(random() * 120);
       const start = new Date(Date.now() + startsIn * 86_400_000);
       start.setUTCHours(9 + Math.floor(random() * 6), 0, 0, 0);
+      // Teaching, interviews and placements happen on working days.
+      while (start.getUTCDay() === 0 || start.getUTCDay() === 6) start.setUTCDate(start.getUTCDate() + 1);
       const created = await call('POST', 'opportunities', {
         partnershipId: partnership.id,
         hostOrganisationId: pick(random, detail.members).organisationId,
