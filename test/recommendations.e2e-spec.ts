@@ -1,7 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { CONSUMER_SUBSCRIPTIONS } from '#libs/events';
 import { type Factors, scoreOf } from '#libs/matching';
-import { councilRequest, eventually, onWeekday, opportunityRequest, profileRequest, universityRequest } from '#libs/testing';
+import { councilRequest, onWeekday, opportunityRequest, profileRequest, universityRequest } from '#libs/testing';
 import { type Person, personWith } from './support/people.js';
 import { TestStack } from './support/test-stack.js';
 
@@ -41,17 +40,7 @@ describe('recommendations from the matching worker', () => {
     return id;
   }
 
-  /** Waits until the matching worker has handled every event written so far that it subscribes to. */
-  async function matchingCaughtUp(): Promise<void> {
-    await eventually(async () => {
-      const [row] = await stack.query<{ waiting: number }>(
-        `SELECT count(*)::int AS waiting FROM outbox_events o
-         WHERE o.type = ANY ($1) AND NOT EXISTS (SELECT 1 FROM inbox_events i WHERE i.consumer = 'matching' AND i.event_id = o.id)`,
-        [[...CONSUMER_SUBSCRIPTIONS.matching]],
-      );
-      return row!.waiting === 0;
-    });
-  }
+  const matchingCaughtUp = () => stack.caughtUp('matching');
 
   async function recommended(opportunityId: string, by: Person = lead): Promise<{ practitioner: { id: string }; score: number; reasons: string[] }[]> {
     await matchingCaughtUp();
