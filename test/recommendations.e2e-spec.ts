@@ -92,11 +92,11 @@ describe('recommendations from the matching worker', () => {
     expect(list[0]).toMatchObject({
       practitioner: { id: own.id, councilId: ids.norfolk, careerStage: 'senior_practitioner', specialisms },
       score: 95,
-      reasons: ['covers 2 of 2 specialisms', 'no opportunity taken yet', 'prefers in person, as offered', 'hosted by their own council'],
+      reasons: ['covers both specialisms asked for', 'no opportunity taken yet', 'prefers in person, as offered', 'hosted by their own council'],
       computedAt: expect.stringMatching(/[+-]\d\d:\d\d$/),
     });
-    expect(list[1]!.reasons).toEqual(['covers 1 of 2 specialisms', 'no opportunity taken yet', 'prefers in person, as offered', 'host council is in the same region']);
-    expect(list[2]!.reasons).toEqual(['covers none of the 2 specialisms asked for', 'no opportunity taken yet', 'offered in person, which is not a preferred format']);
+    expect(list[1]!.reasons).toEqual(['covers 1 of 2 specialisms asked for', 'no opportunity taken yet', 'prefers in person, as offered', 'host council is in the same region']);
+    expect(list[2]!.reasons).toEqual(['covers neither specialism asked for', 'no opportunity taken yet', 'offered in person, which is not a preferred format']);
 
     // The SQL that ranks and the documented formula agree, row by row.
     const stored = await stack.query<{ score: number; factors: Factors }>('SELECT score, factors FROM recommendations WHERE opportunity_id = $1', [opportunity]);
@@ -111,7 +111,7 @@ describe('recommendations from the matching worker', () => {
     expect(mine.items.find((item: { opportunity: { id: string } }) => item.opportunity.id === opportunity)).toMatchObject({
       opportunity: { id: opportunity, partnershipId: ids.partnership, type: 'teaching' },
       score: 95,
-      reasons: expect.arrayContaining(['covers 2 of 2 specialisms']),
+      reasons: expect.arrayContaining(['covers both specialisms asked for']),
     });
   });
 
@@ -132,7 +132,7 @@ describe('recommendations from the matching worker', () => {
 
     await changing.http.put('/api/me/profile').send(profileRequest({ specialisms: ['youth_justice'] })).expect(200);
     const list = await recommended(opportunity);
-    expect(list[0]).toMatchObject({ practitioner: { id: changing.id }, reasons: expect.arrayContaining(['covers 1 of 1 specialisms']) });
+    expect(list[0]).toMatchObject({ practitioner: { id: changing.id }, reasons: expect.arrayContaining(['covers the specialism asked for']) });
     expect((await changing.http.get('/api/me/recommendations').expect(200)).body.items.map((i: { opportunity: { id: string } }) => i.opportunity.id)).toContain(opportunity);
 
     await changing.http.put('/api/me/profile').send(profileRequest({ availability: { weekdays: [6, 7], unavailable: [] } })).expect(200);

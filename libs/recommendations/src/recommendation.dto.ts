@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CAREER_STAGES, type CareerStage } from '#libs/practitioners';
 import { OPPORTUNITY_TYPES, type OpportunityType } from '#libs/opportunities';
 
-const REASONS_EXAMPLE = ['covers 2 of 3 specialisms', 'no opportunity taken since March 2026', 'prefers in person, as offered', 'hosted by their own council'];
+const REASONS_EXAMPLE = ['covers 2 of 3 specialisms asked for', 'no opportunity taken since March 2026', 'prefers in person, as offered', 'hosted by their own council'];
 
 export class RecommendedPractitioner {
   @ApiProperty({ format: 'uuid', example: '6f1c2a8e-4b7d-4e0a-9d8c-1a2b3c4d5e6f' })
