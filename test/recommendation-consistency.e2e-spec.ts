@@ -1,7 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '#libs/database';
-import { CONSUMER_SUBSCRIPTIONS } from '#libs/events';
 import { recommendForOpportunity, recommendForPractitioner } from '#libs/matching';
 import { councilRequest, eventually, onWeekday, opportunityRequest, profileRequest, universityRequest } from '#libs/testing';
 import { type Person, personWith } from './support/people.js';
@@ -41,16 +40,7 @@ describe('recommendations under redelivery and concurrency', () => {
     return id;
   }
 
-  async function matchingCaughtUp(): Promise<void> {
-    await eventually(async () => {
-      const [row] = await stack.query<{ waiting: number }>(
-        `SELECT count(*)::int AS waiting FROM outbox_events o
-         WHERE o.type = ANY ($1) AND NOT EXISTS (SELECT 1 FROM inbox_events i WHERE i.consumer = 'matching' AND i.event_id = o.id)`,
-        [[...CONSUMER_SUBSCRIPTIONS.matching]],
-      );
-      return row!.waiting === 0;
-    });
-  }
+  const matchingCaughtUp = () => stack.caughtUp('matching');
 
   /** The list a single, uncontended ranking gives now. */
   async function freshList(opportunityId: string) {

@@ -1,7 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { CONSUMER_SUBSCRIPTIONS } from '#libs/events';
 import { type Factors, scoreOf } from '#libs/matching';
-import { councilRequest, eventually, onWeekday, opportunityRequest, profileRequest, universityRequest } from '#libs/testing';
+import { councilRequest, onWeekday, opportunityRequest, profileRequest, universityRequest } from '#libs/testing';
 import { type Person, personWith } from './support/people.js';
 import { TestStack } from './support/test-stack.js';
 
@@ -41,17 +40,7 @@ describe('recommendations from the matching worker', () => {
     return id;
   }
 
-  /** Waits until the matching worker has handled every event written so far that it subscribes to. */
-  async function matchingCaughtUp(): Promise<void> {
-    await eventually(async () => {
-      const [row] = await stack.query<{ waiting: number }>(
-        `SELECT count(*)::int AS waiting FROM outbox_events o
-         WHERE o.type = ANY ($1) AND NOT EXISTS (SELECT 1 FROM inbox_events i WHERE i.consumer = 'matching' AND i.event_id = o.id)`,
-        [[...CONSUMER_SUBSCRIPTIONS.matching]],
-      );
-      return row!.waiting === 0;
-    });
-  }
+  const matchingCaughtUp = () => stack.caughtUp('matching');
 
   async function recommended(opportunityId: string, by: Person = lead): Promise<{ practitioner: { id: string }; score: number; reasons: string[] }[]> {
     await matchingCaughtUp();
@@ -103,11 +92,11 @@ describe('recommendations from the matching worker', () => {
     expect(list[0]).toMatchObject({
       practitioner: { id: own.id, councilId: ids.norfolk, careerStage: 'senior_practitioner', specialisms },
       score: 95,
-      reasons: ['covers 2 of 2 specialisms', 'no opportunity taken yet', 'prefers in person, as offered', 'hosted by their own council'],
+      reasons: ['covers both specialisms asked for', 'no opportunity taken yet', 'prefers in person, as offered', 'hosted by their own council'],
       computedAt: expect.stringMatching(/[+-]\d\d:\d\d$/),
     });
-    expect(list[1]!.reasons).toEqual(['covers 1 of 2 specialisms', 'no opportunity taken yet', 'prefers in person, as offered', 'host council is in the same region']);
-    expect(list[2]!.reasons).toEqual(['covers none of the 2 specialisms asked for', 'no opportunity taken yet', 'offered in person, which is not a preferred format']);
+    expect(list[1]!.reasons).toEqual(['covers 1 of 2 specialisms asked for', 'no opportunity taken yet', 'prefers in person, as offered', 'host council is in the same region']);
+    expect(list[2]!.reasons).toEqual(['covers neither specialism asked for', 'no opportunity taken yet', 'offered in person, which is not a preferred format']);
 
     // The SQL that ranks and the documented formula agree, row by row.
     const stored = await stack.query<{ score: number; factors: Factors }>('SELECT score, factors FROM recommendations WHERE opportunity_id = $1', [opportunity]);
@@ -122,7 +111,7 @@ describe('recommendations from the matching worker', () => {
     expect(mine.items.find((item: { opportunity: { id: string } }) => item.opportunity.id === opportunity)).toMatchObject({
       opportunity: { id: opportunity, partnershipId: ids.partnership, type: 'teaching' },
       score: 95,
-      reasons: expect.arrayContaining(['covers 2 of 2 specialisms']),
+      reasons: expect.arrayContaining(['covers both specialisms asked for']),
     });
   });
 
@@ -143,7 +132,7 @@ describe('recommendations from the matching worker', () => {
 
     await changing.http.put('/api/me/profile').send(profileRequest({ specialisms: ['youth_justice'] })).expect(200);
     const list = await recommended(opportunity);
-    expect(list[0]).toMatchObject({ practitioner: { id: changing.id }, reasons: expect.arrayContaining(['covers 1 of 1 specialisms']) });
+    expect(list[0]).toMatchObject({ practitioner: { id: changing.id }, reasons: expect.arrayContaining(['covers the specialism asked for']) });
     expect((await changing.http.get('/api/me/recommendations').expect(200)).body.items.map((i: { opportunity: { id: string } }) => i.opportunity.id)).toContain(opportunity);
 
     await changing.http.put('/api/me/profile').send(profileRequest({ availability: { weekdays: [6, 7], unavailable: [] } })).expect(200);

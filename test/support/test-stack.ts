@@ -13,9 +13,9 @@ import { MatchingWorkerConfig } from '../../apps/matching-worker/src/matching-wo
 import { MatchingWorkerModule } from '../../apps/matching-worker/src/matching-worker.module.js';
 import { NotificationWorkerModule } from '../../apps/notification-worker/src/notification-worker.module.js';
 import { loadConfig } from '#libs/config';
-import { type ConsumerGroup, queueNameOf, workerConnection } from '#libs/events';
+import { CONSUMER_SUBSCRIPTIONS, type ConsumerGroup, queueNameOf, workerConnection } from '#libs/events';
 import { NotificationConfig } from '#libs/notifications';
-import { createTestDatabase, removeRedisKeys, type TestDatabase, testSettings, uniqueQueuePrefix } from '#libs/testing';
+import { createTestDatabase, eventually, removeRedisKeys, type TestDatabase, testSettings, uniqueQueuePrefix } from '#libs/testing';
 
 type Settings = Record<string, string | number>;
 
@@ -116,6 +116,18 @@ export class TestStack {
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     return (await this.db.query(sql, params)).rows as T[];
+  }
+
+  /** Waits until `group` has handled every event written so far that it subscribes to. */
+  async caughtUp(group: ConsumerGroup): Promise<void> {
+    await eventually(async () => {
+      const [row] = await this.query<{ waiting: number }>(
+        `SELECT count(*)::int AS waiting FROM outbox_events o
+         WHERE o.type = ANY ($1) AND NOT EXISTS (SELECT 1 FROM inbox_events i WHERE i.consumer = $2 AND i.event_id = o.id)`,
+        [[...CONSUMER_SUBSCRIPTIONS[group]], group],
+      );
+      return row!.waiting === 0;
+    });
   }
 
   async inboxCount(consumer: ConsumerGroup): Promise<number> {

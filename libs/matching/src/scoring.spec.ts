@@ -51,14 +51,14 @@ describe('scoring', () => {
 
   it('says in words what each factor found', () => {
     expect(reasonsFor(fit)).toEqual([
-      'covers 2 of 4 specialisms',
+      'covers 2 of 4 specialisms asked for',
       '1 opportunity taken in the last six months',
       'prefers the format of 1 of 2 sessions',
     ]);
     expect(
       reasonsFor({ ...fit, specialismsCovered: 4, sessionsInPreferredFormat: 2, takenRecently: 0, nearness: 'own_council', pepsRequired: 1, pepsStage: 2 }),
     ).toEqual([
-      'covers 4 of 4 specialisms',
+      'covers all 4 specialisms asked for',
       'PEPS stage 2',
       'no opportunity taken since March 2026',
       'prefers in person and online, as offered',
@@ -70,6 +70,10 @@ describe('scoring', () => {
       'host council is in the same region',
     ]);
     expect(reasonsFor({ ...fit, specialismsCovered: 0, takenRecently: 3 })).toContain('covers none of the 4 specialisms asked for');
+    expect(reasonsFor({ ...fit, specialismsCovered: 1, specialismsRequired: 1 })[0]).toBe('covers the specialism asked for');
+    expect(reasonsFor({ ...fit, specialismsCovered: 0, specialismsRequired: 1 })[0]).toBe('does not cover the specialism asked for');
+    expect(reasonsFor({ ...fit, specialismsCovered: 2, specialismsRequired: 2 })[0]).toBe('covers both specialisms asked for');
+    expect(reasonsFor({ ...fit, specialismsCovered: 0, specialismsRequired: 2 })[0]).toBe('covers neither specialism asked for');
     expect(reasonsFor({ ...fit, takenRecently: 3 })).toContain('3 opportunities taken in the last six months');
   });
 });

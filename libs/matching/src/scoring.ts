@@ -67,13 +67,7 @@ const FORMAT_WORDS: Record<string, string> = { in_person: 'in person', online: '
 /** The factors in words a lead or practitioner can read, strongest first. */
 export function reasonsFor(factors: Factors): string[] {
   const reasons: string[] = [];
-  if (factors.specialismsRequired > 0) {
-    reasons.push(
-      factors.specialismsCovered === 0
-        ? `covers none of the ${factors.specialismsRequired} specialisms asked for`
-        : `covers ${factors.specialismsCovered} of ${factors.specialismsRequired} specialisms`,
-    );
-  }
+  if (factors.specialismsRequired > 0) reasons.push(specialismsInWords(factors.specialismsCovered, factors.specialismsRequired));
   if (factors.pepsRequired !== null) reasons.push(`PEPS stage ${factors.pepsStage}`);
   if (factors.takenRecently > 0) {
     reasons.push(`${factors.takenRecently} ${factors.takenRecently === 1 ? 'opportunity' : 'opportunities'} taken in the last six months`);
@@ -87,4 +81,10 @@ export function reasonsFor(factors: Factors): string[] {
   if (factors.nearness === 'own_council') reasons.push('hosted by their own council');
   else if (factors.nearness === 'same_region') reasons.push('host council is in the same region');
   return reasons;
+}
+
+function specialismsInWords(covered: number, required: number): string {
+  if (covered === required) return required === 1 ? 'covers the specialism asked for' : required === 2 ? 'covers both specialisms asked for' : `covers all ${required} specialisms asked for`;
+  if (covered === 0) return required === 1 ? 'does not cover the specialism asked for' : required === 2 ? 'covers neither specialism asked for' : `covers none of the ${required} specialisms asked for`;
+  return `covers ${covered} of ${required} specialisms asked for`;
 }

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CAREER_STAGES, type CareerStage } from '#libs/practitioners';
 import { OPPORTUNITY_TYPES, type OpportunityType } from '#libs/opportunities';
 
-const REASONS_EXAMPLE = ['covers 2 of 3 specialisms', 'no opportunity taken since March 2026', 'prefers in person, as offered', 'hosted by their own council'];
+const REASONS_EXAMPLE = ['covers 2 of 3 specialisms asked for', 'no opportunity taken since March 2026', 'prefers in person, as offered', 'hosted by their own council'];
 
 export class RecommendedPractitioner {
   @ApiProperty({ format: 'uuid', example: '6f1c2a8e-4b7d-4e0a-9d8c-1a2b3c4d5e6f' })
@@ -27,10 +27,8 @@ export class RecommendedPractitioner {
   specialisms: string[];
 }
 
-export class OpportunityRecommendationResponse {
-  @ApiProperty({ type: RecommendedPractitioner })
-  practitioner: RecommendedPractitioner;
-
+/** What every recommendation says: how well it fits, why, and when the worker worked it out. */
+class RecommendationFit {
   @ApiProperty({ example: 83.33, description: 'Out of 100; how it is made up is in the reasons.' })
   score: number;
 
@@ -39,6 +37,11 @@ export class OpportunityRecommendationResponse {
 
   @ApiProperty({ format: 'date-time', example: '2026-11-23T09:15:00.000+00:00' })
   computedAt: string;
+}
+
+export class OpportunityRecommendationResponse extends RecommendationFit {
+  @ApiProperty({ type: RecommendedPractitioner })
+  practitioner: RecommendedPractitioner;
 }
 
 export class RecommendedOpportunity {
@@ -61,18 +64,9 @@ export class RecommendedOpportunity {
   closesAt: string;
 }
 
-export class MyRecommendationResponse {
+export class MyRecommendationResponse extends RecommendationFit {
   @ApiProperty({ type: RecommendedOpportunity })
   opportunity: RecommendedOpportunity;
-
-  @ApiProperty({ example: 83.33, description: 'Out of 100; how it is made up is in the reasons.' })
-  score: number;
-
-  @ApiProperty({ type: [String], example: REASONS_EXAMPLE })
-  reasons: string[];
-
-  @ApiProperty({ format: 'date-time', example: '2026-11-23T09:15:00.000+00:00' })
-  computedAt: string;
 }
 
 export class MyRecommendationsPage {

@@ -26,6 +26,25 @@ async function call(method: string, path: string, body?: object): Promise<{ stat
   return { status: response.status, body: parsed };
 }
 
+/** The demo practitioner's profile, saved as they would: so they can apply, and are recommended, at once. */
+async function saveProfile(email: string): Promise<void> {
+  const login = (await call('POST', 'auth/login', { email, password: DEMO_PASSWORD })).body as { accessToken: string };
+  const response = await fetch(`${base}/me/profile`, {
+    method: 'PUT',
+    headers: { ...headers, authorization: `Bearer ${login.accessToken}` },
+    body: JSON.stringify({
+      careerStage: 'senior_practitioner',
+      pepsStage: 2,
+      yearsQualified: 9,
+      specialisms: ['child_protection', 'mental_health', 'domestic_abuse'],
+      availability: { weekdays: [1, 2, 3, 4, 5], unavailable: [] },
+      preferredFormats: ['in_person', 'online'],
+      maxOpportunitiesPerTerm: 3,
+    }),
+  });
+  if (response.status !== 200) throw new Error(`Saving ${email}'s profile answered ${response.status}: ${await response.text()}`);
+}
+
 /** Registers each record unless it is there already; returns every record's id by name. */
 async function ensure(path: string, records: { name: string }[]): Promise<{ ids: Map<string, string>; created: number }> {
   let created = 0;
@@ -68,6 +87,7 @@ for (const person of DEMO_PEOPLE) {
     const { userId, invitationToken } = invited.body as { userId: string; invitationToken: string };
     await call('POST', 'invitations/accept', { token: invitationToken, password: DEMO_PASSWORD });
     if (person.role === 'partnership_lead') await call('POST', `partnerships/${norfolkAndSuffolk}/leads`, { userId });
+    if (person.role === 'practitioner') await saveProfile(person.email);
   }
   signInDetails.push(`  ${person.role.padEnd(18)}  ${person.email} / ${DEMO_PASSWORD}`);
 }
