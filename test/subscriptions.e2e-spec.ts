@@ -90,7 +90,7 @@ describe('subscriptions, unsubscribing and email preferences', () => {
     await anonymous.post(tampered).type('form').send('List-Unsubscribe=One-Click').expect(400);
     expect((await anonymous.get(link).expect(200)).text).toContain('Unsubscribe');
     await anonymous.post(link).type('form').send('List-Unsubscribe=One-Click').expect(200);
-    expect((await lead.http.get('/api/me/preferences').expect(200)).body).toEqual({ applications: false, matches: true, opportunity_changes: true });
+    expect((await lead.http.get('/api/me/preferences').expect(200)).body).toEqual({ applications: false, matches: true, opportunity_changes: true, recommendations: false });
 
     await application('Second talk');
     await mailWith(academic.email, 'New application: Second talk');
@@ -111,12 +111,15 @@ describe('subscriptions, unsubscribing and email preferences', () => {
   });
 
   it('lets a person choose their kinds of email, and refuses what is not a choice', async () => {
-    expect((await academic.http.get('/api/me/preferences').expect(200)).body).toEqual({ applications: true, matches: true, opportunity_changes: true });
+    expect((await academic.http.get('/api/me/preferences').expect(200)).body).toEqual({ applications: true, matches: true, opportunity_changes: true, recommendations: false });
     await academic.http.put('/api/me/preferences').send({ applications: false, matches: true }).expect(400);
     await academic.http.put('/api/me/preferences').send({ applications: 'no', matches: true, opportunity_changes: true }).expect(400);
     await academic.http.put('/api/me/preferences').send({ applications: true, matches: false, opportunity_changes: true, digests: false }).expect(400);
     const saved = await academic.http.put('/api/me/preferences').send({ applications: true, matches: false, opportunity_changes: true }).expect(200);
-    expect(saved.body).toEqual({ applications: true, matches: false, opportunity_changes: true });
+    expect(saved.body).toEqual({ applications: true, matches: false, opportunity_changes: true, recommendations: false });
+    await academic.http.put('/api/me/preferences').send({ applications: true, matches: false, opportunity_changes: true, recommendations: 'yes' }).expect(400);
+    const optedIn = await academic.http.put('/api/me/preferences').send({ applications: true, matches: false, opportunity_changes: true, recommendations: true }).expect(200);
+    expect(optedIn.body.recommendations).toBe(true);
     await anonymous.get('/api/me/preferences').expect(401);
   });
 

@@ -32,6 +32,7 @@ export const CONSUMER_SUBSCRIPTIONS = {
     'user.invited',
     'subscription.requested',
     'opportunity.published',
+    'opportunity.recommendations_ready',
   ],
 } as const satisfies Record<string, readonly EventType[]>;
 

@@ -3,3 +3,4 @@
 export { DIGEST_FREQUENCIES, DIGEST_QUEUE, type DigestFrequency, type DigestRunJob, requestDigestRun } from './digest-requests.js';
 export { invitationToken } from './invitation-token.js';
 export { type LinkClaims, signLinkToken, verifyLinkToken } from './link-token.js';
+export { EMAIL_PREFERENCE_DEFAULTS, EMAIL_PREFERENCES, type EmailPreference } from './email-preferences.js';

@@ -13,6 +13,7 @@ export class Links {
   opportunity = (id: string) => this.url(`opportunities/${id}`);
   applications = (opportunityId: string) => this.url(`opportunities/${opportunityId}/applications`);
   matches = (opportunityId: string) => this.url(`opportunities/${opportunityId}/matches`);
+  recommendations = (opportunityId: string) => this.url(`opportunities/${opportunityId}/recommendations`);
   myMatches = () => this.url('me/matches');
   findOpportunities = () => this.url('opportunities');
   confirmSubscription = (token: string) => this.url(`subscriptions/confirm/${token}`);

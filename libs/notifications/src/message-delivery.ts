@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { signLinkToken } from '#libs/mail-contract';
+import { EMAIL_PREFERENCE_DEFAULTS, signLinkToken } from '#libs/mail-contract';
 import { Links } from './links.js';
 import { Mailer, type OutgoingEmail, PermanentRejection } from './mailer.js';
 import { NotificationConfig } from './notification.config.js';
@@ -119,7 +119,7 @@ export class MessageDelivery {
   private async optedOut(transaction: EntityManager, row: PendingMessage): Promise<'opted_out' | null> {
     const kind = TEMPLATES[row.template].kind;
     if (kind === 'essential' || kind === 'subscription' || !row.user_id) return null;
-    const [optedOut] = await transaction.query(`SELECT 1 FROM email_preferences WHERE user_id = $1 AND kind = $2 AND enabled = false`, [row.user_id, kind]);
-    return optedOut ? 'opted_out' : null;
+    const [chosen] = await transaction.query(`SELECT enabled FROM email_preferences WHERE user_id = $1 AND kind = $2`, [row.user_id, kind]);
+    return ((chosen as { enabled: boolean } | undefined)?.enabled ?? EMAIL_PREFERENCE_DEFAULTS[kind]) ? null : 'opted_out';
   }
 }

@@ -34,6 +34,12 @@ export class NotificationConfig extends WorkerConfig {
   @Max(10_000)
   DIGEST_BATCH_SIZE: number = 500;
 
+  /** "Recommended for you" emails one practitioner gets in seven days at most; the rest wait in the product. */
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  RECOMMENDATION_EMAILS_PER_WEEK: number = 3;
+
   /** Whether this worker registers the daily and weekly digest schedules (any number may: it is idempotent). */
   @TextBoolean()
   @IsBoolean()

@@ -59,6 +59,22 @@ export class PeopleRead {
     );
   }
 
+  /**
+   * Of `practitionerIds`, those still recommended for the opportunity who asked for "recommended for
+   * you" and were sent fewer than `perWeek` of them in the last seven days; with the reasons.
+   */
+  recommendedAndAsking(opportunityId: string, practitionerIds: string[], perWeek: number): Promise<(Person & { reasons: string[] })[]> {
+    return this.db.query(
+      `SELECT ${PERSON}, r.reasons FROM recommendations r JOIN users u ON u.id = r.practitioner_id
+       WHERE r.opportunity_id = $1 AND r.practitioner_id = ANY ($2::uuid[])
+         AND EXISTS (SELECT 1 FROM email_preferences e WHERE e.user_id = u.id AND e.kind = 'recommendations' AND e.enabled)
+         AND (SELECT count(*) FROM sent_messages s
+              WHERE lower(s.recipient) = lower(u.email) AND s.template = 'recommended-for-you' AND s.created_at > now() - interval '7 days') < $3
+       ORDER BY u.email`,
+      [opportunityId, practitionerIds, perWeek],
+    );
+  }
+
   /** Practitioners with a live application or an approved place. */
   involvedPractitioners(opportunityId: string): Promise<Person[]> {
     return this.db.query(

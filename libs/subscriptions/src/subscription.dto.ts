@@ -85,6 +85,14 @@ export class EmailPreferences {
   @ApiProperty({ description: 'Changes to opportunities you applied for, and when they fill.', example: false })
   @IsBoolean()
   opportunity_changes: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Practitioners: "recommended for you" when the matching puts you among the best fits (a few a week at most). Off until you turn it on; left as it is when not sent.',
+    example: true,
+  })
+  @IsOptional()
+  @IsBoolean()
+  recommendations?: boolean;
 }
 
 export class SuppressionResponse {

@@ -5,11 +5,10 @@ import { isForeignKeyViolation } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
 import { londonDateTime } from '#libs/http';
 import { IdentityConfig } from '#libs/identity';
-import { verifyLinkToken } from '#libs/mail-contract';
+import { EMAIL_PREFERENCE_DEFAULTS, EMAIL_PREFERENCES, verifyLinkToken } from '#libs/mail-contract';
 import type { EmailPreferences, SubscribeRequest, SubscriptionFilters, SubscriptionResponse } from './subscription.dto.js';
 
 const COLUMNS = `id, email, frequency, types, host_organisation_ids AS "hostOrganisationIds", specialisms, partnership_id AS "partnershipId", status`;
-export const PREFERENCE_KINDS = ['applications', 'matches', 'opportunity_changes'] as const;
 
 /** Subscriptions (double opt-in), unsubscribing by signed link, and people's email preferences. */
 @Injectable()
@@ -65,7 +64,7 @@ export class SubscriptionsService {
       await this.changeStatus(claims.subscriptionId, 'cancelled', ['pending', 'confirmed'], 'subscription.cancelled');
       return;
     }
-    if (!(PREFERENCE_KINDS as readonly string[]).includes(claims.kind)) throw new BadRequestException('This unsubscribe link is not valid.');
+    if (!(EMAIL_PREFERENCES as string[]).includes(claims.kind)) throw new BadRequestException('This unsubscribe link is not valid.');
     await this.setPreferences(this.dataSource.manager, claims.userId, { [claims.kind]: false });
   }
 
@@ -81,7 +80,7 @@ export class SubscriptionsService {
 
   async preferences(userId: string): Promise<EmailPreferences> {
     const rows: { kind: string; enabled: boolean }[] = await this.dataSource.query(`SELECT kind, enabled FROM email_preferences WHERE user_id = $1`, [userId]);
-    return Object.fromEntries(PREFERENCE_KINDS.map((kind) => [kind, rows.find((r) => r.kind === kind)?.enabled ?? true])) as unknown as EmailPreferences;
+    return Object.fromEntries(EMAIL_PREFERENCES.map((kind) => [kind, rows.find((r) => r.kind === kind)?.enabled ?? EMAIL_PREFERENCE_DEFAULTS[kind]])) as unknown as EmailPreferences;
   }
 
   async savePreferences(userId: string, preferences: EmailPreferences): Promise<EmailPreferences> {
@@ -90,7 +89,8 @@ export class SubscriptionsService {
   }
 
   private async setPreferences(db: EntityManager, userId: string, preferences: Record<string, boolean>): Promise<void> {
-    for (const [kind, enabled] of Object.entries(preferences)) {
+    // A choice left out of the request (undefined) stays as it was.
+    for (const [kind, enabled] of Object.entries(preferences).filter(([, value]) => value !== undefined)) {
       await db.query(
         `INSERT INTO email_preferences (user_id, kind, enabled) SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM users WHERE id = $1)
          ON CONFLICT (user_id, kind) DO UPDATE SET enabled = excluded.enabled, updated_at = now()`,

@@ -1,11 +1,12 @@
+import type { EmailPreference } from '#libs/mail-contract';
 import { calendarInvite, type SessionTimes } from './calendar-invite.js';
 import { type Email, layout } from './layout.js';
 import { html, londonTime } from './markup.js';
 
-/** Kinds of email a person may turn off; `essential` ones (about their own application, their account) always go. */
-export const EMAIL_PREFERENCES = ['applications', 'matches', 'opportunity_changes'] as const;
-export type EmailPreference = (typeof EMAIL_PREFERENCES)[number];
-/** `subscription`: sent because of a subscription, which its own unsubscribe link cancels. */
+/**
+ * A kind a person chooses (`EmailPreference`); `essential` ones (about their own application, their
+ * account) always go; `subscription`: sent because of a subscription, which its own unsubscribe link cancels.
+ */
 export type EmailKind = EmailPreference | 'essential' | 'subscription';
 
 interface About {
@@ -30,6 +31,8 @@ export interface TemplateParams {
   'opportunity-updated': About;
   'opportunity-cancelled': About & { reason: string | null };
   'opportunity-filled': About;
+  'recommended-for-you': About & { reasons: string[] };
+  'recommendations-ready': About & { count: number };
   invitation: { recipientName: string; role: string; link: string; expiresAt: string };
   'subscription-confirm': { frequency: string; link: string };
   digest: {
@@ -234,6 +237,35 @@ export const TEMPLATES: { [N in TemplateName]: Template<TemplateParams[N]> } = {
         ],
         action: { label: 'Choose your password', url: p.link },
         footer: 'If you did not expect this invitation, you can ignore this email.',
+      }),
+  },
+  'recommended-for-you': {
+    kind: 'recommendations',
+    render: (p) =>
+      layout({
+        subject: `Recommended for you: ${p.opportunityTitle}`,
+        partnershipName: p.partnershipName,
+        greeting: `Dear ${p.recipientName},`,
+        paragraphs: [
+          `"${p.opportunityTitle}" fits your profile.`,
+          ...(p.reasons.length > 0 ? [`Why: ${p.reasons.join('; ')}.`] : []),
+          'Have a look, and apply if you would like to take part.',
+        ],
+        action: { label: 'See the opportunity', url: p.link },
+      }),
+  },
+  'recommendations-ready': {
+    kind: 'matches',
+    render: (p) =>
+      layout({
+        subject: `${p.count} ${p.count === 1 ? 'practitioner' : 'practitioners'} recommended for ${p.opportunityTitle}`,
+        partnershipName: p.partnershipName,
+        greeting: `Dear ${p.recipientName},`,
+        paragraphs: [
+          `The matching found ${p.count} new ${p.count === 1 ? 'practitioner who fits' : 'practitioners who fit'} "${p.opportunityTitle}", with the reasons for each.`,
+          'You can propose a match straight from a recommendation.',
+        ],
+        action: { label: 'See the recommendations', url: p.link },
       }),
   },
   'subscription-confirm': {
