@@ -12,12 +12,16 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server for a test: keeps every message it accepts, parsed. It can refuse addresses
- * for good (550, a hard bounce) or for now (451), or stop and start on the same port.
+ * for good (550, a hard bounce) or for now (451), leave a sender hanging, or stop and start on the same port.
  */
 export class SmtpInbox {
   readonly received: ReceivedMail[] = [];
   readonly hardBounces = new Set<string>();
   readonly temporaryFailures = new Set<string>();
+  /** Addresses whose messages are taken in but never answered: the sender waits, mid-send. */
+  readonly held = new Set<string>();
+  /** How many messages to held addresses were taken in and left unanswered. */
+  heldCount = 0;
   private server: SMTPServer | undefined;
 
   private constructor(readonly port: number) {}
@@ -48,6 +52,10 @@ export class SmtpInbox {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
+          if (session.envelope.rcptTo.some((r) => this.held.has(r.address.toLowerCase()))) {
+            this.heldCount += 1;
+            return;
+          }
           const raw = Buffer.concat(chunks).toString('utf8');
           simpleParser(raw).then(
             (parsed) => {

@@ -1,0 +1,75 @@
+import { once } from 'node:events';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { councilRequest, eventually, opportunityRequest, SmtpInbox, universityRequest } from '#libs/testing';
+import { personWith } from './support/people.js';
+import { TestStack } from './support/test-stack.js';
+
+/**
+ * The notification worker, as its own process, killed in the middle of a digest batch: another
+ * worker takes the batch up, sends what was not sent, and sends nothing twice.
+ */
+describe('a digest batch whose worker dies', () => {
+  let stack: TestStack;
+  let inbox: SmtpInbox;
+  let app: NestFastifyApplication;
+  let admin: Awaited<ReturnType<TestStack['startApi']>>['http'];
+  let anonymous: Awaited<ReturnType<TestStack['startApi']>>['anonymous'];
+  const subscribers = ['a', 'b', 'c', 'd', 'e'].map((name) => `digest-${name}@example.org`);
+  const digestsTo = (email: string) => inbox.to(email).filter((mail) => mail.parsed.subject?.includes('for you'));
+
+  beforeAll(async () => {
+    inbox = await SmtpInbox.start();
+    stack = await TestStack.create({
+      SMTP_URL: inbox.url,
+      PUBLIC_URL: 'https://tpm.example.org',
+      DIGEST_BATCH_SIZE: 10,
+      // One message at a time, so the process is caught between two of them; a dead worker's batch is free again in a second.
+      WORKER_CONCURRENCY: 1,
+      WORKER_LOCK_DURATION_MS: 1000,
+      WORKER_STALLED_INTERVAL_MS: 500,
+    });
+    ({ app, http: admin, anonymous } = await stack.startApi());
+    // Workers here are processes of their own, so the one that dies is the one with the batch.
+    const first = await stack.spawnWorker('notification', { DIGEST_SCHEDULES: 'false', LOG_LEVEL: 'info' });
+    await eventually(() => first.output().includes('Consuming notification-events'));
+    const uea = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
+    const norfolk = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
+    const partnership = (await admin.post('/api/partnerships').send({ name: 'P', universityIds: [uea], councilIds: [norfolk] }).expect(201)).body.id;
+    const academic = await personWith(app, admin, 'academic', { universityId: uea });
+    for (const email of subscribers) {
+      await anonymous.post('/api/subscriptions').send({ email, frequency: 'daily' }).expect(202);
+      const mail = await eventually(() => inbox.to(email)[0] ?? false);
+      await anonymous.post(/https:\/\/tpm\.example\.org(\/api\/subscriptions\/confirm\/\S+)/.exec(mail.parsed.text ?? '')![1]!).expect(200);
+    }
+    const opportunity = (await academic.http.post('/api/opportunities').send(opportunityRequest(partnership, { title: 'Lecture' })).expect(201)).body.id;
+    await academic.http.post(`/api/opportunities/${opportunity}/publish`).expect(200);
+    await stack.caughtUp('notification');
+    first.kill('SIGTERM');
+    await once(first, 'exit');
+  });
+  afterAll(async () => {
+    await stack.close();
+    await inbox.stop();
+  });
+
+  it('sends every subscriber exactly one digest', async () => {
+    const doomed = await stack.spawnWorker('notification', { DIGEST_SCHEDULES: 'false', LOG_LEVEL: 'info' });
+    await eventually(() => doomed.output().includes('Consuming notification-events'));
+    inbox.held.add(subscribers[2]!);
+    await admin.post('/api/admin/digests/daily').expect(202);
+
+    // Caught mid-batch: the batch planned, one message hanging on the SMTP server.
+    await eventually(() => inbox.heldCount > 0);
+    expect(await stack.query(`SELECT 1 FROM sent_messages WHERE template = 'digest' AND status = 'pending'`)).not.toEqual([]);
+    doomed.kill('SIGKILL');
+    inbox.held.clear();
+
+    await stack.spawnWorker('notification', { DIGEST_SCHEDULES: 'false' });
+    await eventually(async () => {
+      expect(await stack.query(`SELECT 1 FROM sent_messages WHERE template = 'digest' AND status <> 'sent'`)).toEqual([]);
+      for (const email of subscribers) expect(digestsTo(email)).toHaveLength(1);
+    });
+    const rows = await stack.query<{ recipient: string }>(`SELECT recipient FROM sent_messages WHERE template = 'digest' ORDER BY recipient`);
+    expect(rows.map((row) => row.recipient)).toEqual(subscribers);
+  });
+});
