@@ -23,6 +23,7 @@ describe('a digest batch whose worker dies', () => {
       SMTP_URL: inbox.url,
       PUBLIC_URL: 'https://tpm.example.org',
       DIGEST_BATCH_SIZE: 10,
+      DIGEST_QUIET_SECONDS: 0,
       // One message at a time, so the process is caught between two of them; a dead worker's batch is free again in a second.
       WORKER_CONCURRENCY: 1,
       WORKER_LOCK_DURATION_MS: 1000,

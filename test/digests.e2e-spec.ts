@@ -43,7 +43,7 @@ describe('digests', () => {
 
   beforeAll(async () => {
     inbox = await SmtpInbox.start();
-    stack = await TestStack.create({ SMTP_URL: inbox.url, EVENT_JOB_BACKOFF_MS: 100, PUBLIC_URL, DIGEST_BATCH_SIZE: 2 });
+    stack = await TestStack.create({ SMTP_URL: inbox.url, EVENT_JOB_BACKOFF_MS: 100, PUBLIC_URL, DIGEST_BATCH_SIZE: 2, DIGEST_QUIET_SECONDS: 0 });
     ({ app, http: admin, anonymous } = await stack.startApi());
     await stack.startWorker('notification');
     queue = new Queue(DIGEST_QUEUE, { connection: workerConnection(String(stack.settings.REDIS_URL)), prefix: String(stack.settings.QUEUE_PREFIX) });

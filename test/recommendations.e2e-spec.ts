@@ -219,6 +219,8 @@ describe('recommendations from the matching worker', () => {
     await lead.http.get('/api/me/recommendations').expect(403);
     await member.http.get('/api/me/recommendations?limit=0').expect(400);
     await member.http.get('/api/me/recommendations?cursor=bm90LW91cnM').expect(400);
+    const blankScore = Buffer.from(JSON.stringify(['', hosted])).toString('base64url');
+    await member.http.get(`/api/me/recommendations?cursor=${blankScore}`).expect(400);
   });
 
   it('pages a practitioner\'s recommendations, best first', async () => {
@@ -243,5 +245,19 @@ describe('recommendations from the matching worker', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(seen.map((item) => item.opportunity.id)).toEqual(expect.arrayContaining(opportunities));
     expect(new Set(seen.map((item) => item.opportunity.id)).size).toBe(seen.length);
+  });
+
+  it('takes the practitioners of a council that leaves the partnership off its lists', async () => {
+    const leaving = (await admin.post('/api/councils').send(councilRequest({ region: 'east_of_england' })).expect(201)).body.id as string;
+    await admin.post(`/api/partnerships/${ids.partnership}/members`).send({ organisationType: 'council', organisationId: leaving }).expect(201);
+    const departing = await practitioner(leaving, { specialisms: ['adult_safeguarding'] });
+    const opportunity = await published(ids.norfolk, { requiredSpecialisms: ['adult_safeguarding'] });
+    expect((await recommendedIds(opportunity))[0]).toBe(departing.id);
+    expect((await departing.http.get('/api/me/recommendations').expect(200)).body.items).not.toEqual([]);
+
+    await admin.delete(`/api/partnerships/${ids.partnership}/members/${leaving}`).expect(204);
+    expect(await recommendedIds(opportunity)).not.toContain(departing.id);
+    expect(await stack.query('SELECT 1 FROM recommendations WHERE practitioner_id = $1', [departing.id])).toEqual([]);
+    expect((await departing.http.get('/api/me/recommendations').expect(200)).body.items).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ export async function seed(db: pg.Pool, { subscribers, opportunities }: { subscr
   );
   await db.query(
     `INSERT INTO outbox_events (id, type, version, occurred_at, aggregate_type, aggregate_id, partnership_id, correlation_id, payload, dispatched_at)
-     SELECT gen_random_uuid(), 'opportunity.published', 1, now(), 'opportunity', id::text, partnership_id, 'bench',
+     SELECT gen_random_uuid(), 'opportunity.published', 1, now() - interval '1 hour', 'opportunity', id::text, partnership_id, 'bench',
        jsonb_build_object('opportunityId', id, 'partnershipId', partnership_id, 'type', type, 'title', title, 'status', status), now()
      FROM opportunities ORDER BY title`,
   );

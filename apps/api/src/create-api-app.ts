@@ -13,11 +13,12 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
   const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, genReqId: correlationIdOf, routerOptions: { maxParamLength: 400 } });
   // A JSON API: any other body is a 415, not something to guess at.
   adapter.getInstance().removeContentTypeParser(['text/plain']);
-  // Except the one form mail clients post to unsubscribe in one click (RFC 8058): List-Unsubscribe=One-Click.
+  // Except the forms of the email links: mail clients unsubscribe in one click (RFC 8058:
+  // List-Unsubscribe=One-Click), and a browser posts the confirmation page's button as a form.
   adapter.getInstance().addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, body, done) =>
-    request.url.startsWith('/api/unsubscribe/')
+    request.url.startsWith('/api/unsubscribe/') || request.url.startsWith('/api/subscriptions/confirm/')
       ? done(null, Object.fromEntries(new URLSearchParams(body as string)))
-      : done(Object.assign(new Error('Forms are taken only by the unsubscribe links; send JSON.'), { statusCode: 415 }), undefined),
+      : done(Object.assign(new Error('Forms are taken only by the links in emails; send JSON.'), { statusCode: 415 }), undefined),
   );
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bodyParser: false,

@@ -4,6 +4,7 @@ import { DatabaseModule } from '#libs/database';
 import { EventConsumerModule } from '#libs/event-consumer';
 import { LoggingModule } from '#libs/observability';
 import type { MatchingWorkerConfig } from './matching-worker.config.js';
+import { MemberRemovedHandler } from './member-removed.handler.js';
 import { OpportunityChangedHandler } from './opportunity-changed.handler.js';
 import { OrganisationRegisteredHandler } from './organisation-registered.handler.js';
 import { PractitionerChangedHandler } from './practitioner-changed.handler.js';
@@ -15,7 +16,7 @@ export class MatchingWorkerModule {
     return {
       module: MatchingWorkerModule,
       imports: [TypedConfigModule.forRoot(config), LoggingModule, DatabaseModule.forRoot({ entities: 'none' }), EventConsumerModule.forGroup('matching')],
-      providers: [OrganisationRegisteredHandler, OpportunityChangedHandler, PractitionerChangedHandler, PractitionerEngagedHandler],
+      providers: [OrganisationRegisteredHandler, OpportunityChangedHandler, PractitionerChangedHandler, PractitionerEngagedHandler, MemberRemovedHandler],
     };
   }
 }

@@ -5,15 +5,28 @@ import { appendToOutbox, domainEvent, type EventEnvelope } from '#libs/events';
 import { recommendForOpportunity } from '#libs/matching';
 import { MatchingWorkerConfig } from './matching-worker.config.js';
 
-type OpportunityChanged = 'opportunity.published' | 'opportunity.updated' | 'opportunity.closed' | 'opportunity.cancelled' | 'opportunity.filled';
+type OpportunityChanged =
+  | 'opportunity.published'
+  | 'opportunity.updated'
+  | 'opportunity.closed'
+  | 'opportunity.cancelled'
+  | 'opportunity.filled'
+  | 'opportunity.completed';
 
 /**
  * Ranks the opportunity's practitioners afresh whenever it changes: a published one gets its list
- * (and `opportunity.recommendations_ready` names who is new on it); a closed, cancelled or filled one
- * loses it.
+ * (and `opportunity.recommendations_ready` names who is new on it); a closed, cancelled, filled or
+ * completed one loses it.
  */
 @Injectable()
-@HandlesEvents(['opportunity.published', 1], ['opportunity.updated', 1], ['opportunity.closed', 1], ['opportunity.cancelled', 1], ['opportunity.filled', 1])
+@HandlesEvents(
+  ['opportunity.published', 1],
+  ['opportunity.updated', 1],
+  ['opportunity.closed', 1],
+  ['opportunity.cancelled', 1],
+  ['opportunity.filled', 1],
+  ['opportunity.completed', 1],
+)
 export class OpportunityChangedHandler implements EventHandler<OpportunityChanged> {
   constructor(private readonly config: MatchingWorkerConfig) {}
 

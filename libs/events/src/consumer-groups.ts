@@ -14,9 +14,11 @@ export const CONSUMER_SUBSCRIPTIONS = {
     'opportunity.closed',
     'opportunity.cancelled',
     'opportunity.filled',
+    'opportunity.completed',
     'application.submitted',
     'match.proposed',
     'match.approved',
+    'partnership.member_removed',
   ],
   notification: [
     'university.registered',

@@ -134,3 +134,16 @@ function factorsOf(pair: RankedPair): Factors {
     pepsStage: pair.peps_stage,
   };
 }
+
+/** A council has left the partnership: its practitioners are no longer recommended for the partnership's opportunities. */
+export async function withdrawCouncilFromPartnership(manager: EntityManager, partnershipId: string, councilId: string): Promise<void> {
+  await manager.query(
+    `SELECT id FROM opportunities WHERE id IN (SELECT opportunity_id FROM recommendations) AND partnership_id = $1 ORDER BY id FOR NO KEY UPDATE`,
+    [partnershipId],
+  );
+  await manager.query(
+    `DELETE FROM recommendations r USING opportunities o, practitioner_profiles p
+     WHERE o.id = r.opportunity_id AND o.partnership_id = $1 AND p.user_id = r.practitioner_id AND p.council_id = $2`,
+    [partnershipId, councilId],
+  );
+}

@@ -40,6 +40,12 @@ export class NotificationConfig extends WorkerConfig {
   @Max(100)
   RECOMMENDATION_EMAILS_PER_WEEK: number = 3;
 
+  /** A digest leaves out opportunities published in the last this many seconds: their commits may still be landing out of order. */
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  DIGEST_QUIET_SECONDS: number = 60;
+
   /** Whether this worker registers the daily and weekly digest schedules (any number may: it is idempotent). */
   @TextBoolean()
   @IsBoolean()

@@ -1,4 +1,4 @@
-import { NotFoundException } from '@nestjs/common';
+import { ConflictException, NotFoundException } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -29,6 +29,7 @@ export class ProposeRecommendedMatchHandler implements ICommandHandler<ProposeRe
       transactionWithEvents(this.dataSource, async (transaction) => {
         // Only leads and admins reach here (the route's roles); a lead sees only the partnerships they lead.
         const opportunity = await visibleOpportunity(transaction, caller, opportunityId);
+        if (opportunity.status !== 'published') throw new ConflictException(`The opportunity is ${opportunity.status}: no matches can be proposed.`);
         const recommendation = await transaction.findOneBy(Recommendation, { opportunityId, practitionerId });
         if (!recommendation) throw new NotFoundException(`Practitioner ${practitionerId} is not recommended for opportunity ${opportunityId}.`);
         const match = await transaction.save(

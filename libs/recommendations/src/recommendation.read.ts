@@ -1,6 +1,7 @@
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { cursorKey, londonDateTime, type Page, pageOf } from '#libs/http';
+import type { Caller } from '#libs/identity';
 import type { MyRecommendationResponse, OpportunityRecommendationResponse } from './recommendation.dto.js';
 
 /** An opportunity's recommended practitioners, best first; every field listed on purpose. */
@@ -45,14 +46,14 @@ export async function recommendationsForOpportunity(manager: EntityManager, oppo
   }));
 }
 
-/** A practitioner's recommendations for opportunities still open, best first, a page at a time. */
+/** A practitioner's recommendations for opportunities still open in their partnerships, best first, a page at a time. */
 export async function recommendationsForPractitioner(
   manager: EntityManager,
-  practitionerId: string,
+  practitioner: Caller,
   limit: number,
   cursor: string | undefined,
 ): Promise<Page<MyRecommendationResponse>> {
-  const after = cursorKey(cursor, 2, ([score, id]) => Number.isFinite(Number(score)) && isUUID(id!));
+  const after = cursorKey(cursor, 2, ([score, id]) => /^\d{1,3}(\.\d{1,2})?$/.test(score!) && isUUID(id!));
   const rows = await manager.query<
     {
       id: string;
@@ -68,11 +69,11 @@ export async function recommendationsForPractitioner(
   >(
     `SELECT o.id, o.partnership_id, o.type, o.title, o.first_session_at, o.closes_at, r.score, r.reasons, r.computed_at
      FROM recommendations r JOIN opportunities o ON o.id = r.opportunity_id
-     WHERE r.practitioner_id = $1 AND o.status = 'published' AND o.closes_at > now()
+     WHERE r.practitioner_id = $1 AND o.status = 'published' AND o.closes_at > now() AND o.partnership_id = ANY ($5::uuid[])
        AND ($2::float8 IS NULL OR r.score < $2::float8 OR (r.score = $2::float8 AND r.opportunity_id > $3::uuid))
      ORDER BY r.score DESC, r.opportunity_id
      LIMIT $4`,
-    [practitionerId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+    [practitioner.id, after?.[0] ?? null, after?.[1] ?? null, limit + 1, practitioner.partnershipIds],
   );
   return pageOf(
     rows,

@@ -52,6 +52,6 @@ export class RecommendationsController {
   @ApiOkResponse({ type: MyRecommendationsPage })
   @ApiProblems(400, 403)
   mine(@Query() query: PageQuery, @CurrentCaller() caller: Caller): Promise<Page<MyRecommendationResponse>> {
-    return recommendationsForPractitioner(this.dataSource.manager, caller.id, query.limit, query.cursor);
+    return recommendationsForPractitioner(this.dataSource.manager, caller, query.limit, query.cursor);
   }
 }

@@ -16,6 +16,7 @@ export async function planDigests(
   db: EntityManager,
   batch: { frequency: DigestFrequency; period: string; subscriptionIds: string[] },
   links: { opportunity: string; all: string },
+  quietSeconds: number,
 ): Promise<number> {
   const [planned]: { count: string }[] = await db.query(
     `WITH subs AS (
@@ -25,9 +26,12 @@ export async function planDigests(
        SELECT DISTINCT ON (o.id) e.position, o.id, o.title, o.type, o.host_university_id, o.host_council_id,
               o.required_specialisms, o.partnership_id, o.first_session_at, o.closes_at, p.name AS partnership_name
        FROM outbox_events e
-       JOIN opportunities o ON o.id = e.aggregate_id::uuid AND o.status = 'published'
+       JOIN opportunities o ON o.id = e.aggregate_id::uuid AND o.status = 'published' AND o.closes_at > now()
        JOIN partnerships p ON p.id = o.partnership_id
        WHERE e.type = 'opportunity.published' AND e.position > (SELECT min(last_position) FROM subs)
+         -- Positions are taken before commit, so a lower one can commit after a higher one: the
+         -- youngest events wait for the next digest rather than be passed over for good.
+         AND e.occurred_at < now() - make_interval(secs => $6)
        ORDER BY o.id, e.position DESC
      ), matched AS (
        SELECT s.id AS subscription_id, s.email, s.user_id, f.*
@@ -58,7 +62,7 @@ export async function planDigests(
        RETURNING s.id
      )
      SELECT count(*) FROM advanced`,
-    [batch.subscriptionIds, batch.frequency, batch.period, links.opportunity, links.all],
+    [batch.subscriptionIds, batch.frequency, batch.period, links.opportunity, links.all, quietSeconds],
   );
   return Number(planned!.count);
 }

@@ -85,7 +85,7 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
 
   private async batch(job: Job<DigestBatchJob>): Promise<void> {
     const planned = await this.dataSource.transaction((transaction) =>
-      planDigests(transaction, job.data, { opportunity: this.links.opportunity(''), all: this.links.findOpportunities() }),
+      planDigests(transaction, job.data, { opportunity: this.links.opportunity(''), all: this.links.findOpportunities() }, this.config.DIGEST_QUIET_SECONDS),
     );
     // Also sends what an earlier attempt of this batch planned but did not get to send.
     await this.delivery.deliver(job.data.subscriptionIds.map((id) => digestKey(job.data.period, id)));
