@@ -187,6 +187,25 @@ describe('notifications: email for events', () => {
     await eventually(() => expect(inbox.to(academic.email).filter((m) => m.parsed.subject === subject)).toHaveLength(1));
   });
 
+  it('marks a message refused at DATA as bounced, without suppressing its address', async () => {
+    const person = practitioners[3]!;
+    inbox.refusedMessages.add(person.email);
+    const opportunity = await publishedOpportunity({ title: 'Refused once' });
+    const match = await propose(await apply(person, opportunity));
+    await eventually(async () => {
+      const [row] = await stack.query<{ status: string; last_error: string }>(
+        `SELECT status, last_error FROM sent_messages WHERE recipient = $1 AND template = 'match-proposed' AND params->>'opportunityTitle' = 'Refused once'`,
+        [person.email],
+      );
+      expect(row).toMatchObject({ status: 'bounced', last_error: expect.stringContaining('554') });
+    });
+    inbox.refusedMessages.delete(person.email);
+    await lead.http.post(`/api/matches/${match}/approve`).send({}).expect(200);
+    const approved = await eventually(() => inbox.to(person.email).find((mail) => mail.parsed.subject?.includes('Refused once')) ?? false);
+    expect(approved.parsed.subject).toContain('Refused once');
+    expect(await stack.query('SELECT 1 FROM email_suppressions WHERE email = $1', [person.email])).toEqual([]);
+  });
+
   it('suppresses an address that bounces for good, and sends it nothing more', async () => {
     const person = practitioners[0]!;
     inbox.hardBounces.add(person.email);
@@ -209,7 +228,7 @@ describe('notifications: email for events', () => {
     });
   });
 
-  it('emails an invited person the link to choose a password, whose token is not in the outbox', async () => {
+  it('emails an invited person the link to choose a password, whose token is neither in the outbox nor in the stored message', async () => {
     const email = 'new.academic@example.org';
     const invited = await admin.post('/api/invitations').send({ email, displayName: 'Nia New', role: 'partnership_lead' }).expect(201);
     const [mail] = await inbox.waitFor(email);
@@ -219,6 +238,7 @@ describe('notifications: email for events', () => {
     expect(token).toBe(invited.body.invitationToken);
     const [event] = await stack.query<{ payload: string }>(`SELECT payload::text FROM outbox_events WHERE type = 'user.invited' AND aggregate_id = $1`, [invited.body.userId]);
     expect(event!.payload).not.toContain(token);
+    expect(await stack.query(`SELECT 1 FROM sent_messages WHERE params::text LIKE '%' || $1 || '%'`, [token])).toEqual([]);
     await anonymousClient().post('/api/invitations/accept').send({ token, password: 'a long enough password' }).expect(200);
   });
 });

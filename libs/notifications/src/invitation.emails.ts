@@ -1,23 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesEvents } from '#libs/event-consumer';
 import type { EventEnvelope } from '#libs/events';
-import { invitationToken } from '#libs/mail-contract';
 import { EmailHandler } from './email-handler.js';
-import { Links } from './links.js';
 import { MessageDelivery } from './message-delivery.js';
-import { NotificationConfig } from './notification.config.js';
 import { message, type PlannedMessage } from './outbound-messages.js';
 import type { PeopleRead } from './people.read.js';
 
-/** The invited person's link to choose a password; its token is derived here, never carried by the event. */
+/** The invited person's link to choose a password; its token is made when the email is sent, never stored. */
 @Injectable()
 @HandlesEvents(['user.invited', 1])
 export class InvitationEmails extends EmailHandler<'user.invited'> {
-  constructor(
-    delivery: MessageDelivery,
-    private readonly links: Links,
-    private readonly config: NotificationConfig,
-  ) {
+  constructor(delivery: MessageDelivery) {
     super(delivery);
   }
 
@@ -25,7 +18,6 @@ export class InvitationEmails extends EmailHandler<'user.invited'> {
     const { invitationId, email, displayName, role, expiresAt, userId } = event.payload;
     // Accepted already (or gone): the link would only say it is used.
     if (!(await read.openInvitation(invitationId))) return [];
-    const link = this.links.acceptInvitation(invitationToken(this.config.LINK_SECRET, invitationId));
-    return [message('invitation', email, { recipientName: displayName, role, link, expiresAt }, userId)];
+    return [message('invitation', email, { recipientName: displayName, role, invitationId, expiresAt }, userId)];
   }
 }

@@ -9,18 +9,19 @@ export interface OutgoingEmail extends RenderedEmail {
   headers?: Record<string, string>;
 }
 
-/** The SMTP server refused the recipient for good (a 5xx): sending again can never work. */
+/**
+ * The SMTP server refused for good (a 5xx), so sending again can never work: at RCPT TO the address
+ * itself (a hard bounce), at DATA only this message (its content or size).
+ */
 export class PermanentRejection extends Error {
   constructor(
     readonly recipient: string,
     readonly smtpResponse: string,
+    readonly refused: 'address' | 'message',
   ) {
-    super(`SMTP refused ${recipient} for good: ${smtpResponse}`);
+    super(`SMTP refused ${refused === 'address' ? recipient : `the message to ${recipient}`} for good: ${smtpResponse}`);
   }
 }
-
-// A 5xx at these steps is about this recipient or this message; at others (auth, MAIL FROM) it is ours to fix.
-const RECIPIENT_STEPS = ['RCPT TO', 'DATA'];
 
 /** Sends email over SMTP (pooled connections), and tells a permanent refusal from a failure worth retrying. */
 @Injectable()
@@ -64,8 +65,12 @@ export class Mailer implements OnApplicationBootstrap, OnApplicationShutdown {
       });
     } catch (error) {
       const smtp = error as { responseCode?: number; command?: string; response?: string };
-      const permanent = smtp.responseCode !== undefined && smtp.responseCode >= 500 && RECIPIENT_STEPS.some((step) => smtp.command?.startsWith(step));
-      if (permanent) throw new PermanentRejection(email.to, smtp.response ?? String(smtp.responseCode));
+      // A 5xx at other steps (auth, MAIL FROM) is ours to fix: it stays a failure to retry, and to see.
+      if (smtp.responseCode !== undefined && smtp.responseCode >= 500) {
+        const response = smtp.response ?? String(smtp.responseCode);
+        if (smtp.command?.startsWith('RCPT TO')) throw new PermanentRejection(email.to, response, 'address');
+        if (smtp.command?.startsWith('DATA')) throw new PermanentRejection(email.to, response, 'message');
+      }
       throw error;
     }
   }

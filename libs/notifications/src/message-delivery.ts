@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EMAIL_PREFERENCE_DEFAULTS, signLinkToken } from '#libs/mail-contract';
+import { EMAIL_PREFERENCE_DEFAULTS, invitationToken, signLinkToken } from '#libs/mail-contract';
 import { Links } from './links.js';
 import { Mailer, type OutgoingEmail, PermanentRejection } from './mailer.js';
 import { NotificationConfig } from './notification.config.js';
-import { type RenderedEmail, render, TEMPLATES, type TemplateName } from './templates/emails.js';
+import { type RenderedEmail, render, type SignedLinks, TEMPLATES, type TemplateName } from './templates/emails.js';
 import { html } from './templates/markup.js';
 
 interface Unsubscribe {
@@ -82,21 +82,31 @@ export class MessageDelivery {
       await transaction.query(`UPDATE sent_messages SET status = $2 WHERE id = $1`, [id, skip]);
       return;
     }
-    const email = withUnsubscribe(render(row.template, row.params, this.mailer.sender), this.unsubscribeLink(row));
+    const email = withUnsubscribe(render(row.template, row.params, this.mailer.sender, this.signedLinks), this.unsubscribeLink(row));
     try {
       await this.mailer.send({ ...email, to: row.recipient, messageId: `<${row.id}@${this.domain}>` });
     } catch (error) {
       if (!(error instanceof PermanentRejection)) throw error;
-      this.logger.warn({ messageId: row.id, recipient: row.recipient, smtp: error.smtpResponse }, 'address refused for good: suppressed');
-      await transaction.query(
-        `INSERT INTO email_suppressions (email, reason, smtp_response) VALUES (lower($1), 'hard_bounce', $2) ON CONFLICT (email) DO NOTHING`,
-        [row.recipient, error.smtpResponse],
-      );
+      if (error.refused === 'address') {
+        this.logger.warn({ messageId: row.id, recipient: row.recipient, smtp: error.smtpResponse }, 'address refused for good: suppressed');
+        await transaction.query(
+          `INSERT INTO email_suppressions (email, reason, smtp_response) VALUES (lower($1), 'hard_bounce', $2) ON CONFLICT (email) DO NOTHING`,
+          [row.recipient, error.smtpResponse],
+        );
+      } else {
+        this.logger.warn({ messageId: row.id, recipient: row.recipient, smtp: error.smtpResponse }, 'message refused for good; the address stays open');
+      }
       await transaction.query(`UPDATE sent_messages SET status = 'bounced', attempts = attempts + 1, last_error = $2 WHERE id = $1`, [id, error.smtpResponse]);
       return;
     }
     await transaction.query(`UPDATE sent_messages SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = $1`, [id]);
   }
+
+  /** Tokens that open an account or confirm a subscription, made now: no stored message holds one. */
+  private readonly signedLinks: SignedLinks = {
+    acceptInvitation: (invitationId) => this.links.acceptInvitation(invitationToken(this.config.LINK_SECRET, invitationId)),
+    confirmSubscription: (subscriptionId) => this.links.confirmSubscription(signLinkToken(this.config.LINK_SECRET, { purpose: 'confirm', subscriptionId })),
+  };
 
   private get domain(): string {
     return this.config.MAIL_FROM.split('@')[1]!;

@@ -63,7 +63,12 @@ export class PeopleRead {
    * Of `practitionerIds`, those still recommended for the opportunity who asked for "recommended for
    * you" and were sent fewer than `perWeek` of them in the last seven days; with the reasons.
    */
-  recommendedAndAsking(opportunityId: string, practitionerIds: string[], perWeek: number): Promise<(Person & { reasons: string[] })[]> {
+  async recommendedAndAsking(opportunityId: string, practitionerIds: string[], perWeek: number): Promise<(Person & { reasons: string[] })[]> {
+    // Counting under a lock per practitioner (taken in id order): two lists handled at once cannot both pass the cap.
+    await this.db.query(
+      `SELECT pg_advisory_xact_lock(hashtext('recommended-for-you ' || id)) FROM (SELECT id FROM unnest($1::text[]) AS id ORDER BY id) AS ordered`,
+      [practitionerIds],
+    );
     return this.db.query(
       `SELECT ${PERSON}, r.reasons FROM recommendations r JOIN users u ON u.id = r.practitioner_id
        WHERE r.opportunity_id = $1 AND r.practitioner_id = ANY ($2::uuid[])

@@ -3,6 +3,7 @@ import { CoreConfig } from '#libs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { Correlation, correlationIdOf } from './correlation.js';
 import { CorrelationMiddleware } from './correlation.middleware.js';
+import { redactUrl } from './redact-url.js';
 
 /**
  * Structured logs (pino), one JSON line an event; every line written while a request or a job is
@@ -21,7 +22,8 @@ import { CorrelationMiddleware } from './correlation.middleware.js';
             const correlationId = Correlation.current();
             return correlationId ? { correlationId } : {};
           },
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token', 'req.params.token', 'res.headers["set-cookie"]'],
+          serializers: { req: (request: { url: string }) => ({ ...request, url: redactUrl(request.url) }) },
           transport: config.LOG_FORMAT === 'pretty' ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
         },
       }),

@@ -18,6 +18,8 @@ export class SmtpInbox {
   readonly received: ReceivedMail[] = [];
   readonly hardBounces = new Set<string>();
   readonly temporaryFailures = new Set<string>();
+  /** Addresses whose messages are refused at DATA (554, as a content filter would): the address itself is fine. */
+  readonly refusedMessages = new Set<string>();
   /** Addresses whose messages are taken in but never answered: the sender waits, mid-send. */
   readonly held = new Set<string>();
   /** How many messages to held addresses were taken in and left unanswered. */
@@ -52,6 +54,9 @@ export class SmtpInbox {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
+          if (session.envelope.rcptTo.some((r) => this.refusedMessages.has(r.address.toLowerCase()))) {
+            return callback(Object.assign(new Error('Message refused by content filter'), { responseCode: 554 }));
+          }
           if (session.envelope.rcptTo.some((r) => this.held.has(r.address.toLowerCase()))) {
             this.heldCount += 1;
             return;

@@ -33,8 +33,9 @@ export interface TemplateParams {
   'opportunity-filled': About;
   'recommended-for-you': About & { reasons: string[] };
   'recommendations-ready': About & { count: number };
-  invitation: { recipientName: string; role: string; link: string; expiresAt: string };
-  'subscription-confirm': { frequency: string; link: string };
+  // Links that carry a secret are made when the email is sent (`SignedLinks`), so no stored message holds one.
+  invitation: { recipientName: string; role: string; invitationId: string; expiresAt: string };
+  'subscription-confirm': { frequency: string; pendingSubscriptionId: string };
   digest: {
     subscriptionId: string;
     frequency: string;
@@ -70,9 +71,15 @@ export interface Sender {
   email: string;
 }
 
+/** Links whose tokens are secrets, made at the moment of sending. */
+export interface SignedLinks {
+  acceptInvitation(invitationId: string): string;
+  confirmSubscription(subscriptionId: string): string;
+}
+
 interface Template<P> {
   kind: EmailKind;
-  render(params: P, sender: Sender): RenderedEmail;
+  render(params: P, sender: Sender, signed: SignedLinks): RenderedEmail;
 }
 
 const ROLES: Record<string, string> = {
@@ -226,7 +233,7 @@ export const TEMPLATES: { [N in TemplateName]: Template<TemplateParams[N]> } = {
   },
   invitation: {
     kind: 'essential',
-    render: (p) =>
+    render: (p, _sender, signed) =>
       layout({
         subject: 'You are invited to the Teaching Partnership Marketplace',
         partnershipName: 'Teaching Partnership Marketplace',
@@ -235,7 +242,7 @@ export const TEMPLATES: { [N in TemplateName]: Template<TemplateParams[N]> } = {
           `You have been invited to join the Teaching Partnership Marketplace as ${ROLES[p.role] ?? p.role}.`,
           `Choose your password with the link below before ${londonTime(p.expiresAt)}.`,
         ],
-        action: { label: 'Choose your password', url: p.link },
+        action: { label: 'Choose your password', url: signed.acceptInvitation(p.invitationId) },
         footer: 'If you did not expect this invitation, you can ignore this email.',
       }),
   },
@@ -270,7 +277,7 @@ export const TEMPLATES: { [N in TemplateName]: Template<TemplateParams[N]> } = {
   },
   'subscription-confirm': {
     kind: 'essential',
-    render: (p) =>
+    render: (p, _sender, signed) =>
       layout({
         subject: 'Confirm your subscription to new opportunities',
         partnershipName: 'Teaching Partnership Marketplace',
@@ -279,7 +286,7 @@ export const TEMPLATES: { [N in TemplateName]: Template<TemplateParams[N]> } = {
           `Someone, we hope you, asked for ${p.frequency === 'instant' ? 'an email about each new opportunity' : `a ${p.frequency} email of new opportunities`} at this address.`,
           'Nothing more will be sent unless you confirm.',
         ],
-        action: { label: 'Confirm my subscription', url: p.link },
+        action: { label: 'Confirm my subscription', url: signed.confirmSubscription(p.pendingSubscriptionId) },
         footer: 'If it was not you, ignore this email and you will hear nothing more.',
       }),
   },
@@ -306,6 +313,6 @@ export const TEMPLATES: { [N in TemplateName]: Template<TemplateParams[N]> } = {
   },
 };
 
-export function render<N extends TemplateName>(name: N, params: TemplateParams[N], sender: Sender): RenderedEmail {
-  return TEMPLATES[name].render(params, sender);
+export function render<N extends TemplateName>(name: N, params: TemplateParams[N], sender: Sender, signed: SignedLinks): RenderedEmail {
+  return TEMPLATES[name].render(params, sender, signed);
 }
