@@ -4,6 +4,7 @@ import { type EventHandler, HandlesEvents } from '#libs/event-consumer';
 import type { EventEnvelope } from '#libs/events';
 import { Links } from './links.js';
 import { MessageDelivery } from './message-delivery.js';
+import { digestItem, subscriptionWants } from './digests/subscription-match.sql.js';
 
 /**
  * `instant` subscribers whose filters match a newly published opportunity get it at once, as a
@@ -25,14 +26,9 @@ export class InstantAlerts implements EventHandler<'opportunity.published'> {
     await transaction.query(
       `INSERT INTO sent_messages (event_key, recipient, template, params, user_id)
        SELECT $1, s.email, 'digest', jsonb_build_object('subscriptionId', s.id, 'frequency', 'instant', 'total', 1, 'moreLink', $4::text,
-         'opportunities', jsonb_build_array(jsonb_build_object('title', o.title, 'type', o.type, 'partnershipName', p.name,
-           'firstSessionAt', to_json(o.first_session_at) #>> '{}', 'closesAt', to_json(o.closes_at) #>> '{}', 'link', $3 || o.id))), s.user_id
+         'opportunities', jsonb_build_array(${digestItem('o', 'p.name', '$3')})), s.user_id
        FROM opportunities o JOIN partnerships p ON p.id = o.partnership_id
-       JOIN subscriptions s ON s.status = 'confirmed' AND s.frequency = 'instant'
-         AND (cardinality(s.types) = 0 OR o.type = ANY(s.types))
-         AND (cardinality(s.host_organisation_ids) = 0 OR o.host_university_id = ANY(s.host_organisation_ids) OR o.host_council_id = ANY(s.host_organisation_ids))
-         AND (cardinality(s.specialisms) = 0 OR o.required_specialisms && s.specialisms)
-         AND (s.partnership_id IS NULL OR o.partnership_id = s.partnership_id)
+       JOIN subscriptions s ON s.status = 'confirmed' AND s.frequency = 'instant' AND ${subscriptionWants('s', 'o')}
        WHERE o.id = $2 AND o.status = 'published'
        ON CONFLICT (event_key, lower(recipient), template) DO NOTHING`,
       [event.id, event.payload.opportunityId, this.links.opportunity(''), this.links.findOpportunities()],

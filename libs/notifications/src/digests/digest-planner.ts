@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { DigestFrequency } from './digest-period.js';
+import { digestItem, subscriptionWants } from './subscription-match.sql.js';
 
 /** How many opportunities one digest lists; the rest are a link away. */
 export const DIGEST_ITEMS = 10;
@@ -35,17 +36,11 @@ export async function planDigests(
        ORDER BY o.id, e.position DESC
      ), matched AS (
        SELECT s.id AS subscription_id, s.email, s.user_id, f.*
-       FROM subs s JOIN fresh f ON f.position > s.last_position
-         AND (cardinality(s.types) = 0 OR f.type = ANY(s.types))
-         AND (cardinality(s.host_organisation_ids) = 0 OR f.host_university_id = ANY(s.host_organisation_ids) OR f.host_council_id = ANY(s.host_organisation_ids))
-         AND (cardinality(s.specialisms) = 0 OR f.required_specialisms && s.specialisms)
-         AND (s.partnership_id IS NULL OR f.partnership_id = s.partnership_id)
+       FROM subs s JOIN fresh f ON f.position > s.last_position AND ${subscriptionWants('s', 'f')}
      ), digests AS (
        SELECT subscription_id, email, user_id, max(position) AS last_position, count(*) AS total,
-         (array_agg(jsonb_build_object(
-            'title', title, 'type', type, 'partnershipName', partnership_name,
-            'firstSessionAt', to_json(first_session_at) #>> '{}', 'closesAt', to_json(closes_at) #>> '{}',
-            'link', $4 || id) ORDER BY first_session_at NULLS LAST, id))[1:${DIGEST_ITEMS}] AS items
+         (array_agg(${digestItem('matched', 'matched.partnership_name', '$4')}
+            ORDER BY first_session_at NULLS LAST, id))[1:${DIGEST_ITEMS}] AS items
        FROM matched GROUP BY subscription_id, email, user_id
      ), inserted AS (
        INSERT INTO sent_messages (event_key, recipient, template, params, user_id)
