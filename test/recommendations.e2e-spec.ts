@@ -9,6 +9,13 @@ const session = onWeekday(WEDNESDAY, 35);
 const sessionDay = session.slice(0, 10);
 const sessionEnd = session.replace('T10:', 'T12:');
 
+/** The instant a London day (YYYY-MM-DD) begins, whether in GMT or BST. */
+function londonMidnight(day: string): string {
+  const utc = new Date(`${day}T00:00:00Z`);
+  const wallClock = (timeZone: string) => new Date(utc.toLocaleString('en-US', { timeZone })).getTime();
+  return new Date(utc.getTime() - (wallClock('Europe/London') - wallClock('UTC'))).toISOString();
+}
+
 describe('recommendations from the matching worker', () => {
   let stack: TestStack;
   let app: NestFastifyApplication;
@@ -259,5 +266,22 @@ describe('recommendations from the matching worker', () => {
     expect(await recommendedIds(opportunity)).not.toContain(departing.id);
     expect(await stack.query('SELECT 1 FROM recommendations WHERE practitioner_id = $1', [departing.id])).toEqual([]);
     expect((await departing.http.get('/api/me/recommendations').expect(200)).body.items).toEqual([]);
+  });
+
+  it('asks for both days of a session that runs into the next, but not for the day after one that ends at midnight', async () => {
+    const wednesdaysOnly = await practitioner(ids.suffolk, { specialisms: ['fostering_and_adoption'], availability: { weekdays: [3], unavailable: [] } });
+    const midweek = await practitioner(ids.suffolk, { specialisms: ['fostering_and_adoption'], availability: { weekdays: [3, 4], unavailable: [] } });
+    const thursday = new Date(new Date(session).getTime() + 86_400_000).toISOString();
+    const overnight = await published(ids.norfolk, {
+      requiredSpecialisms: ['fostering_and_adoption'],
+      sessions: [{ startsAt: session, endsAt: thursday, place: 'Residential, Norwich' }],
+    });
+    const toMidnight = await published(ids.norfolk, {
+      requiredSpecialisms: ['fostering_and_adoption'],
+      sessions: [{ startsAt: session, endsAt: londonMidnight(thursday.slice(0, 10)), place: 'Norwich' }],
+    });
+    expect(await recommendedIds(overnight)).toEqual(expect.arrayContaining([midweek.id]));
+    expect(await recommendedIds(overnight)).not.toContain(wednesdaysOnly.id);
+    expect(await recommendedIds(toMidnight)).toEqual(expect.arrayContaining([midweek.id, wednesdaysOnly.id]));
   });
 });

@@ -46,8 +46,8 @@ function rankingSql(opportunities: string, practitioners: string, only: { taken:
       FROM (${opportunities}) AS o
       LEFT JOIN councils host ON host.id = o.host_council_id
       CROSS JOIN LATERAL (
-        SELECT array_agg(DISTINCT extract(isodow FROM starts_at AT TIME ZONE 'Europe/London')::smallint) AS weekdays,
-               array_agg(DISTINCT day) AS dates,
+        SELECT array_agg(DISTINCT extract(isodow FROM local)::smallint) AS weekdays,
+               array_agg(DISTINCT to_char(local, 'YYYY-MM-DD')) AS dates,
                count(DISTINCT id)::int AS sessions,
                count(DISTINCT id) FILTER (WHERE place IS NOT NULL AND online_link IS NULL)::int AS in_person_only,
                count(DISTINCT id) FILTER (WHERE place IS NULL AND online_link IS NOT NULL)::int AS online_only,
@@ -55,9 +55,10 @@ function rankingSql(opportunities: string, practitioners: string, only: { taken:
                array_remove(ARRAY[CASE WHEN bool_or(place IS NOT NULL) THEN 'in_person' END,
                                   CASE WHEN bool_or(online_link IS NOT NULL) THEN 'online' END], NULL) AS formats
         FROM opportunity_sessions
-        -- A session is on the day it starts and the day it ends (in London): the practitioner must be free on both.
-        CROSS JOIN LATERAL (VALUES (to_char(starts_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD')),
-                                   (to_char(ends_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD'))) AS days (day)
+        -- A session is on the day it starts and the day it ends (in London; one ending at midnight ends
+        -- the day before): the practitioner must be free, and working, on both.
+        CROSS JOIN LATERAL (VALUES (starts_at AT TIME ZONE 'Europe/London'),
+                                   ((ends_at - interval '1 microsecond') AT TIME ZONE 'Europe/London')) AS moments (local)
         WHERE opportunity_id = o.id
       ) AS s
     ),
