@@ -145,6 +145,17 @@ describe('recommendations under redelivery and concurrency', () => {
     expect(await freshList(opportunity)).toEqual(ranking.slice(0, LIMIT));
   });
 
+  it('gives, through the best-fit shortcut, exactly the top of the full ranking', async () => {
+    // Hosted by the council, in person, nothing asked: everyone who prefers in person earns every point.
+    const opportunity = await published();
+    const [best] = await stack.query<{ n: number }>(`SELECT count(*)::int AS n FROM practitioner_profiles WHERE preferred_formats @> '{in_person}'`);
+    expect(best!.n).toBeGreaterThanOrEqual(LIMIT);
+    expect(await freshList(opportunity)).toEqual((await fullRanking(opportunity)).slice(0, LIMIT));
+    // Asking for a specialism few have: not enough best fits, so everyone is ranked; the same answer.
+    const rare = await published({ requiredSpecialisms: ['child_protection', 'mental_health'] });
+    expect(await freshList(rare)).toEqual((await fullRanking(rare)).slice(0, LIMIT));
+  });
+
   /** Every eligible practitioner, ranked, without keeping anything. */
   async function fullRanking(opportunityId: string) {
     let rows: Awaited<ReturnType<typeof listOf>> = [];

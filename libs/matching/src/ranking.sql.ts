@@ -1,5 +1,8 @@
-import { CAREER_STAGES } from '#libs/practitioners';
+import { CAREER_STAGES, PEPS_STAGES } from '#libs/practitioners';
 import { NEARNESS_SHARE, WEIGHTS } from './scoring.js';
+
+const MAX_PEPS_STAGE = Math.max(...PEPS_STAGES);
+const BEST_FITS_SCAN = 3000;
 
 /**
  * One query ranks both ways: an opportunity against every practitioner of its partnership, and a
@@ -28,18 +31,62 @@ export const RANK_OPPORTUNITIES_SQL = rankingSql(
   { taken: 'm.practitioner_id = $2', engaged: 'practitioner_id = $2' },
 );
 
+/**
+ * A shortcut to the same answer as RANK_PRACTITIONERS_SQL's first `$3` rows: the eligible
+ * practitioners who earn every point the opportunity can give (all its specialisms, nothing taken
+ * lately, every session in a preferred format, its own council when a council hosts, a PEPS stage
+ * above the one asked when there is one above), fewest ids first. They all score the most anyone
+ * can, and ties rank by id, so when `$3` of them are found among the first practitioners by id they
+ * are the top of the full ranking. The scan runs in id order and stops at `$3` (or after
+ * BEST_FITS_SCAN practitioners), so it costs what finding them costs, not the partnership's size;
+ * with fewer, the caller ranks everyone.
+ */
+export const BEST_FITS_SQL = `
+  WITH o AS MATERIALIZED (${opportunitySide(`SELECT * FROM opportunities WHERE id = $2 AND status = 'published' AND closes_at > now()`)}),
+  best AS (
+    SELECT o.id AS opportunity_id, p.user_id AS practitioner_id,
+           cardinality(o.required_specialisms) AS specialisms_covered, cardinality(o.required_specialisms) AS specialisms_required,
+           o.sessions AS sessions_in_preferred_format, o.sessions, o.formats,
+           CASE WHEN o.host_council_id IS NULL THEN 'none' ELSE 'own_council' END AS nearness,
+           0 AS taken_recently,
+           (SELECT max(m.decided_at) FROM matches m WHERE m.practitioner_id = p.user_id AND m.status = 'approved') AS last_taken_at,
+           o.peps_stage::int AS peps_required, p.peps_stage::int AS peps_stage
+    FROM o CROSS JOIN LATERAL (
+      SELECT p.* FROM (
+        -- Only so far: past the first few thousand without enough, ranking everyone is the quicker way.
+        SELECT * FROM practitioner_profiles
+        WHERE council_id IN (SELECT council_id FROM partnership_members WHERE partnership_id = o.partnership_id)
+          AND (o.host_council_id IS NULL OR council_id = o.host_council_id)
+        ORDER BY user_id LIMIT ${BEST_FITS_SCAN}
+      ) AS p
+      WHERE true
+        AND p.specialisms @> o.required_specialisms
+        AND (o.in_person_only = 0 OR p.preferred_formats @> '{in_person}')
+        AND (o.online_only = 0 OR p.preferred_formats @> '{online}')
+        AND (o.either = 0 OR p.preferred_formats && '{in_person,online}')
+        AND (o.peps_stage IS NULL OR o.peps_stage >= ${MAX_PEPS_STAGE} OR p.peps_stage > o.peps_stage)
+        AND ${qualifiedAndFree('o', 'p')}
+        AND NOT EXISTS (SELECT 1 FROM matches m
+                        WHERE m.practitioner_id = p.user_id AND m.status = 'approved' AND m.decided_at > now() - interval '6 months')
+        AND (SELECT count(*) FROM matches m JOIN opportunities t ON t.id = m.opportunity_id
+             WHERE m.practitioner_id = p.user_id AND m.status = 'approved' AND academic_term(t.first_session_at) = o.term) < p.max_opportunities_per_term
+        AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.opportunity_id = o.id AND a.practitioner_id = p.user_id)
+        AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.opportunity_id = o.id AND m.practitioner_id = p.user_id)
+      ORDER BY p.user_id
+      LIMIT $3
+    ) AS p
+  )
+  SELECT best.*, ${scoreSql('best')} AS score FROM best ORDER BY practitioner_id`;
+
 /** Parameters of both: the career stages in order, then the opportunity's or practitioner's id. */
 export const rankingParameters = (id: string): [string[], string] => [[...CAREER_STAGES], id];
 
 /**
- * Pairs every row of `opportunities` with every row of `practitioners`: each side must already be
- * narrowed to the other's partnerships. `only` narrows the approved matches (`taken`) and the
- * applications and matches that rule a pair out (`engaged`) to the ones that can concern these
- * pairs; they are gathered once and hash-joined, not looked up pair by pair.
+ * The opportunity with what pairing needs of it: its host council's region, its academic term, and
+ * its sessions' London weekdays and dates, how many, and in which formats.
  */
-function rankingSql(opportunities: string, practitioners: string, only: { taken: string; engaged: string }): string {
+function opportunitySide(opportunities: string): string {
   return `
-    WITH o AS MATERIALIZED (
       SELECT o.id, o.partnership_id, o.required_specialisms, o.minimum_career_stage, o.peps_stage, o.host_council_id,
              host.region AS host_region, academic_term(o.first_session_at) AS term,
              s.weekdays, s.dates, s.sessions, s.in_person_only, s.online_only, s.either, s.formats
@@ -61,7 +108,28 @@ function rankingSql(opportunities: string, practitioners: string, only: { taken:
                                    ((ends_at - interval '1 microsecond') AT TIME ZONE 'Europe/London')) AS moments (local)
         WHERE opportunity_id = o.id
       ) AS s
-    ),
+  `;
+}
+
+/** Practitioner `pr` is qualified for opportunity `o` (career and PEPS stages) and free on every session's days. */
+function qualifiedAndFree(o: string, pr: string): string {
+  return `array_position($1::text[], ${pr}.career_stage) >= array_position($1::text[], ${o}.minimum_career_stage)
+        AND (${o}.peps_stage IS NULL OR ${pr}.peps_stage >= ${o}.peps_stage)
+        AND ${pr}.available_weekdays @> ${o}.weekdays
+        AND (${pr}.unavailable_periods = '[]'::jsonb OR NOT EXISTS (
+              SELECT 1 FROM jsonb_array_elements(${pr}.unavailable_periods) AS away, unnest(${o}.dates) AS day
+              WHERE day BETWEEN away ->> 'from' AND away ->> 'to'))`;
+}
+
+/**
+ * Pairs every row of `opportunities` with every row of `practitioners`: each side must already be
+ * narrowed to the other's partnerships. `only` narrows the approved matches (`taken`) and the
+ * applications and matches that rule a pair out (`engaged`) to the ones that can concern these
+ * pairs; they are gathered once and hash-joined, not looked up pair by pair.
+ */
+function rankingSql(opportunities: string, practitioners: string, only: { taken: string; engaged: string }): string {
+  return `
+    WITH o AS MATERIALIZED (${opportunitySide(opportunities)}),
     pr AS (
       SELECT p.user_id AS id, p.council_id, home.region, p.career_stage, p.peps_stage, p.specialisms, p.available_weekdays,
              p.unavailable_periods, p.preferred_formats, p.max_opportunities_per_term
@@ -103,12 +171,7 @@ function rankingSql(opportunities: string, practitioners: string, only: { taken:
       FROM o CROSS JOIN pr
       LEFT JOIN taken_overall overall ON overall.practitioner_id = pr.id
       LEFT JOIN taken_per_term per_term ON per_term.practitioner_id = pr.id AND per_term.term = o.term
-      WHERE array_position($1::text[], pr.career_stage) >= array_position($1::text[], o.minimum_career_stage)
-        AND (o.peps_stage IS NULL OR pr.peps_stage >= o.peps_stage)
-        AND pr.available_weekdays @> o.weekdays
-        AND (pr.unavailable_periods = '[]'::jsonb OR NOT EXISTS (
-              SELECT 1 FROM jsonb_array_elements(pr.unavailable_periods) AS away, unnest(o.dates) AS day
-              WHERE day BETWEEN away ->> 'from' AND away ->> 'to'))
+      WHERE ${qualifiedAndFree('o', 'pr')}
         AND coalesce(per_term.taken, 0) < pr.max_opportunities_per_term
         -- Uncorrelated, so PostgreSQL hashes it once rather than joining pair by pair.
         AND (o.id, pr.id) NOT IN (SELECT opportunity_id, practitioner_id FROM engaged)

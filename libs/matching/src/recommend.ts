@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { RANK_OPPORTUNITIES_SQL, RANK_PRACTITIONERS_SQL, rankingParameters } from './ranking.sql.js';
+import { BEST_FITS_SQL, RANK_OPPORTUNITIES_SQL, RANK_PRACTITIONERS_SQL, rankingParameters } from './ranking.sql.js';
 import { type Factors, reasonsFor } from './scoring.js';
 
 /**
@@ -37,11 +37,13 @@ export async function recommendForOpportunity(manager: EntityManager, opportunit
       (row) => row.practitioner_id,
     ),
   );
-  await planForRanking(manager);
-  const ranked = await manager.query<RankedPair[]>(`${RANK_PRACTITIONERS_SQL} ORDER BY score DESC, practitioner_id LIMIT $3`, [
-    ...rankingParameters(opportunityId),
-    limit,
-  ]);
+  const parameters = [...rankingParameters(opportunityId), limit];
+  // Enough practitioners who earn every point are the answer; ranking everyone is needed only without them.
+  let ranked = await manager.query<RankedPair[]>(BEST_FITS_SQL, parameters);
+  if (ranked.length < limit) {
+    await planForRanking(manager);
+    ranked = await manager.query<RankedPair[]>(`${RANK_PRACTITIONERS_SQL} ORDER BY score DESC, practitioner_id LIMIT $3`, parameters);
+  }
   await manager.query(`DELETE FROM recommendations WHERE opportunity_id = $1`, [opportunityId]);
   await store(manager, ranked);
   return ranked.map((pair) => pair.practitioner_id).filter((id) => !before.has(id));
