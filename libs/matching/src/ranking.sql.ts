@@ -66,8 +66,9 @@ export const BEST_FITS_SQL = `
         AND (o.either = 0 OR p.preferred_formats && '{in_person,online}')
         AND (o.peps_stage IS NULL OR o.peps_stage >= ${MAX_PEPS_STAGE} OR p.peps_stage > o.peps_stage)
         AND ${qualifiedAndFree('o', 'p')}
-        AND NOT EXISTS (SELECT 1 FROM matches m
-                        WHERE m.practitioner_id = p.user_id AND m.status = 'approved' AND m.decided_at > now() - interval '6 months')
+        -- A scalar subquery, looked up by index per practitioner: the few scanned never need all matches.
+        AND coalesce((SELECT max(m.decided_at) FROM matches m WHERE m.practitioner_id = p.user_id AND m.status = 'approved'),
+                     '-infinity') <= now() - interval '6 months'
         AND (SELECT count(*) FROM matches m JOIN opportunities t ON t.id = m.opportunity_id
              WHERE m.practitioner_id = p.user_id AND m.status = 'approved' AND academic_term(t.first_session_at) = o.term) < p.max_opportunities_per_term
         AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.opportunity_id = o.id AND a.practitioner_id = p.user_id)
