@@ -8,7 +8,8 @@ const BEST_FITS_SCAN = 3000;
  * One query ranks both ways: an opportunity against every practitioner of its partnership, and a
  * practitioner against every open opportunity of their partnerships. The two entry points below only
  * choose the rows on each side; what makes a pair eligible and how it scores is written once, in
- * `rankingSql`, over every pair of those rows.
+ * `rankingSql`, over every pair of those rows. BEST_FITS_SQL, the shortcut, shares the opportunity
+ * side, the eligibility and the score with it.
  */
 
 /** Every eligible practitioner for one published opportunity ($2), with factors and score. */
