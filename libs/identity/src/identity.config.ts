@@ -1,8 +1,8 @@
 import { IsEmail, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 import { CoreConfig, SetInProduction } from '#libs/config';
+import { DEVELOPMENT_LINK_SECRET, LinkSecret } from '#libs/mail-contract';
 
 const DEVELOPMENT_SECRET = 'development-only-secret-not-for-production-use';
-const DEVELOPMENT_LINK_SECRET = 'development-only-link-secret-not-for-production';
 const DEVELOPMENT_ADMIN_PASSWORD = 'development-admin-password';
 
 /** Sign-in settings. */
@@ -12,10 +12,7 @@ export class IdentityConfig extends CoreConfig {
   @SetInProduction(DEVELOPMENT_SECRET)
   JWT_SECRET: string = DEVELOPMENT_SECRET;
 
-  /** Signs links sent by email (invitations, unsubscribing); the notification worker must have the same value. */
-  @IsString()
-  @MinLength(32)
-  @SetInProduction(DEVELOPMENT_LINK_SECRET)
+  @LinkSecret()
   LINK_SECRET: string = DEVELOPMENT_LINK_SECRET;
 
   /** Access tokens are short-lived: a person signs in again after this. */

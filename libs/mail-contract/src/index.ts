@@ -4,3 +4,4 @@ export { DIGEST_FREQUENCIES, DIGEST_QUEUE, type DigestFrequency, type DigestRunJ
 export { invitationToken } from './invitation-token.js';
 export { type LinkClaims, signLinkToken, verifyLinkToken } from './link-token.js';
 export { EMAIL_PREFERENCE_DEFAULTS, EMAIL_PREFERENCES, type EmailPreference } from './email-preferences.js';
+export { DEVELOPMENT_LINK_SECRET, LinkSecret } from './link-secret.js';

@@ -1,9 +1,9 @@
-import { IsBoolean, IsEmail, IsInt, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsInt, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { SetInProduction, TextBoolean } from '#libs/config';
 import { WorkerConfig } from '#libs/event-consumer';
+import { DEVELOPMENT_LINK_SECRET, LinkSecret } from '#libs/mail-contract';
 
 export const DEVELOPMENT_SMTP_URL = 'smtp://127.0.0.1:1025';
-const DEVELOPMENT_LINK_SECRET = 'development-only-link-secret-not-for-production';
 
 /** Settings of the notification worker: where mail goes, who it is from, where its links point. */
 export class NotificationConfig extends WorkerConfig {
@@ -22,10 +22,7 @@ export class NotificationConfig extends WorkerConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   PUBLIC_URL: string = 'http://127.0.0.1:3000';
 
-  /** Signs the links in emails (invitations, unsubscribe); the API must have the same value. */
-  @IsString()
-  @MinLength(32)
-  @SetInProduction(DEVELOPMENT_LINK_SECRET)
+  @LinkSecret()
   LINK_SECRET: string = DEVELOPMENT_LINK_SECRET;
 
   /** Subscriptions one digest job handles; a run streams subscribers into jobs of this size. */
