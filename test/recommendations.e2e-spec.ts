@@ -179,6 +179,12 @@ describe('recommendations from the matching worker', () => {
     }
     expect(await recommended(opportunity)).toEqual([]);
     expect(await stack.query('SELECT 1 FROM recommendations WHERE opportunity_id = $1', [opportunity])).toEqual([]);
+    // A row the worker has not yet taken away (its event still on the way) proposes nothing on an opportunity no longer open.
+    if (ending !== 'filled') {
+      await stack.query(`INSERT INTO recommendations (opportunity_id, practitioner_id, score, reasons, factors) VALUES ($1, $2, 80, '{}', '{}')`, [opportunity, candidate.id]);
+      const refused = await lead.http.post(`/api/opportunities/${opportunity}/recommendations/${candidate.id}/match`).expect(409);
+      expect(refused.body.detail).toContain(ending);
+    }
   });
 
   it('leaves out whoever has reached their limit for the term, and ranks those who took less first', async () => {
