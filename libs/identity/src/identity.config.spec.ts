@@ -25,4 +25,11 @@ describe('IdentityConfig', () => {
   it('refuses a short secret', () => {
     expect(() => validateConfig(IdentityConfig, { JWT_SECRET: 'short' })).toThrow(/JWT_SECRET="short"/);
   });
+
+  it('keeps a sign-in for a working day by default, and refuses lifetimes that are not whole and positive', () => {
+    const config = validateConfig(IdentityConfig, {});
+    expect({ ttl: config.REFRESH_TOKEN_TTL_SECONDS, hours: config.SESSION_MAX_HOURS }).toEqual({ ttl: 8 * 3600, hours: 12 });
+    expect(() => validateConfig(IdentityConfig, { REFRESH_TOKEN_TTL_SECONDS: '0' })).toThrow(/REFRESH_TOKEN_TTL_SECONDS="0"/);
+    expect(() => validateConfig(IdentityConfig, { SESSION_MAX_HOURS: '1.5' })).toThrow(/SESSION_MAX_HOURS="1.5"/);
+  });
 });

@@ -22,6 +22,21 @@ export class IdentityConfig extends CoreConfig {
   JWT_TTL_SECONDS: number = 900;
 
   /**
+   * How long a refresh token stays usable unused. Each refresh answers a new one, so a person who
+   * keeps working stays signed in; one who leaves for longer than this signs in again.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(30 * 24 * 3600)
+  REFRESH_TOKEN_TTL_SECONDS: number = 8 * 3600;
+
+  /** How long a sign-in lasts at most, however often it is refreshed: a working day with some slack. */
+  @IsInt()
+  @Min(1)
+  @Max(30 * 24)
+  SESSION_MAX_HOURS: number = 12;
+
+  /**
    * How long a caller's role and partnerships are reused between requests. Any change to users,
    * memberships or leads empties the cache at once in every process (PostgreSQL NOTIFY), so this is
    * only a backstop; 0 reads them afresh on every request.
