@@ -12,6 +12,7 @@ import { Recommendations1764900000000 } from './1764900000000-recommendations.js
 import { ProfileCouncils1764950000000 } from './1764950000000-profile-councils.js';
 import { Notifications1765000000000 } from './1765000000000-notifications.js';
 import { Subscriptions1765100000000 } from './1765100000000-subscriptions.js';
+import { RefreshTokens1765200000000 } from './1765200000000-refresh-tokens.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   ProfileCouncils1764950000000,
   Notifications1765000000000,
   Subscriptions1765100000000,
+  RefreshTokens1765200000000,
 ];
