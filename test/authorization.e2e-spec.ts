@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { councilRequest, universityRequest } from '#libs/testing';
 import type { OpenApiDocument } from './support/openapi-rules.js';
-import { type Person, personWith } from './support/people.js';
+import { PASSWORD, type Person, personWith } from './support/people.js';
 import { TestStack } from './support/test-stack.js';
 
 type Actor = 'anonymous' | 'admin' | 'leadA' | 'academicA' | 'practitionerA' | 'practitionerB';
@@ -61,6 +61,9 @@ describe('who may do what', () => {
   };
   const endpoints: [string, (actor: Actor) => { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; body?: object }, Expected][] = [
     ['GET /api/me', () => ({ method: 'get', path: '/api/me' }), everyone(200)],
+    // Public: each actor sends a refresh token of their own sign-in (anonymous, one of the admin's), and it alone counts.
+    ['POST /api/auth/refresh', (actor) => ({ method: 'post', path: '/api/auth/refresh', body: { refreshToken: refreshTokens[actor] } }), everyone(200, { anonymous: 200 })],
+    ['POST /api/auth/logout', (actor) => ({ method: 'post', path: '/api/auth/logout', body: { refreshToken: refreshTokens[actor] } }), everyone(204, { anonymous: 204 })],
     ['GET /api/universities', () => ({ method: 'get', path: '/api/universities' }), everyone(200)],
     ['GET /api/universities/:id', () => ({ method: 'get', path: `/api/universities/${ids.universityA}` }), everyone(200)],
     ['POST /api/universities', () => ({ method: 'post', path: '/api/universities', body: universityRequest() }), adminOnly(201)],
@@ -175,6 +178,15 @@ describe('who may do what', () => {
   ];
 
   const actors: Actor[] = ['anonymous', 'leadA', 'academicA', 'practitionerA', 'practitionerB', 'admin'];
+
+  const refreshTokens = {} as Record<Actor, string>;
+  beforeAll(async () => {
+    const refreshTokenOf = async (email: string, password: string) =>
+      (await anonymous.post('/api/auth/login').send({ email, password }).expect(200)).body.refreshToken as string;
+    refreshTokens.admin = await refreshTokenOf('admin@example.org', 'development-admin-password');
+    refreshTokens.anonymous = await refreshTokenOf('admin@example.org', 'development-admin-password');
+    for (const actor of ['leadA', 'academicA', 'practitionerA', 'practitionerB'] as const) refreshTokens[actor] = await refreshTokenOf(people[actor].email, PASSWORD);
+  });
 
   /** A published opportunity of partnership A for each actor to act on, so one actor's change does not block the next. */
   const published = {} as Record<Actor, string>;

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ApiProblems } from '#libs/http';
 import { ApiSignedIn, CurrentCaller, Public } from './access.decorators.js';
 import type { Caller } from './caller.js';
-import { LoginRequest, MeResponse, TokenResponse } from './identity.dto.js';
+import { LoginRequest, MeResponse, RefreshRequest, TokenResponse } from './identity.dto.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 import { SignIn } from './sign-in.service.js';
 import { User } from './user.entity.js';
@@ -22,7 +22,10 @@ export class AuthController {
   @Public()
   @UseGuards(LoginRateLimitGuard)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with email and password; answers a short-lived bearer token' })
+  @ApiOperation({
+    summary: 'Sign in with email and password; answers a short-lived bearer token and a refresh token',
+    description: `The refresh token keeps the sign-in going (POST /api/auth/refresh) for up to SESSION_MAX_HOURS.`,
+  })
   @ApiOkResponse({ type: TokenResponse })
   @ApiProblems(
     400,
@@ -31,6 +34,38 @@ export class AuthController {
   )
   login(@Body() request: LoginRequest): Promise<TokenResponse> {
     return this.signIn.withPassword(request.email, request.password);
+  }
+
+  // No rate limit: a refresh token is 256 random bits, so guessing one is hopeless, and the web
+  // app refreshes for everyone from one address, which a limit per address would throttle.
+  @Post('auth/refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Swap a refresh token for a new access token and a new refresh token',
+    description:
+      'Each refresh token works once. Presenting one that has been used already means someone holds a copy: ' +
+      'every token of that sign-in is revoked, and the person signs in again. Tokens are also revoked when the ' +
+      "person's access changes (removed, password gone, role or organisation changed, their organisation leaving " +
+      'a partnership, standing down as a lead), and none outlives SESSION_MAX_HOURS from sign-in.',
+  })
+  @ApiOkResponse({ type: TokenResponse })
+  @ApiProblems(400, [401, 'The refresh token is unknown, expired, revoked or used already (the same answer for each): sign in again.'])
+  refresh(@Body() request: RefreshRequest): Promise<TokenResponse> {
+    return this.signIn.refresh(request.refreshToken);
+  }
+
+  @Post('auth/logout')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Sign out: revoke the refresh token and every token of the same sign-in',
+    description: 'Answers 204 for any well-formed token, known or not, so the answer tells nothing. Access tokens already given out last until they expire (JWT_TTL_SECONDS).',
+  })
+  @ApiNoContentResponse()
+  @ApiProblems(400)
+  async logout(@Body() request: RefreshRequest): Promise<void> {
+    await this.signIn.signOut(request.refreshToken);
   }
 
   @Get('me')

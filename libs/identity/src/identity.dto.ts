@@ -3,6 +3,9 @@ import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min
 import { PlainText, Trimmed } from '#libs/http';
 import { ROLES, type Role } from './role.js';
 
+// A made-up value of the real shape (43 base64url characters); it has never been a token.
+const REFRESH_TOKEN_EXAMPLE = 'bm90LWEtcmVhbC10b2tlbi1qdXN0LWFuLWV4YW1wbGU';
+
 export class LoginRequest {
   @ApiProperty({ example: 'admin@example.org' })
   @Trimmed()
@@ -26,6 +29,23 @@ export class TokenResponse {
 
   @ApiProperty({ example: 900, description: 'Seconds until the token expires.' })
   expiresIn: number;
+
+  @ApiProperty({
+    example: REFRESH_TOKEN_EXAMPLE,
+    description: 'Opaque; keep it secret. Send it to POST /api/auth/refresh for a new access token (and a new refresh token: each one works once).',
+  })
+  refreshToken: string;
+
+  @ApiProperty({ example: 28800, description: 'Seconds until the refresh token expires, unused. No refresh token outlives its sign-in.' })
+  refreshExpiresIn: number;
+}
+
+export class RefreshRequest {
+  @ApiProperty({ example: REFRESH_TOKEN_EXAMPLE, maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  refreshToken: string;
 }
 
 export class MeResponse {

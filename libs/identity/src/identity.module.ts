@@ -15,6 +15,8 @@ import { Invitation } from './invitation.entity.js';
 import { InviteUserHandler } from './invite-user.handler.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 import { RateLimiter } from './rate-limiter.js';
+import { RefreshToken } from './refresh-token.entity.js';
+import { RefreshTokens } from './refresh-tokens.js';
 import { SignIn } from './sign-in.service.js';
 import { User } from './user.entity.js';
 
@@ -28,7 +30,7 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       imports: [
-        TypeOrmModule.forFeature([User, Invitation]),
+        TypeOrmModule.forFeature([User, Invitation, RefreshToken]),
         OutboxModule,
         partnershipDirectory,
         JwtModule.registerAsync({
@@ -42,7 +44,7 @@ export class IdentityModule {
         }),
       ],
       controllers: [AuthController, InvitationsController],
-      providers: [CallerCache, SignIn, FirstAdmin, RateLimiter, LoginRateLimitGuard, InviteUserHandler, AcceptInvitationHandler, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+      providers: [CallerCache, SignIn, RefreshTokens, FirstAdmin, RateLimiter, LoginRateLimitGuard, InviteUserHandler, AcceptInvitationHandler, { provide: APP_GUARD, useClass: AuthenticationGuard }],
     };
   }
 }

@@ -5,6 +5,8 @@ import { Repository } from 'typeorm';
 import { IdentityConfig } from './identity.config.js';
 import type { TokenResponse } from './identity.dto.js';
 import { passwordMatches } from './passwords.js';
+import { RefreshTokens } from './refresh-tokens.js';
+import type { Role } from './role.js';
 import { User } from './user.entity.js';
 
 @Injectable()
@@ -12,6 +14,7 @@ export class SignIn {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly jwt: JwtService,
+    private readonly refreshTokens: RefreshTokens,
     private readonly config: IdentityConfig,
   ) {}
 
@@ -24,7 +27,24 @@ export class SignIn {
     return this.tokenFor(user);
   }
 
+  /** A new sign-in: an access token and the first refresh token of a new family. */
   async tokenFor(user: User): Promise<TokenResponse> {
+    const [accessToken, refresh] = await Promise.all([this.accessTokenFor(user), this.refreshTokens.issue(user.id)]);
+    return { ...accessToken, ...refresh };
+  }
+
+  /** Carries a sign-in on: uses `refreshToken` up and answers fresh tokens. */
+  async refresh(refreshToken: string): Promise<TokenResponse> {
+    const { userId, role, ...refresh } = await this.refreshTokens.rotate(refreshToken);
+    return { ...(await this.accessTokenFor({ id: userId, role })), ...refresh };
+  }
+
+  /** Ends the sign-in `refreshToken` belongs to. */
+  signOut(refreshToken: string): Promise<void> {
+    return this.refreshTokens.revokeFamilyOf(refreshToken);
+  }
+
+  private async accessTokenFor(user: { id: string; role: Role }): Promise<Pick<TokenResponse, 'accessToken' | 'tokenType' | 'expiresIn'>> {
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS };
   }

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import type supertest from 'supertest';
+import { PASSWORD } from './support/people.js';
+import { TestStack } from './support/test-stack.js';
+
+interface Tokens {
+  accessToken: string;
+  tokenType: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresIn: number;
+}
+
+const ADMIN = { email: 'admin@example.org', password: 'development-admin-password' };
+
+describe('refresh tokens', () => {
+  let stack: TestStack;
+  let admin: Awaited<ReturnType<TestStack['startApi']>>['http'];
+  let anonymous: ReturnType<typeof supertest>;
+
+  beforeAll(async () => {
+    // Signing in is most of what this file does: not the sign-in limit's business.
+    stack = await TestStack.create({ LOGIN_ATTEMPTS_PER_MINUTE: 1000 });
+    ({ http: admin, anonymous } = await stack.startApi({ OUTBOX_RELAY: 'false' }));
+  });
+  afterAll(() => stack.close());
+
+  const login = async (who: { email: string; password: string } = ADMIN, client = anonymous): Promise<Tokens> =>
+    (await client.post('/api/auth/login').send(who).expect(200)).body;
+  const refresh = (refreshToken: string, client = anonymous) => client.post('/api/auth/refresh').send({ refreshToken });
+  const refreshed = async (refreshToken: string): Promise<Tokens> => (await refresh(refreshToken).expect(200)).body;
+  const logout = (refreshToken: string) => anonymous.post('/api/auth/logout').send({ refreshToken });
+  const me = (tokens: Tokens) => anonymous.get('/api/me').set('authorization', `Bearer ${tokens.accessToken}`);
+  const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+  it('comes with every sign-in: opaque, random, and lasting REFRESH_TOKEN_TTL_SECONDS', async () => {
+    const first = await login();
+    const second = await login();
+    expect(first).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900, refreshToken: expect.any(String), refreshExpiresIn: 8 * 3600 });
+    // 32 bytes as base64url, not a JWT (no dots), different every time.
+    expect(first.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+  });
+
+  it('comes with accepting an invitation too', async () => {
+    const invited = await admin.post('/api/invitations').send({ email: 'accepting@example.org', displayName: 'Accepting', role: 'partnership_lead' }).expect(201);
+    const accepted: Tokens = (await anonymous.post('/api/invitations/accept').send({ token: invited.body.invitationToken, password: PASSWORD }).expect(200)).body;
+    expect(accepted.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await me(await refreshed(accepted.refreshToken)).expect(200);
+  });
+
+  it('is stored as its hash only', async () => {
+    const { refreshToken } = await login();
+    const rows = await stack.query<{ token_hash: string; row: string }>(`SELECT token_hash, row_to_json(r)::text AS row FROM refresh_tokens r WHERE token_hash = $1`, [
+      sha256(refreshToken),
+    ]);
+    expect(rows).toHaveLength(1);
+    const [{ n }] = (await stack.query<{ n: number }>(`SELECT count(*)::int AS n FROM refresh_tokens r WHERE strpos(row_to_json(r)::text, $1) > 0`, [refreshToken])) as [
+      { n: number },
+    ];
+    expect(n).toBe(0);
+  });
+
+  it('answers a working access token and a new refresh token, and works once', async () => {
+    const signedIn = await login();
+    const next = await refreshed(signedIn.refreshToken);
+    expect(next).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900, refreshToken: expect.any(String), refreshExpiresIn: expect.any(Number) });
+    expect(next.refreshToken).not.toBe(signedIn.refreshToken);
+    expect(next.refreshExpiresIn).toBeGreaterThan(8 * 3600 - 5);
+    expect(next.refreshExpiresIn).toBeLessThanOrEqual(8 * 3600);
+    expect((await me(next).expect(200)).body.email).toBe(ADMIN.email);
+    // No bearer token needed, and one does not stand in for the refresh token.
+    await refresh(next.refreshToken, admin).expect(200);
+  });
+
+  it('takes a used token presented again as a stolen copy: revokes the whole sign-in, newest token included', async () => {
+    const signedIn = await login();
+    const second = await refreshed(signedIn.refreshToken);
+    const third = await refreshed(second.refreshToken);
+    const reuse = await refresh(signedIn.refreshToken).expect(401);
+    expect(reuse.headers['content-type']).toContain('application/problem+json');
+    expect(reuse.body).toMatchObject({ status: 401, title: 'Unauthorized' });
+    await refresh(third.refreshToken).expect(401);
+    // Another sign-in of the same person is untouched.
+    const elsewhere = await login();
+    await refreshed(elsewhere.refreshToken);
+  });
+
+  it('lets only one of two simultaneous refreshes with the same token through, and then ends the sign-in', async () => {
+    const { refreshToken } = await login();
+    const statuses = (await Promise.all([refresh(refreshToken), refresh(refreshToken)])).map((response) => response.status);
+    expect(statuses.sort()).toEqual([200, 401]);
+    const [{ live }] = (await stack.query<{ live: number }>(
+      `SELECT count(*)::int AS live FROM refresh_tokens WHERE revoked_at IS NULL AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
+      [sha256(refreshToken)],
+    )) as [{ live: number }];
+    expect(live).toBe(0);
+  });
+
+  it('gives an unknown, revoked or expired token the same 401', async () => {
+    const unknown = await refresh('bm90LWEtcmVhbC10b2tlbi1qdXN0LWFuLWV4YW1wbGU').expect(401);
+    const revoked = await login();
+    await logout(revoked.refreshToken).expect(204);
+    expect((await refresh(revoked.refreshToken).expect(401)).body.detail).toBe(unknown.body.detail);
+  });
+
+  it('signs out: the token and every token descended from the same sign-in stop working', async () => {
+    const signedIn = await login();
+    const next = await refreshed(signedIn.refreshToken);
+    const other = await login();
+    // The used-up first token still names the sign-in.
+    await logout(signedIn.refreshToken).expect(204);
+    await refresh(next.refreshToken).expect(401);
+    await refreshed(other.refreshToken);
+    // Telling nothing: an unknown token, or signing out twice, answers the same.
+    await logout(next.refreshToken).expect(204);
+    await logout('bm90LWEtcmVhbC10b2tlbi1qdXN0LWFuLWV4YW1wbGU').expect(204);
+  });
+
+  it.each([
+    ['refresh', '/api/auth/refresh'],
+    ['logout', '/api/auth/logout'],
+  ])('refuses an invalid %s body (400)', async (_, path) => {
+    const { refreshToken } = await login();
+    for (const body of [{}, { refreshToken: '' }, { refreshToken: 42 }, { refreshToken, extra: true }, { refreshToken: 'x'.repeat(201) }]) {
+      const response = await anonymous.post(path).send(body);
+      expect({ body, status: response.status }).toEqual({ body, status: 400 });
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    }
+    // Nothing above used the token up or revoked it.
+    await refreshed(refreshToken);
+  });
+
+  describe('lifetimes', () => {
+    let shortLived: ReturnType<typeof supertest>;
+    let shortSession: ReturnType<typeof supertest>;
+
+    beforeAll(async () => {
+      ({ anonymous: shortLived } = await stack.startApi({ OUTBOX_RELAY: 'false', REFRESH_TOKEN_TTL_SECONDS: 1 }));
+      ({ anonymous: shortSession } = await stack.startApi({ OUTBOX_RELAY: 'false', REFRESH_TOKEN_TTL_SECONDS: 7200, SESSION_MAX_HOURS: 1 }));
+    });
+
+    it('refuses a refresh token left unused for longer than REFRESH_TOKEN_TTL_SECONDS', async () => {
+      const signedIn = await login(ADMIN, shortLived);
+      expect(signedIn.refreshExpiresIn).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await refresh(signedIn.refreshToken, shortLived).expect(401);
+    });
+
+    it('never lets a refresh token outlive SESSION_MAX_HOURS from sign-in', async () => {
+      const signedIn = await login(ADMIN, shortSession);
+      expect(signedIn.refreshExpiresIn).toBe(3600);
+      const [family] = await stack.query<{ family_expires_at: Date }>(`SELECT family_expires_at FROM refresh_tokens WHERE token_hash = $1`, [sha256(signedIn.refreshToken)]);
+      const next: Tokens = (await refresh(signedIn.refreshToken, shortSession).expect(200)).body;
+      expect(next.refreshExpiresIn).toBeLessThanOrEqual(3600);
+      const [row] = await stack.query<{ expires_at: Date }>(`SELECT expires_at FROM refresh_tokens WHERE token_hash = $1`, [sha256(next.refreshToken)]);
+      expect(row!.expires_at).toEqual(family!.family_expires_at);
+
+      // Later in the day: the sign-in ends in 30 s, and so does the token a refresh answers, not in two hours.
+      await stack.query(`UPDATE refresh_tokens SET family_expires_at = now() + interval '30 seconds', expires_at = now() + interval '30 seconds' WHERE token_hash = $1`, [
+        sha256(next.refreshToken),
+      ]);
+      const last: Tokens = (await refresh(next.refreshToken, shortSession).expect(200)).body;
+      expect(last.refreshExpiresIn).toBeLessThanOrEqual(30);
+      expect(last.refreshExpiresIn).toBeGreaterThan(20);
+
+      await stack.query(`UPDATE refresh_tokens SET family_expires_at = now(), expires_at = now() WHERE token_hash = $1`, [sha256(last.refreshToken)]);
+      await refresh(last.refreshToken, shortSession).expect(401);
+    });
+  });
+});
