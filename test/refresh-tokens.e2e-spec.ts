@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type supertest from 'supertest';
+import { eventually } from '#libs/testing';
 import { PASSWORD } from './support/people.js';
 import { TestStack } from './support/test-stack.js';
 
@@ -32,6 +33,44 @@ describe('refresh tokens', () => {
   const logout = (refreshToken: string) => anonymous.post('/api/auth/logout').send({ refreshToken });
   const me = (tokens: Tokens) => anonymous.get('/api/me').set('authorization', `Bearer ${tokens.accessToken}`);
   const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+  /**
+   * Runs `revoke` while a refresh of `refreshToken` is half done (its row locked, its successor added,
+   * not yet committed), and answers the successor's hash: a revocation that started meanwhile must
+   * still catch it.
+   */
+  const duringRefresh = async (refreshToken: string, revoke: () => Promise<unknown>): Promise<string> => {
+    const successor = sha256(randomBytes(32).toString('base64url'));
+    const refreshing = await stack.db.connect();
+    try {
+      await refreshing.query('BEGIN');
+      const { rows } = await refreshing.query(`SELECT id FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`, [sha256(refreshToken)]);
+      await refreshing.query(
+        `INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at, family_expires_at)
+         SELECT family_id, user_id, $2, expires_at, family_expires_at FROM refresh_tokens WHERE id = $1`,
+        [rows[0].id, successor],
+      );
+      await refreshing.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [rows[0].id]);
+      // Awaited (so sent) now, while the row is still held.
+      const revoking = (async () => await revoke())();
+      await eventually(async () => {
+        const [{ waiting }] = (await stack.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        )) as [{ waiting: number }];
+        return waiting > 0;
+      });
+      await refreshing.query('COMMIT');
+      await revoking;
+    } finally {
+      // Destroyed rather than returned to the pool, in case it failed mid-transaction.
+      refreshing.release(true);
+    }
+    return successor;
+  };
+  const isRevoked = async (tokenHash: string) => {
+    const [row] = await stack.query<{ revoked: boolean }>(`SELECT revoked_at IS NOT NULL AS revoked FROM refresh_tokens WHERE token_hash = $1`, [tokenHash]);
+    return row!.revoked;
+  };
 
   it('comes with every sign-in: opaque, random, and lasting REFRESH_TOKEN_TTL_SECONDS', async () => {
     const first = await login();
@@ -115,6 +154,12 @@ describe('refresh tokens', () => {
     // Telling nothing: an unknown token, or signing out twice, answers the same.
     await logout(next.refreshToken).expect(204);
     await logout('bm90LWEtcmVhbC10b2tlbi1qdXN0LWFuLWV4YW1wbGU').expect(204);
+  });
+
+  it('signs out a refresh in flight too: the successor it adds meanwhile is revoked', async () => {
+    const { refreshToken } = await login();
+    const successor = await duringRefresh(refreshToken, () => logout(refreshToken).expect(204));
+    expect(await isRevoked(successor)).toBe(true);
   });
 
   it.each([
