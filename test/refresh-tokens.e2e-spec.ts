@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type supertest from 'supertest';
-import { eventually } from '#libs/testing';
-import { PASSWORD } from './support/people.js';
+import { councilRequest, eventually } from '#libs/testing';
+import { PASSWORD, personWith } from './support/people.js';
 import { TestStack } from './support/test-stack.js';
 
 interface Tokens {
@@ -16,13 +17,14 @@ const ADMIN = { email: 'admin@example.org', password: 'development-admin-passwor
 
 describe('refresh tokens', () => {
   let stack: TestStack;
+  let app: NestFastifyApplication;
   let admin: Awaited<ReturnType<TestStack['startApi']>>['http'];
   let anonymous: ReturnType<typeof supertest>;
 
   beforeAll(async () => {
     // Signing in is most of what this file does: not the sign-in limit's business.
     stack = await TestStack.create({ LOGIN_ATTEMPTS_PER_MINUTE: 1000 });
-    ({ http: admin, anonymous } = await stack.startApi({ OUTBOX_RELAY: 'false' }));
+    ({ app, http: admin, anonymous } = await stack.startApi({ OUTBOX_RELAY: 'false' }));
   });
   afterAll(() => stack.close());
 
@@ -211,6 +213,85 @@ describe('refresh tokens', () => {
 
       await stack.query(`UPDATE refresh_tokens SET family_expires_at = now(), expires_at = now() WHERE token_hash = $1`, [sha256(last.refreshToken)]);
       await refresh(last.refreshToken, shortSession).expect(401);
+    });
+  });
+
+  describe("when a person's access changes", () => {
+    let council: string;
+    let otherCouncil: string;
+    let partnership: string;
+
+    beforeAll(async () => {
+      council = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
+      otherCouncil = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
+      partnership = (await admin.post('/api/partnerships').send({ name: 'Access', councilIds: [council, otherCouncil] }).expect(201)).body.id;
+    });
+
+    /** A person of `role`, signed in (twice, as on two machines) with their refresh tokens. */
+    const signedInAs = async (role: 'partnership_lead' | 'practitioner', organisation: { councilId?: string } = {}) => {
+      const person = await personWith(app, admin, role, organisation);
+      const sessions = [await login({ email: person.email, password: PASSWORD }), await login({ email: person.email, password: PASSWORD })];
+      // One of them refreshed already, so that its family has a used token and a live one.
+      sessions[1] = await refreshed(sessions[1]!.refreshToken);
+      return { ...person, sessions };
+    };
+    const cannotRefresh = async (person: { sessions: Tokens[] }) => {
+      for (const session of person.sessions) await refresh(session.refreshToken).expect(401);
+    };
+
+    it('revokes a lead who stands down', async () => {
+      const lead = await signedInAs('partnership_lead');
+      const otherLead = await signedInAs('partnership_lead');
+      for (const userId of [lead.id, otherLead.id]) await admin.post(`/api/partnerships/${partnership}/leads`).send({ userId }).expect(201);
+      await admin.delete(`/api/partnerships/${partnership}/leads/${lead.id}`).expect(204);
+      await cannotRefresh(lead);
+      await refreshed(otherLead.sessions[0]!.refreshToken);
+    });
+
+    it("revokes the people of an organisation that leaves a partnership, and only theirs", async () => {
+      const leaving = await signedInAs('practitioner', { councilId: council });
+      const staying = await signedInAs('practitioner', { councilId: otherCouncil });
+      await admin.delete(`/api/partnerships/${partnership}/members/${council}`).expect(204);
+      await cannotRefresh(leaving);
+      await refreshed(staying.sessions[0]!.refreshToken);
+      // Signing in again works, and lasts.
+      await refreshed((await login({ email: leaving.email, password: PASSWORD })).refreshToken);
+      await admin.post(`/api/partnerships/${partnership}/members`).send({ organisationType: 'council', organisationId: council }).expect(201);
+    });
+
+    it('revokes a person whose role changes', async () => {
+      const person = await signedInAs('partnership_lead');
+      const bystander = await signedInAs('partnership_lead');
+      await stack.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [person.id]);
+      await cannotRefresh(person);
+      await refreshed(bystander.sessions[0]!.refreshToken);
+    });
+
+    it('revokes a person who loses their password, or is removed', async () => {
+      const passwordless = await signedInAs('practitioner', { councilId: otherCouncil });
+      await stack.query(`UPDATE users SET password_hash = NULL WHERE id = $1`, [passwordless.id]);
+      await cannotRefresh(passwordless);
+
+      // A lead, so that removing them also removes their lead rows (whose own revocation then finds the person gone).
+      const removed = await signedInAs('partnership_lead');
+      await admin.post(`/api/partnerships/${partnership}/leads`).send({ userId: removed.id }).expect(201);
+      await stack.query(`DELETE FROM users WHERE id = $1`, [removed.id]);
+      await cannotRefresh(removed);
+    });
+
+    it('revokes the successor a refresh in flight adds meanwhile', async () => {
+      const lead = await signedInAs('partnership_lead');
+      await admin.post(`/api/partnerships/${partnership}/leads`).send({ userId: lead.id }).expect(201);
+      const successor = await duringRefresh(lead.sessions[0]!.refreshToken, () => admin.delete(`/api/partnerships/${partnership}/leads/${lead.id}`).expect(204));
+      expect(await isRevoked(successor)).toBe(true);
+    });
+
+    it('leaves sign-ins alone when nothing about access changes', async () => {
+      const person = await signedInAs('practitioner', { councilId: otherCouncil });
+      await stack.query(`UPDATE users SET display_name = 'Renamed' WHERE id = $1`, [person.id]);
+      const spare = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
+      await admin.post(`/api/partnerships/${partnership}/members`).send({ organisationType: 'council', organisationId: spare }).expect(201);
+      for (const session of person.sessions) await refreshed(session.refreshToken);
     });
   });
 });

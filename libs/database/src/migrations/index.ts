@@ -13,6 +13,7 @@ import { ProfileCouncils1764950000000 } from './1764950000000-profile-councils.j
 import { Notifications1765000000000 } from './1765000000000-notifications.js';
 import { Subscriptions1765100000000 } from './1765100000000-subscriptions.js';
 import { RefreshTokens1765200000000 } from './1765200000000-refresh-tokens.js';
+import { RefreshTokenRevocation1765210000000 } from './1765210000000-refresh-token-revocation.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   Notifications1765000000000,
   Subscriptions1765100000000,
   RefreshTokens1765200000000,
+  RefreshTokenRevocation1765210000000,
 ];
