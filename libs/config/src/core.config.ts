@@ -4,8 +4,21 @@ import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** Settings every process of the product needs: where the data and the queues live, how to log. */
-export class CoreConfig {
+/** Settings every process of the product has, the web included: how to log, which environment. */
+export class ProcessConfig {
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** `json` for machines (one line an event), `pretty` for a person at a terminal. */
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT: 'json' | 'pretty' = 'json';
+
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+}
+
+/** Settings every process behind the API needs: where the data and the queues live. */
+export class CoreConfig extends ProcessConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/tpm';
 
@@ -16,16 +29,6 @@ export class CoreConfig {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'may contain only letters, digits, _ and -' })
   QUEUE_PREFIX: string = 'tpm';
-
-  @IsIn(LOG_LEVELS)
-  LOG_LEVEL: LogLevel = 'info';
-
-  /** `json` for machines (one line an event), `pretty` for a person at a terminal. */
-  @IsIn(['json', 'pretty'])
-  LOG_FORMAT: 'json' | 'pretty' = 'json';
-
-  @IsIn(['development', 'production', 'test'])
-  NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
   /** How often a failed event job is tried in all before it stays in the failed set. */
   @IsInt()

@@ -1,10 +1,10 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { CoreConfig } from './core.config.js';
+import type { ProcessConfig } from './core.config.js';
 import { InvalidConfigError, validateConfig } from './validate-config.js';
 
-/** The settings classes `config` is an instance of, from its own class up to `CoreConfig`. */
-function schemasOf(config: CoreConfig): Function[] {
+/** The settings classes `config` is an instance of, from its own class up to `ProcessConfig`. */
+function schemasOf(config: ProcessConfig): Function[] {
   const schemas: Function[] = [];
   for (let proto = Object.getPrototypeOf(config); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
     schemas.push(proto.constructor);
@@ -13,12 +13,12 @@ function schemasOf(config: CoreConfig): Function[] {
 }
 
 /** Reads and validates the environment into `schema`; `overrides` win over the environment. */
-export function loadConfig<T extends CoreConfig>(schema: new () => T, overrides: Record<string, unknown> = {}): T {
+export function loadConfig<T extends ProcessConfig>(schema: new () => T, overrides: Record<string, unknown> = {}): T {
   return validateConfig(schema, { ...process.env, ...overrides });
 }
 
 /** For a process's entry point: the config, or a message naming each wrong variable and exit code 1. */
-export function loadConfigOrExit<T extends CoreConfig>(schema: new () => T): T {
+export function loadConfigOrExit<T extends ProcessConfig>(schema: new () => T): T {
   try {
     return loadConfig(schema);
   } catch (error) {
@@ -32,9 +32,9 @@ export function loadConfigOrExit<T extends CoreConfig>(schema: new () => T): T {
 export class TypedConfigModule {
   /**
    * Provides the app's validated settings globally under their own class and every class it
-   * extends (so shared libraries can ask for `CoreConfig`), and backs `ConfigService` with them.
+   * extends (so shared libraries can ask for `CoreConfig` or `ProcessConfig`), and backs `ConfigService` with them.
    */
-  static forRoot(config: CoreConfig): DynamicModule {
+  static forRoot(config: ProcessConfig): DynamicModule {
     const schemas = schemasOf(config);
     const providers: Provider[] = schemas.map((schema) => ({ provide: schema, useValue: config }));
     return {

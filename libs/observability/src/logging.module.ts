@@ -1,5 +1,5 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
-import { CoreConfig } from '#libs/config';
+import { ProcessConfig } from '#libs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { Correlation, correlationIdOf } from './correlation.js';
 import { CorrelationMiddleware } from './correlation.middleware.js';
@@ -12,8 +12,8 @@ import { redactUrl } from './redact-url.js';
 @Module({
   imports: [
     LoggerModule.forRootAsync({
-      inject: [CoreConfig],
-      useFactory: (config: CoreConfig) => ({
+      inject: [ProcessConfig],
+      useFactory: (config: ProcessConfig) => ({
         forRoutes: ['{*path}'],
         pinoHttp: {
           level: config.LOG_LEVEL,
