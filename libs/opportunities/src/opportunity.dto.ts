@@ -133,6 +133,14 @@ export class SessionResponse {
   onlineLink: string | null;
 }
 
+export class OpportunityHost {
+  @ApiProperty({ example: 'university', enum: ['university', 'council'] })
+  type: 'university' | 'council';
+
+  @ApiProperty({ example: '2c6b1f7e-8d0a-4f57-9d8e-3e1b2f4a5c6d', format: 'uuid' })
+  id: string;
+}
+
 export class OpportunityResponse {
   @ApiProperty({ example: '0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b', format: 'uuid' })
   id: string;
@@ -140,8 +148,8 @@ export class OpportunityResponse {
   @ApiProperty({ example: '5b0c7f6e-2d1a-4c9b-8e3f-1a2b3c4d5e6f', format: 'uuid' })
   partnershipId: string;
 
-  @ApiProperty({ example: { type: 'university', id: '2c6b1f7e-8d0a-4f57-9d8e-3e1b2f4a5c6d' } })
-  host: { type: 'university' | 'council'; id: string };
+  @ApiProperty({ type: OpportunityHost, description: 'The university or council hosting it.' })
+  host: OpportunityHost;
 
   @ApiProperty({ example: 'teaching', enum: OPPORTUNITY_TYPES })
   type: OpportunityType;
