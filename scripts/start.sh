@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole product on this machine: services, install, build, database and migrations, the API,
-# both workers and the demo data. Ctrl-C stops everything.
+# The whole product on this machine: services, install, build, database and migrations, the web,
+# the API, both workers and the demo data. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,6 +33,8 @@ fi
 node dist/apps/api/src/main.js & pids+=($!)
 node dist/apps/matching-worker/src/main.js & pids+=($!)
 node dist/apps/notification-worker/src/main.js & pids+=($!)
+export API_URL="${API_URL:-http://${HOST:-127.0.0.1}:${PORT:-3000}}"
+node dist/apps/web/src/main.js & pids+=($!)
 
 port="${PORT:-3000}"
 host="${HOST:-127.0.0.1}"
@@ -41,12 +43,20 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 curl -fs "http://$host:$port/api/health" >/dev/null || { echo "The API did not become healthy" >&2; exit 1; }
+web="http://${WEB_HOST:-127.0.0.1}:${WEB_PORT:-8080}"
+for _ in $(seq 1 60); do
+  if curl -fs "$web/cookies" >/dev/null 2>&1; then break; fi
+  sleep 0.5
+done
+curl -fs "$web/cookies" >/dev/null || { echo "The web did not start" >&2; exit 1; }
 
 node dist/apps/api/src/demo/seed-demo.js
 
 cat <<MSG
 
-Teaching Partnership Marketplace is running:
+>>> Teaching Partnership Marketplace is running: open $web <<<
+
+  Web            $web   (sign in with a demo account above)
   API            http://$host:$port/api
   OpenAPI docs   http://$host:$port/api/docs   (JSON: /api/docs-json)
   Health         http://$host:$port/api/health

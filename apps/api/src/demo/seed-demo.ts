@@ -99,7 +99,7 @@ const opportunitiesAdded = await seedOpportunities(partnerships.items);
 process.stdout.write(
   `Demo data: ${universities.created} universities, ${councils.created} councils, ${partnershipsFormed} partnerships, ` +
     `${practitionersAdded} practitioners and ${opportunitiesAdded} opportunities added (the rest were there already)\n` +
-    `Sign in (POST /api/auth/login) as:\n${signInDetails.join('\n')}\n` +
+    `Sign in (on the web, or POST /api/auth/login) as:\n${signInDetails.join('\n')}\n` +
     `  or any of the demo practitioners, e.g. practitioner1@norfolk-county-council.demo.example / ${DEMO_PASSWORD}\n`,
 );
 

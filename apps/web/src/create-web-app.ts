@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySecureSession from '@fastify/secure-session';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import nunjucks from 'nunjucks';
+import { correlationIdOf } from '#libs/observability';
+import { configureNunjucks } from './layout/nunjucks.js';
+import { pageLocals } from './layout/page-locals.js';
+import type { WebConfig } from './web.config.js';
+import { WebModule } from './web.module.js';
+
+const require = createRequire(import.meta.url);
+const govukDist = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
+const mojRoot = dirname(require.resolve('@ministryofjustice/frontend/package.json'));
+// The templates and the service's own assets are read from the source tree (tsc copies no .njk).
+const webRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'apps', 'web');
+
+/** Builds the web app, ready to listen: the one set-up shared by the process and the tests. */
+export async function createWebApp(config: WebConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ genReqId: correlationIdOf, bodyLimit: 64_000, trustProxy: config.NODE_ENV === 'production' });
+  const app = await NestFactory.create<NestFastifyApplication>(WebModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const production = config.NODE_ENV === 'production';
+
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: production ? [] : null,
+      },
+    },
+    hsts: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySecureSession, {
+    key: sessionKeyOf(config.SESSION_SECRET),
+    cookieName: 'tpm_session',
+    cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: production },
+  });
+  await app.register(fastifyCsrf, { sessionPlugin: '@fastify/secure-session', getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  // Locals first, so that even the page for a refused form has its nonce and a new token.
+  fastify.addHook('preHandler', pageLocals);
+  // Every form post carries the token; the body is parsed by then.
+  fastify.addHook('preHandler', (request, reply, done) => (request.method === 'POST' ? fastify.csrfProtection(request, reply, done) : done()));
+
+  await app.register(fastifyStatic, { root: [join(govukDist, 'govuk', 'assets'), join(mojRoot, 'moj', 'assets')], prefix: '/assets/', maxAge: '1d' });
+  await app.register(fastifyStatic, {
+    root: join(govukDist, 'govuk'),
+    prefix: '/vendor/govuk/',
+    decorateReply: false,
+    allowedPath: (path) => /^\/govuk-frontend\.min\.(css|js)(\.map)?$/.test(path),
+    maxAge: '1d',
+  });
+  await app.register(fastifyStatic, {
+    root: join(mojRoot, 'moj'),
+    prefix: '/vendor/moj/',
+    decorateReply: false,
+    allowedPath: (path) => /^\/moj-frontend\.min\.(css|js)(\.map)?$/.test(path),
+    maxAge: '1d',
+  });
+  await app.register(fastifyStatic, { root: join(webRoot, 'public'), prefix: '/public/', decorateReply: false, maxAge: '1h' });
+
+  app.setViewEngine({
+    engine: { nunjucks },
+    templates: [govukDist, mojRoot, join(webRoot, 'src')],
+    options: { onConfigure: configureNunjucks },
+  });
+  return app;
+}
+
+/** secure-session wants a 32-byte key: derive one from the secret, whatever its length. */
+function sessionKeyOf(secret: string): Buffer {
+  return createHash('sha256').update(secret).digest();
+}

@@ -1,0 +1,30 @@
+import { dateAndTime, longDate, sessionTimes, startOfLondonDay, timeOfDay } from './dates.js';
+
+describe('dates as people read them in England', () => {
+  it('shows a session in London time, GOV.UK style', () => {
+    expect(sessionTimes('2027-03-02T10:00:00.000+00:00', '2027-03-02T12:30:00.000+00:00')).toBe('Tuesday 2 March 2027, 10am to 12:30pm');
+  });
+
+  it('turns UTC into British Summer Time', () => {
+    expect(sessionTimes('2027-07-01T09:00:00Z', '2027-07-01T11:00:00Z')).toBe('Thursday 1 July 2027, 10am to midday');
+  });
+
+  it('names both days of a session that runs over midnight', () => {
+    expect(sessionTimes('2027-03-02T22:00:00Z', '2027-03-03T01:00:00Z')).toBe('Tuesday 2 March 2027 at 10pm to Wednesday 3 March 2027 at 1am');
+  });
+
+  it('writes times without a leading zero or :00', () => {
+    expect(timeOfDay('2027-01-05T09:05:00Z')).toBe('9:05am');
+    expect(timeOfDay('2027-01-05T00:00:00Z')).toBe('midnight');
+    expect(timeOfDay('2027-01-05T13:00:00Z')).toBe('1pm');
+    expect(dateAndTime('2026-12-18T17:00:00Z')).toBe('Friday 18 December 2026 at 5pm');
+    expect(longDate('2027-03-28T23:30:00Z')).toBe('Monday 29 March 2027');
+  });
+
+  it('reads a typed date as the start of that London day, and refuses what is not a date', () => {
+    expect(startOfLondonDay('1', '7', '2027')).toBe('2027-07-01T00:00:00.000+01:00');
+    expect(startOfLondonDay('31', '2', '2027')).toBeNull();
+    expect(startOfLondonDay('x', '2', '2027')).toBeNull();
+    expect(startOfLondonDay('1', '2', '27')).toBeNull();
+  });
+});

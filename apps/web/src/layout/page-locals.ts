@@ -1,0 +1,22 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { signedInSession } from '../session/web-session.js';
+
+const ASSET_PATH = /^\/(assets|vendor|public)\//;
+
+/**
+ * What every page's layout needs, for `reply.view` to merge in: the CSP nonce of the template's
+ * inline script, the form token, who is signed in, where we are, and a message left by the last step.
+ */
+export function pageLocals(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
+  if (ASSET_PATH.test(request.url)) return done();
+  const flash = request.method === 'GET' ? request.session.get('flash') : undefined;
+  if (flash) request.session.set('flash', undefined);
+  reply.locals = {
+    cspNonce: (reply as FastifyReply & { cspNonce: { script: string } }).cspNonce.script,
+    csrfToken: reply.generateCsrf(),
+    person: signedInSession(request)?.person,
+    currentPath: request.url.split('?')[0],
+    flash,
+  };
+  done();
+}

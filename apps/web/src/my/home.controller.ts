@@ -1,0 +1,30 @@
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Api, answer } from '../api/api-client.js';
+import { SignedIn } from '../session/signed-in.guard.js';
+import { signedInSession } from '../session/web-session.js';
+import { myApplications, standingOf } from './my-applications.js';
+
+/** Each person's home: what is theirs, and what needs them. */
+@Controller('home')
+@SignedIn()
+export class HomeController {
+  constructor(private readonly api: Api) {}
+
+  @Get()
+  async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<unknown> {
+    const person = signedInSession(request)!.person;
+    if (person.role !== 'practitioner') return reply.view('my/views/home-other.njk', {});
+    const api = this.api.as(request);
+    const [applications, recommendations, profile] = await Promise.all([
+      myApplications(api),
+      answer(api.GET('/api/me/recommendations', { params: { query: { limit: 5 } } })),
+      api.GET('/api/me/profile'),
+    ]);
+    return reply.view('my/views/home.njk', {
+      applications: applications.map((application) => ({ ...application, standing: standingOf(application) })),
+      recommendations: recommendations.items,
+      hasProfile: Boolean(profile.data),
+    });
+  }
+}

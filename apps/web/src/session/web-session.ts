@@ -1,0 +1,32 @@
+import type { FastifyRequest } from 'fastify';
+import type { Schema } from '#libs/api-contract';
+
+export type Role = Schema<'MeResponse'>['role'];
+
+/** What the encrypted session cookie holds for a signed-in person. */
+export interface SignedInSession {
+  accessToken: string;
+  /** Epoch milliseconds. */
+  accessExpiresAt: number;
+  refreshToken?: string;
+  person: { id: string; displayName: string; role: Role };
+}
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    auth: SignedInSession;
+    /** A flash message for the next page (a notification banner). */
+    flash: { title?: string; heading: string; body?: string };
+    /** Answers of a question page kept until its check-answers page is submitted. */
+    drafts: Record<string, Record<string, string>>;
+  }
+}
+
+export function signedInSession(request: FastifyRequest): SignedInSession | undefined {
+  return request.session.get('auth');
+}
+
+/** Where to go after signing in: only a path on this site, never another origin. */
+export function safeReturnPath(value: unknown): string | undefined {
+  return typeof value === 'string' && /^\/(?![/\\])/.test(value) && value.length < 2000 ? value : undefined;
+}

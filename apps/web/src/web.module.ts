@@ -1,0 +1,21 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypedConfigModule } from '#libs/config';
+import { LoggingModule } from '#libs/observability';
+import { AccountModule } from './account/account.module.js';
+import { ApiModule } from './api/api.module.js';
+import { ErrorPagesFilter } from './errors/error-pages.filter.js';
+import { FindModule } from './find/find.module.js';
+import { MyModule } from './my/my.module.js';
+import type { WebConfig } from './web.config.js';
+
+@Module({})
+export class WebModule {
+  static forRoot(config: WebConfig): DynamicModule {
+    return {
+      module: WebModule,
+      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule],
+      providers: [{ provide: APP_FILTER, useClass: ErrorPagesFilter }],
+    };
+  }
+}
