@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# The test command: services up, dependencies installed, built, then every unit and end-to-end test.
+# The test command: services and Chromium there, dependencies installed, built, then every unit,
+# end-to-end and browser test.
 # Extra arguments go to jest (e.g. `npm test -- test/redis-outage`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-services.sh
+bash scripts/ensure-chromium.sh
 bash scripts/install.sh
 mkdir -p .data
 rm -f .data/jest-results.json
