@@ -36,19 +36,19 @@ node dist/apps/notification-worker/src/main.js & pids+=($!)
 export API_URL="${API_URL:-http://${HOST:-127.0.0.1}:${PORT:-3000}}"
 node dist/apps/web/src/main.js & pids+=($!)
 
+# Waits up to 30 s for a URL to answer 2xx.
+answers() {
+  for _ in $(seq 1 60); do
+    if curl -fs "$1" >/dev/null 2>&1; then return 0; fi
+    sleep 0.5
+  done
+  return 1
+}
 port="${PORT:-3000}"
 host="${HOST:-127.0.0.1}"
-for _ in $(seq 1 60); do
-  if curl -fs "http://$host:$port/api/health" >/dev/null 2>&1; then break; fi
-  sleep 0.5
-done
-curl -fs "http://$host:$port/api/health" >/dev/null || { echo "The API did not become healthy" >&2; exit 1; }
 web="http://${WEB_HOST:-127.0.0.1}:${WEB_PORT:-8080}"
-for _ in $(seq 1 60); do
-  if curl -fs "$web/cookies" >/dev/null 2>&1; then break; fi
-  sleep 0.5
-done
-curl -fs "$web/cookies" >/dev/null || { echo "The web did not start" >&2; exit 1; }
+answers "http://$host:$port/api/health" || { echo "The API did not become healthy" >&2; exit 1; }
+answers "$web/cookies" || { echo "The web did not start" >&2; exit 1; }
 
 node dist/apps/api/src/demo/seed-demo.js
 

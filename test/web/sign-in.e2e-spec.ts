@@ -177,4 +177,13 @@ describe('signing in and out, in Chromium', () => {
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
   });
+
+  it('serves the design systems’ built CSS and JavaScript, and none of their templates', async () => {
+    for (const asset of ['/vendor/govuk/govuk-frontend.min.css', '/vendor/moj/moj-frontend.min.js', '/assets/images/favicon.ico']) {
+      expect([asset, (await fetch(`${web.webUrl}${asset}`)).status]).toEqual([asset, 200]);
+    }
+    for (const template of ['/vendor/govuk/template.njk', '/vendor/moj/components/filter/template.njk']) {
+      expect([template, (await fetch(`${web.webUrl}${template}`)).status]).toEqual([template, 404]);
+    }
+  });
 });

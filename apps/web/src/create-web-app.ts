@@ -65,20 +65,11 @@ export async function createWebApp(config: WebConfig): Promise<NestFastifyApplic
   fastify.addHook('preHandler', (request, reply, done) => (request.method === 'POST' ? fastify.csrfProtection(request, reply, done) : done()));
 
   await app.register(fastifyStatic, { root: [join(govukDist, 'govuk', 'assets'), join(mojRoot, 'moj', 'assets')], prefix: '/assets/', maxAge: '1d' });
-  await app.register(fastifyStatic, {
-    root: join(govukDist, 'govuk'),
-    prefix: '/vendor/govuk/',
-    decorateReply: false,
-    allowedPath: (path) => /^\/govuk-frontend\.min\.(css|js)(\.map)?$/.test(path),
-    maxAge: '1d',
-  });
-  await app.register(fastifyStatic, {
-    root: join(mojRoot, 'moj'),
-    prefix: '/vendor/moj/',
-    decorateReply: false,
-    allowedPath: (path) => /^\/moj-frontend\.min\.(css|js)(\.map)?$/.test(path),
-    maxAge: '1d',
-  });
+  // Only the built CSS and JS of each design system: their folders also hold the .njk templates.
+  for (const [prefix, root, file] of [['govuk', join(govukDist, 'govuk'), 'govuk-frontend'], ['moj', join(mojRoot, 'moj'), 'moj-frontend']] as const) {
+    const built = new RegExp(`^/${file}\\.min\\.(css|js)(\\.map)?$`);
+    await app.register(fastifyStatic, { root, prefix: `/vendor/${prefix}/`, decorateReply: false, allowedPath: (path) => built.test(path), maxAge: '1d' });
+  }
   await app.register(fastifyStatic, { root: join(webRoot, 'public'), prefix: '/public/', decorateReply: false, maxAge: '1h' });
 
   app.setViewEngine({
