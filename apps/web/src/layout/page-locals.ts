@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { signedInSession } from '../session/web-session.js';
+import { navigationFor } from './navigation.js';
 
 const ASSET_PATH = /^\/(assets|vendor|public)\//;
 
@@ -11,11 +12,14 @@ export function pageLocals(request: FastifyRequest, reply: FastifyReply, done: (
   if (ASSET_PATH.test(request.url)) return done();
   const flash = request.method === 'GET' ? request.session.get('flash') : undefined;
   if (flash) request.session.set('flash', undefined);
+  const person = signedInSession(request)?.person;
+  const currentPath = request.url.split('?')[0]!;
   reply.locals = {
     cspNonce: (reply as FastifyReply & { cspNonce: { script: string } }).cspNonce.script,
     csrfToken: reply.generateCsrf(),
-    person: signedInSession(request)?.person,
-    currentPath: request.url.split('?')[0],
+    person,
+    navigation: navigationFor(person?.role, currentPath),
+    currentPath,
     flash,
   };
   done();
