@@ -125,6 +125,28 @@ describe('finding opportunities', () => {
     }
   });
 
+  it('counts what matches on the first page, and each opportunity says how many places are left', async () => {
+    const first = await practitioner.http.get('/api/opportunities').query({ limit: 1 }).expect(200);
+    const all = await found(practitioner, { limit: 100 });
+    expect(first.body.total).toBe(all.length);
+    expect((await practitioner.http.get('/api/opportunities').query({ limit: 1, type: 'research' }).expect(200)).body.total).toBe(1);
+    const next = await practitioner.http.get('/api/opportunities').query({ limit: 1, cursor: first.body.nextCursor }).expect(200);
+    expect(next.body.total).toBeNull();
+
+    // One of two places taken by an approved match.
+    const id = await post('Workshop with two places', { capacity: 2 });
+    const lead = await personWith(app, admin, 'partnership_lead');
+    await admin.post(`/api/partnerships/${ids.partnershipA}/leads`).send({ userId: lead.id }).expect(201);
+    await practitioner.http.put('/api/me/profile').send(profileRequest()).expect(200);
+    const application = (await practitioner.http.post(`/api/opportunities/${id}/applications`).send({ statement: 'Me' }).expect(201)).body.id;
+    const match = (await lead.http.post('/api/matches').send({ applicationId: application }).expect(201)).body.id;
+    expect((await practitioner.http.get(`/api/opportunities/${id}`).expect(200)).body.placesLeft).toBe(2);
+    await lead.http.post(`/api/matches/${match}/approve`).send({}).expect(200);
+    expect((await practitioner.http.get(`/api/opportunities/${id}`).expect(200)).body.placesLeft).toBe(1);
+    const listed = (await practitioner.http.get('/api/opportunities').query({ limit: 100 }).expect(200)).body.items.find((item: { id: string }) => item.id === id);
+    expect(listed.placesLeft).toBe(1);
+  });
+
   it.each([
     ['sort=random', 'sort'],
     ['type=party', 'type'],

@@ -1412,6 +1412,11 @@ export interface components {
             /** @example 2 */
             capacity: number;
             /**
+             * @description Places not yet taken by an approved match.
+             * @example 1
+             */
+            placesLeft: number;
+            /**
              * @example [
              *       "child_protection"
              *     ]
@@ -1453,6 +1458,11 @@ export interface components {
              * @example WyJVbml2ZXJzaXR5IG9mIEVhc3QgQW5nbGlhIiwiYTNmMWMyZDQtNWI2ZS00ZjcwLThhOTEtYjJjM2Q0ZTVmNjA3Il0
              */
             nextCursor: string | null;
+            /**
+             * @description How many opportunities match, on the first page; null on later pages.
+             * @example 42
+             */
+            total: number | null;
         };
         UpdateOpportunityRequest: {
             /** @example Lecture: assessing risk in child protection */

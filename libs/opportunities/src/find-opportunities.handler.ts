@@ -2,12 +2,12 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { cursorKey, type Page, pageOf } from '#libs/http';
+import { cursorKey, pageOf } from '#libs/http';
 import { type Caller, isAdmin } from '#libs/identity';
 import { CAREER_STAGES } from '#libs/practitioners';
 import { FindOpportunitiesQuery, type OpportunityListParams, type Sort } from './find-opportunities.js';
 import { Opportunity } from './opportunity.entity.js';
-import type { OpportunityResponse } from './opportunity.dto.js';
+import type { OpportunityPage } from './opportunity.dto.js';
 import { toOpportunityResponses } from './opportunity.read.js';
 
 // Must match the expression index opportunities_search exactly, or the index is not used.
@@ -61,11 +61,13 @@ function afterCursor(cursor: string | undefined): { at: string; id: string } | n
 export class FindOpportunitiesHandler implements IQueryHandler<FindOpportunitiesQuery> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async execute({ params, caller }: FindOpportunitiesQuery): Promise<Page<OpportunityResponse>> {
+  async execute({ params, caller }: FindOpportunitiesQuery): Promise<OpportunityPage> {
     const order = ORDER[params.sort];
     const query = this.dataSource.manager.createQueryBuilder(Opportunity, 'o');
     restrictToVisible(query, caller);
     applyFilters(query, params);
+    // Counted on the first page only: later pages keep the count the person was shown.
+    const total = params.cursor ? null : query.clone().getCount();
     const after = afterCursor(params.cursor);
     if (after) {
       const comparison = order.direction === 'ASC' ? '>' : '<';
@@ -73,6 +75,6 @@ export class FindOpportunitiesHandler implements IQueryHandler<FindOpportunities
     }
     query.orderBy(order.sql, order.direction).addOrderBy('o.id', order.direction).limit(params.limit + 1);
     const page = pageOf(await query.getMany(), params.limit, (row) => row, (row) => [row[order.column].toISOString(), row.id]);
-    return { ...page, items: await toOpportunityResponses(this.dataSource.manager, page.items) };
+    return { ...page, items: await toOpportunityResponses(this.dataSource.manager, page.items), total: total === null ? null : await total };
   }
 }

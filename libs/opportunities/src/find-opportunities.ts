@@ -2,10 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Query } from '@nestjs/cqrs';
 import { TextBoolean } from '#libs/config';
-import { DateTimeWithOffset, PageQuery, PlainText, type Page } from '#libs/http';
+import { DateTimeWithOffset, PageQuery, PlainText } from '#libs/http';
 import type { Caller } from '#libs/identity';
 import { OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, type OpportunityStatus, type OpportunityType } from './opportunity.js';
-import type { OpportunityResponse } from './opportunity.dto.js';
+import type { OpportunityPage } from './opportunity.dto.js';
 
 export const SORTS = ['soonest', 'newest', 'closing_soon'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -64,7 +64,7 @@ export class OpportunityListParams extends PageQuery {
   sort: Sort = 'soonest';
 }
 
-export class FindOpportunitiesQuery extends Query<Page<OpportunityResponse>> {
+export class FindOpportunitiesQuery extends Query<OpportunityPage> {
   constructor(
     readonly params: OpportunityListParams,
     readonly caller: Caller,

@@ -166,6 +166,9 @@ export class OpportunityResponse {
   @ApiProperty({ example: 2 })
   capacity: number;
 
+  @ApiProperty({ example: 1, description: 'Places not yet taken by an approved match.' })
+  placesLeft: number;
+
   @ApiProperty({ example: ['child_protection'], type: [String] })
   requiredSpecialisms: string[];
 
@@ -200,4 +203,7 @@ export class OpportunityPage {
 
   @ApiProperty({ example: EXAMPLE_CURSOR, nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
   nextCursor: string | null;
+
+  @ApiProperty({ example: 42, nullable: true, type: Number, description: 'How many opportunities match, on the first page; null on later pages.' })
+  total: number | null;
 }

@@ -21,9 +21,17 @@ export async function visibleOpportunity(
 
 /** The one place stored opportunities become what the API shows (sessions in one query); every field listed on purpose. */
 export async function toOpportunityResponses(manager: EntityManager, opportunities: Opportunity[]): Promise<OpportunityResponse[]> {
-  const sessions = opportunities.length
-    ? await manager.find(OpportunitySession, { where: { opportunityId: In(opportunities.map((o) => o.id)) }, order: { startsAt: 'ASC' } })
-    : [];
+  if (opportunities.length === 0) return [];
+  const ids = opportunities.map((o) => o.id);
+  const [sessions, approvals] = await Promise.all([
+    manager.find(OpportunitySession, { where: { opportunityId: In(ids) }, order: { startsAt: 'ASC' } }),
+    // Places are taken by the matches context's approvals; read here so that every answer says what is left.
+    manager.query<{ opportunity_id: string; approved: number }[]>(
+      `SELECT opportunity_id, count(*)::int AS approved FROM matches WHERE status = 'approved' AND opportunity_id = ANY($1) GROUP BY opportunity_id`,
+      [ids],
+    ),
+  ]);
+  const approved = new Map(approvals.map((row) => [row.opportunity_id, row.approved]));
   return opportunities.map((opportunity) => ({
     id: opportunity.id,
     partnershipId: opportunity.partnershipId,
@@ -33,6 +41,7 @@ export async function toOpportunityResponses(manager: EntityManager, opportuniti
     description: opportunity.description,
     status: opportunity.status,
     capacity: opportunity.capacity,
+    placesLeft: Math.max(0, opportunity.capacity - (approved.get(opportunity.id) ?? 0)),
     requiredSpecialisms: opportunity.requiredSpecialisms,
     minimumCareerStage: opportunity.minimumCareerStage,
     pepsStage: opportunity.pepsStage,
