@@ -93,6 +93,7 @@ describe('a practitioner finds an opportunity and applies, in Chromium', () => {
     const find = await FindOpportunitiesPage.open(page);
     const opportunity = await find.openResult('Lecture on child protection');
     expect(await page.locator('main').innerText()).toContain('Student or above');
+    expect(await page.locator('main').innerText()).toContain('2 of 2');
     const apply = await opportunity.apply();
 
     await page.getByRole('button', { name: 'Continue' }).click();

@@ -22,11 +22,12 @@ export class FindOpportunitiesController {
     const invalid = formErrors(form.errors, { from: 'from-day', before: 'before-day' });
     const [vocabulary, page] = await Promise.all([
       vocabularyOf(api),
-      invalid ? Promise.resolve({ items: [], nextCursor: null }) : answer(api.GET('/api/opportunities', { params: { query: form.query } })),
+      invalid ? Promise.resolve({ items: [], nextCursor: null, total: 0 }) : answer(api.GET('/api/opportunities', { params: { query: form.query } })),
     ]);
     return {
       ...invalid,
       values: form.values,
+      total: page.total,
       results: page.items.map((opportunity) => ({ ...opportunity, hostName: vocabulary.organisations.get(opportunity.host.id) })),
       nextHref: page.nextCursor ? searchLink(raw, { cursor: page.nextCursor }) : null,
       firstPageHref: raw.cursor ? searchLink(raw) : null,

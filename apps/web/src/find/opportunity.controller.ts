@@ -4,6 +4,7 @@ import { Api, type ApiClient, answer } from '../api/api-client.js';
 import { ApiProblem } from '../api/api-errors.js';
 import { formErrors, textField } from '../layout/form-errors.js';
 import { SignedIn } from '../session/signed-in.guard.js';
+import { draftOf, keepDraft } from '../session/web-session.js';
 import { vocabularyOf } from './organisation-names.js';
 
 const STATEMENT_LIMIT = 2000;
@@ -36,7 +37,7 @@ export class OpportunityController {
   @Render('find/views/apply.njk')
   async statementPage(@Req() request: FastifyRequest, @Param('id', uuid) id: string): Promise<object> {
     const opportunity = await this.opportunity(this.api.as(request), id);
-    return { opportunity, values: { statement: draftOf(request, id) ?? '' }, limit: STATEMENT_LIMIT };
+    return { opportunity, values: { statement: statementOf(request, id) ?? '' }, limit: STATEMENT_LIMIT };
   }
 
   @Post('opportunities/:id/apply')
@@ -53,13 +54,13 @@ export class OpportunityController {
       const opportunity = await this.opportunity(this.api.as(request), id);
       return reply.code(400).view('find/views/apply.njk', { opportunity, values: { statement }, limit: STATEMENT_LIMIT, ...invalid });
     }
-    request.session.set('drafts', { ...request.session.get('drafts'), [draftKey(id)]: { statement } });
+    keepDraft(request, draftKey(id), { statement });
     return reply.redirect(`/opportunities/${id}/apply/check`, 303);
   }
 
   @Get('opportunities/:id/apply/check')
   async checkPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', uuid) id: string): Promise<unknown> {
-    const statement = draftOf(request, id);
+    const statement = statementOf(request, id);
     if (!statement) return reply.redirect(`/opportunities/${id}/apply`, 303);
     const opportunity = await this.opportunity(this.api.as(request), id);
     return reply.view('find/views/check-application.njk', { opportunity, statement });
@@ -67,7 +68,7 @@ export class OpportunityController {
 
   @Post('opportunities/:id/apply/check')
   async submit(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', uuid) id: string): Promise<unknown> {
-    const statement = draftOf(request, id);
+    const statement = statementOf(request, id);
     if (!statement) return reply.redirect(`/opportunities/${id}/apply`, 303);
     const api = this.api.as(request);
     const applied = await api.POST('/api/opportunities/{id}/applications', { params: { path: { id } }, body: { statement } });
@@ -83,9 +84,7 @@ export class OpportunityController {
         errorList: [{ text: problem.detail ?? 'Your application could not be sent', href: '#statement' }],
       });
     }
-    const drafts = { ...request.session.get('drafts') };
-    delete drafts[draftKey(id)];
-    request.session.set('drafts', drafts);
+    keepDraft(request, draftKey(id), undefined);
     return reply.redirect(`/applications/${applied.data.id}/confirmation`, 303);
   }
 
@@ -96,6 +95,6 @@ export class OpportunityController {
 
 const draftKey = (opportunityId: string) => `apply:${opportunityId}`;
 
-function draftOf(request: FastifyRequest, opportunityId: string): string | undefined {
-  return request.session.get('drafts')?.[draftKey(opportunityId)]?.statement;
+function statementOf(request: FastifyRequest, opportunityId: string): string | undefined {
+  return draftOf<{ statement: string }>(request, draftKey(opportunityId))?.statement;
 }
