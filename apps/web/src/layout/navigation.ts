@@ -10,6 +10,7 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
   practitioner: [
     { href: '/home', text: 'Home' },
     { href: '/opportunities', text: 'Find opportunities' },
+    { href: '/profile', text: 'Your profile' },
   ],
   academic: [{ href: '/home', text: 'Home' }],
   partnership_lead: [{ href: '/home', text: 'Home' }],

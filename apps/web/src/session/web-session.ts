@@ -17,8 +17,8 @@ declare module '@fastify/secure-session' {
     auth: SignedInSession;
     /** A flash message for the next page (a notification banner). */
     flash: { title?: string; heading: string; body?: string };
-    /** Answers of a question page kept until its check-answers page is submitted. */
-    drafts: Record<string, Record<string, string>>;
+    /** Answers of question pages kept until their check-answers page is submitted, by form. */
+    drafts: Record<string, unknown>;
   }
 }
 
@@ -29,4 +29,17 @@ export function signedInSession(request: FastifyRequest): SignedInSession | unde
 /** Where to go after signing in: only a path on this site, never another origin. */
 export function safeReturnPath(value: unknown): string | undefined {
   return typeof value === 'string' && /^\/(?![/\\])/.test(value) && value.length < 2000 ? value : undefined;
+}
+
+/** The answers kept for one multi-page form, or undefined. */
+export function draftOf<T>(request: FastifyRequest, key: string): T | undefined {
+  return request.session.get('drafts')?.[key] as T | undefined;
+}
+
+/** Keeps (or, with undefined, forgets) the answers of one multi-page form. */
+export function keepDraft(request: FastifyRequest, key: string, answers: unknown): void {
+  const drafts = { ...request.session.get('drafts') };
+  if (answers === undefined) delete drafts[key];
+  else drafts[key] = answers;
+  request.session.set('drafts', drafts);
 }
