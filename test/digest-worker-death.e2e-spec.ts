@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { councilRequest, eventually, opportunityRequest, SmtpInbox, universityRequest } from '#libs/testing';
 import { personWith } from './support/people.js';
+import { confirmationIn } from './support/email-links.js';
 import { TestStack } from './support/test-stack.js';
 
 /**
@@ -40,7 +41,7 @@ describe('a digest batch whose worker dies', () => {
     for (const email of subscribers) {
       await anonymous.post('/api/subscriptions').send({ email, frequency: 'daily' }).expect(202);
       const mail = await eventually(() => inbox.to(email)[0] ?? false);
-      await anonymous.post(/https:\/\/tpm\.example\.org(\/api\/subscriptions\/confirm\/\S+)/.exec(mail.parsed.text ?? '')![1]!).expect(200);
+      await anonymous.post(confirmationIn(mail, 'https://tpm.example.org')).expect(200);
     }
     const opportunity = (await academic.http.post('/api/opportunities').send(opportunityRequest(partnership, { title: 'Lecture' })).expect(201)).body.id;
     await academic.http.post(`/api/opportunities/${opportunity}/publish`).expect(200);

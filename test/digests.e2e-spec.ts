@@ -7,6 +7,7 @@ import { DIGEST_QUEUE, requestDigestRun } from '#libs/mail-contract';
 import { councilRequest, eventually, opportunityRequest, SmtpInbox, universityRequest } from '#libs/testing';
 import { type Person, personWith } from './support/people.js';
 import { planDigests } from '../libs/notifications/src/digests/digest-planner.js';
+import { confirmationIn, emailLink } from './support/email-links.js';
 import { TestStack } from './support/test-stack.js';
 
 const PUBLIC_URL = 'https://tpm.example.org';
@@ -31,8 +32,7 @@ describe('digests', () => {
   async function subscribed(email: string, filters: Record<string, unknown>): Promise<void> {
     await anonymous.post('/api/subscriptions').send({ email, ...filters }).expect(202);
     const mail = await eventually(() => inbox.to(email)[0] ?? false);
-    const confirm = /https:\/\/tpm\.example\.org(\/api\/subscriptions\/confirm\/\S+)/.exec(mail.parsed.text ?? '')![1]!;
-    await anonymous.post(confirm).expect(200);
+    await anonymous.post(confirmationIn(mail, PUBLIC_URL)).expect(200);
   }
   /** Waits until the digest queue has nothing left to do. */
   const settled = () =>
@@ -127,7 +127,7 @@ describe('digests', () => {
 
   it('cancels the subscription with one POST to its unsubscribe link', async () => {
     const [digest] = digestsTo('research@example.org');
-    const link = /https:\/\/tpm\.example\.org(\/api\/unsubscribe\/\S+)/.exec(digest!.parsed.text ?? '')![1]!;
+    const link = emailLink(digest!, PUBLIC_URL, 'unsubscribe').api;
     await anonymous.post(link).type('form').send('List-Unsubscribe=One-Click').expect(200);
     expect(await stack.query(`SELECT status FROM subscriptions WHERE email = 'research@example.org'`)).toEqual([{ status: 'cancelled' }]);
     await anonymous.post(link).type('form').send('List-Unsubscribe=One-Click').expect(200);

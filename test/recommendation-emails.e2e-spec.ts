@@ -59,7 +59,7 @@ describe('recommended for you: email from the matching worker\'s recommendations
     const [mail] = await inbox.waitFor(keen.email);
     expect(mail!.parsed.subject).toBe('Recommended for you: Mental health law seminar');
     expect(mail!.parsed.text).toContain('Why: covers the specialism asked for; no opportunity taken yet');
-    expect(mail!.parsed.text).toContain(`https://tpm.example.org/api/opportunities/${opportunity}`);
+    expect(mail!.parsed.text).toContain(`https://tpm.example.org/opportunities/${opportunity}`);
     expect(mail!.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/im);
 
     const [toLead] = await inbox.waitFor(lead.email);

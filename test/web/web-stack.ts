@@ -45,11 +45,13 @@ export class WebStack {
 
   /** `settings` for the API (and the test stack), `webSettings` for the web process. */
   static async start(settings: Record<string, string | number> = {}, webSettings: Record<string, string | number> = {}): Promise<WebStack> {
-    const stack = await TestStack.create(settings);
+    const webUrl = `http://127.0.0.1:${await freePort()}`;
+    // Links in emails (when a test starts the notification worker) open this web.
+    const stack = await TestStack.create({ PUBLIC_URL: webUrl, ...settings });
     const { app, http } = await stack.startApi();
     const apiPort = await freePort();
     await app.listen(apiPort, '127.0.0.1');
-    const webStack = new WebStack(stack, app, http, `http://127.0.0.1:${apiPort}`, `http://127.0.0.1:${await freePort()}`, webSettings);
+    const webStack = new WebStack(stack, app, http, `http://127.0.0.1:${apiPort}`, webUrl, webSettings);
     await webStack.startWeb();
     return webStack;
   }

@@ -25,7 +25,8 @@ const webRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 
 
 /** Builds the web app, ready to listen: the one set-up shared by the process and the tests. */
 export async function createWebApp(config: WebConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ genReqId: correlationIdOf, bodyLimit: 64_000, trustProxy: config.NODE_ENV === 'production' });
+  // Signed tokens in email links are longer than Fastify's 100-character default for a path parameter.
+  const adapter = new FastifyAdapter({ genReqId: correlationIdOf, bodyLimit: 64_000, trustProxy: config.NODE_ENV === 'production', routerOptions: { maxParamLength: 400 } });
   const app = await NestFactory.create<NestFastifyApplication>(WebModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -61,8 +62,11 @@ export async function createWebApp(config: WebConfig): Promise<NestFastifyApplic
   const fastify = app.getHttpAdapter().getInstance();
   // Locals first, so that even the page for a refused form has its nonce and a new token.
   fastify.addHook('preHandler', pageLocals);
-  // Every form post carries the token; the body is parsed by then.
-  fastify.addHook('preHandler', (request, reply, done) => (request.method === 'POST' ? fastify.csrfProtection(request, reply, done) : done()));
+  // Every form post carries the token; the body is parsed by then. Unsubscribing is RFC 8058's
+  // one-click, posted by mail clients with no page: the signed token in its URL is the proof.
+  fastify.addHook('preHandler', (request, reply, done) =>
+    request.method === 'POST' && !request.url.startsWith('/unsubscribe/') ? fastify.csrfProtection(request, reply, done) : done(),
+  );
 
   await app.register(fastifyStatic, { root: [join(govukDist, 'govuk', 'assets'), join(mojRoot, 'moj', 'assets')], prefix: '/assets/', maxAge: '1d' });
   // Only the built CSS and JS of each design system: their folders also hold the .njk templates.

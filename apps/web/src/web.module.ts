@@ -3,7 +3,9 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypedConfigModule } from '#libs/config';
 import { LoggingModule } from '#libs/observability';
 import { AccountModule } from './account/account.module.js';
+import { AlertsModule } from './alerts/alerts.module.js';
 import { ApiModule } from './api/api.module.js';
+import { EmailLinksModule } from './email-links/email-links.module.js';
 import { ErrorPagesFilter } from './errors/error-pages.filter.js';
 import { FindModule } from './find/find.module.js';
 import { MyModule } from './my/my.module.js';
@@ -15,7 +17,7 @@ export class WebModule {
   static forRoot(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
-      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule],
+      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule, AlertsModule, EmailLinksModule],
       providers: [{ provide: APP_FILTER, useClass: ErrorPagesFilter }],
     };
   }

@@ -18,9 +18,9 @@ export class NotificationConfig extends WorkerConfig {
   @IsString()
   MAIL_FROM_NAME: string = 'Teaching Partnership Marketplace';
 
-  /** Where people reach the product: links in emails start with it. */
+  /** Where people reach the product's pages (the web): links in emails start with it. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
-  PUBLIC_URL: string = 'http://127.0.0.1:3000';
+  PUBLIC_URL: string = 'http://127.0.0.1:8080';
 
   @LinkSecret()
   LINK_SECRET: string = DEVELOPMENT_LINK_SECRET;

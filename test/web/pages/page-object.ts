@@ -11,9 +11,16 @@ export abstract class PageObject {
   constructor(readonly page: Page) {}
 
   async verify(): Promise<this> {
-    const heading = (await this.page.locator('h1').first().textContent({ timeout: 10_000 }))?.trim() ?? '';
-    const matches = typeof this.heading === 'string' ? heading === this.heading : this.heading.test(heading);
-    if (!matches) throw new Error(`Expected the page "${String(this.heading)}" at ${this.page.url()}, but its heading is "${heading}"`);
+    // A click or a form post may still be on its way to the next page: wait for it, up to a point.
+    const deadline = Date.now() + 10_000;
+    let heading = '';
+    for (;;) {
+      await this.page.waitForLoadState('load');
+      heading = (await this.page.locator('h1').first().textContent({ timeout: 10_000 }).catch(() => ''))?.trim() ?? '';
+      if (typeof this.heading === 'string' ? heading === this.heading : this.heading.test(heading)) break;
+      if (Date.now() > deadline) throw new Error(`Expected the page "${String(this.heading)}" at ${this.page.url()}, but its heading is "${heading}"`);
+      await this.page.waitForTimeout(100);
+    }
     const title = await this.page.title();
     if (!title.includes('Teaching Partnership Marketplace')) throw new Error(`The page at ${this.page.url()} has the title "${title}"`);
     if (!withoutJavaScript.has(this.page)) expect(await accessibilityViolations(this.page)).toEqual([]);

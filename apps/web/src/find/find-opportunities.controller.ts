@@ -28,6 +28,7 @@ export class FindOpportunitiesController {
       ...invalid,
       values: form.values,
       total: page.total,
+      alertHref: alertLink(form),
       results: page.items.map((opportunity) => ({ ...opportunity, hostName: vocabulary.organisations.get(opportunity.host.id) })),
       nextHref: page.nextCursor ? searchLink(raw, { cursor: page.nextCursor }) : null,
       firstPageHref: raw.cursor ? searchLink(raw) : null,
@@ -53,4 +54,10 @@ function selectedFilters(form: SearchForm, raw: Record<string, unknown>, special
     values.freePlaces && { heading: { text: 'Places' }, items: [{ href: searchLink(raw, { freePlaces: null }), text: 'With places left' }] },
   ].filter(Boolean);
   return categories.length ? { heading: { text: 'Selected filters' }, clearLink: { href: '/opportunities', text: 'Clear filters' }, categories } : null;
+}
+
+/** An email alert with this search's type, specialism and organisation ticked. */
+function alertLink({ values }: SearchForm): string {
+  const params = new URLSearchParams(Object.entries({ type: values.type, specialism: values.specialism, host: values.host }).filter(([, value]) => value));
+  return params.size ? `/alerts/new?${params}` : '/alerts/new';
 }

@@ -11,9 +11,16 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
     { href: '/home', text: 'Home' },
     { href: '/opportunities', text: 'Find opportunities' },
     { href: '/profile', text: 'Your profile' },
+    { href: '/alerts', text: 'Email alerts' },
   ],
-  academic: [{ href: '/home', text: 'Home' }],
-  partnership_lead: [{ href: '/home', text: 'Home' }],
+  academic: [
+    { href: '/home', text: 'Home' },
+    { href: '/alerts', text: 'Email alerts' },
+  ],
+  partnership_lead: [
+    { href: '/home', text: 'Home' },
+    { href: '/alerts', text: 'Email alerts' },
+  ],
   admin: [{ href: '/home', text: 'Home' }],
 };
 
