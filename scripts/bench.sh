@@ -13,3 +13,5 @@ echo
 node dist/bench/matching/main.js
 echo
 node dist/bench/digest/main.js
+echo
+node dist/bench/web/main.js
