@@ -6,6 +6,7 @@ import { AccountModule } from './account/account.module.js';
 import { ApiModule } from './api/api.module.js';
 import { ErrorPagesFilter } from './errors/error-pages.filter.js';
 import { FindModule } from './find/find.module.js';
+import { ManageModule } from './manage/manage.module.js';
 import { MyModule } from './my/my.module.js';
 import { ProfileModule } from './profile/profile.module.js';
 import type { WebConfig } from './web.config.js';
@@ -15,7 +16,7 @@ export class WebModule {
   static forRoot(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
-      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule],
+      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule, ManageModule],
       providers: [{ provide: APP_FILTER, useClass: ErrorPagesFilter }],
     };
   }

@@ -12,8 +12,14 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
     { href: '/opportunities', text: 'Find opportunities' },
     { href: '/profile', text: 'Your profile' },
   ],
-  academic: [{ href: '/home', text: 'Home' }],
-  partnership_lead: [{ href: '/home', text: 'Home' }],
+  academic: [
+    { href: '/home', text: 'Home' },
+    { href: '/manage/opportunities', text: 'Opportunities' },
+  ],
+  partnership_lead: [
+    { href: '/home', text: 'Home' },
+    { href: '/manage/opportunities', text: 'Opportunities' },
+  ],
   admin: [{ href: '/home', text: 'Home' }],
 };
 
