@@ -32,21 +32,16 @@ export class ManageOpportunitiesPage extends PageObject {
   }
 
   titles(): Promise<string[]> {
-    return this.page.locator('#opportunities tbody tr td:first-child a').allTextContents().then((titles) => titles.map((title) => title.trim()));
+    return this.page.locator('#opportunities h3').allTextContents().then((titles) => titles.map((title) => title.trim()));
   }
 
-  /** The row of one opportunity, its cells' text as they read (without what only screen readers hear). */
-  row(title: string): Promise<string[]> {
-    return this.page
-      .locator('#opportunities tbody tr', { hasText: title })
-      .locator('td')
-      .evaluateAll((cells) =>
-        cells.map((cell) => {
-          const copy = cell.cloneNode(true) as Element;
-          copy.querySelectorAll('.govuk-visually-hidden').forEach((hidden) => hidden.remove());
-          return (copy.textContent ?? '').trim();
-        }),
-      );
+  /** What the list says of one opportunity, as it reads (without what only screen readers hear). */
+  summary(title: string): Promise<string> {
+    return this.page.locator('#opportunities li', { has: this.page.getByRole('heading', { name: title, exact: true }) }).evaluate((item) => {
+      const copy = item.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.govuk-visually-hidden').forEach((hidden) => hidden.remove());
+      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
   }
 
   async open(title: string): Promise<ManagedOpportunityPage> {
