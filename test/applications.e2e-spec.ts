@@ -51,8 +51,12 @@ describe('applications', () => {
     expect(applied.body).toMatchObject({ opportunityId: id, practitionerId: practitioner.id, statement: 'I would like to teach this.', status: 'submitted', withdrawnAt: null });
 
     expect((await practitioner.http.get('/api/me/applications').expect(200)).body.map((a: { id: string }) => a.id)).toContain(applied.body.id);
-    expect((await academic.http.get(`/api/opportunities/${id}/applications`).expect(200)).body).toEqual([applied.body]);
+    // The hosts and the leads see who sent it, and the opportunity counts it.
+    const applicant = { id: practitioner.id, displayName: 'A practitioner', councilName: expect.any(String), careerStage: 'social_worker' };
+    expect((await academic.http.get(`/api/opportunities/${id}/applications`).expect(200)).body).toEqual([{ ...applied.body, applicant }]);
     expect((await lead.http.get(`/api/opportunities/${id}/applications`).expect(200)).body).toHaveLength(1);
+    expect((await academic.http.get(`/api/opportunities/${id}`).expect(200)).body.applicationCount).toBe(1);
+    expect((await practitioner.http.get(`/api/opportunities/${id}`).expect(200)).body.applicationCount).toBeNull();
     await otherAcademic.http.get(`/api/opportunities/${id}/applications`).expect(403);
     await colleague.http.get(`/api/opportunities/${id}/applications`).expect(403);
     await outsider.http.get(`/api/opportunities/${id}/applications`).expect(404);

@@ -56,7 +56,9 @@ describe('opportunities', () => {
 
   it('goes from draft to published to closed to completed, visible to practitioners once published, an event at each step', async () => {
     const draft = await academic.http.post('/api/opportunities').send(lecture(ids.partnershipA)).expect(201);
-    expect(draft.body).toMatchObject({ status: 'draft', host: { type: 'university', id: ids.uea }, capacity: 2, cancellationReason: null });
+    expect(draft.body).toMatchObject({ status: 'draft', host: { type: 'university', id: ids.uea }, capacity: 2, cancellationReason: null, applicationCount: 0 });
+    // What may be done next comes with it, for those who may do it.
+    expect(draft.body.actions).toEqual(['update', 'publish', 'cancel']);
     expect(draft.body.sessions.map((s: { startsAt: string }) => Date.parse(s.startsAt))).toEqual([Date.parse(inDays(30, 10)), Date.parse(inDays(40, 14))]);
     const id = draft.body.id as string;
 
@@ -65,7 +67,10 @@ describe('opportunities', () => {
     await lead.http.get(`/api/opportunities/${id}`).expect(200);
 
     await academic.http.post(`/api/opportunities/${id}/publish`).expect(200);
-    expect((await practitioner.http.get(`/api/opportunities/${id}`).expect(200)).body.status).toBe('published');
+    const seen = (await practitioner.http.get(`/api/opportunities/${id}`).expect(200)).body;
+    expect(seen).toMatchObject({ status: 'published', applicationCount: null, actions: [] });
+    expect((await otherAcademic.http.get(`/api/opportunities/${id}`).expect(200)).body.actions).toEqual([]);
+    expect((await lead.http.get(`/api/opportunities/${id}`).expect(200)).body.actions).toEqual(['update', 'close', 'cancel', 'complete']);
     await outsider.http.get(`/api/opportunities/${id}`).expect(404);
 
     await lead.http.post(`/api/opportunities/${id}/close`).expect(200);

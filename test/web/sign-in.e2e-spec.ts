@@ -3,7 +3,8 @@ import { jest } from '@jest/globals';
 import { freePort } from '#libs/testing';
 import { PASSWORD } from './web-stack.js';
 import { on } from './pages/page-object.js';
-import { FindOpportunitiesPage, ForbiddenPage, InformationPage, NotFoundPage, OtherHomePage, PractitionerHomePage, SignInPage, StartPage, UnavailablePage } from './pages/service-pages.js';
+import { ManageOpportunitiesPage } from './pages/manage-pages.js';
+import { FindOpportunitiesPage, ForbiddenPage, InformationPage, NotFoundPage, PractitionerHomePage, SignInPage, StartPage, UnavailablePage } from './pages/service-pages.js';
 import { accessibilityViolations, type World, WebStack } from './web-stack.js';
 
 jest.setTimeout(120_000);
@@ -122,7 +123,8 @@ describe('signing in and out, in Chromium', () => {
     const page = await web.newPage();
     const signIn = await SignInPage.open(page);
     await signIn.signIn(world.academic.email, PASSWORD);
-    await on(OtherHomePage, page);
+    // An academic's home is their university's opportunities.
+    await on(ManageOpportunitiesPage, page);
     const response = await page.goto('/opportunities');
     expect(response?.status()).toBe(403);
     await on(ForbiddenPage, page);

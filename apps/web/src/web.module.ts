@@ -8,6 +8,7 @@ import { ApiModule } from './api/api.module.js';
 import { EmailLinksModule } from './email-links/email-links.module.js';
 import { ErrorPagesFilter } from './errors/error-pages.filter.js';
 import { FindModule } from './find/find.module.js';
+import { ManageModule } from './manage/manage.module.js';
 import { MyModule } from './my/my.module.js';
 import { ProfileModule } from './profile/profile.module.js';
 import type { WebConfig } from './web.config.js';
@@ -17,7 +18,7 @@ export class WebModule {
   static forRoot(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
-      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule, AlertsModule, EmailLinksModule],
+      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule, ManageModule, AlertsModule, EmailLinksModule],
       providers: [{ provide: APP_FILTER, useClass: ErrorPagesFilter }],
     };
   }

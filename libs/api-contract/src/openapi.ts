@@ -1441,6 +1441,21 @@ export interface components {
             /** @example null */
             cancellationReason: string | null;
             /**
+             * @description Applications not withdrawn; for its hosts and the partnership's leads, null for others.
+             * @example 3
+             */
+            applicationCount: number | null;
+            /**
+             * @description What the caller may do to it now (update is PUT); empty for those who may not change it.
+             * @example [
+             *       "update",
+             *       "close",
+             *       "cancel",
+             *       "complete"
+             *     ]
+             */
+            actions: ("update" | "publish" | "close" | "cancel" | "complete")[];
+            /**
              * Format: date-time
              * @example 2027-02-01T11:20:00.000+00:00
              */
@@ -1545,6 +1560,61 @@ export interface components {
              */
             withdrawnAt: string | null;
         };
+        PractitionerSummary: {
+            /**
+             * Format: uuid
+             * @example d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6
+             */
+            id: string;
+            /** @example Sam Taylor */
+            displayName: string;
+            /**
+             * @description Null if they no longer work for a council.
+             * @example Norfolk County Council
+             */
+            councilName: string | null;
+            /**
+             * @description Null until they complete their profile.
+             * @example senior_practitioner
+             * @enum {string|null}
+             */
+            careerStage: "student" | "asye" | "social_worker" | "senior_practitioner" | "advanced_practitioner" | "team_manager" | "principal_social_worker" | null;
+        };
+        OpportunityApplicationResponse: {
+            /**
+             * Format: uuid
+             * @example 3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b
+             */
+            opportunityId: string;
+            /**
+             * Format: uuid
+             * @example d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6
+             */
+            practitionerId: string;
+            /** @example I run a court skills workshop for our newly qualified social workers and would like to teach it. */
+            statement: string;
+            /**
+             * @example submitted
+             * @enum {string}
+             */
+            status: "submitted" | "withdrawn";
+            /**
+             * Format: date-time
+             * @example 2027-02-10T14:05:00.000+00:00
+             */
+            submittedAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            withdrawnAt: string | null;
+            applicant: components["schemas"]["PractitionerSummary"];
+        };
         ProposeMatchRequest: {
             /**
              * Format: uuid
@@ -1595,6 +1665,46 @@ export interface components {
         DecideMatchRequest: {
             /** @example Thank you: your experience in court work fits this well. */
             note?: string;
+        };
+        OpportunityMatchResponse: {
+            /**
+             * Format: uuid
+             * @example 8f0e4a7c-1b2d-4c3e-9f5a-6b7c8d9e0f1a
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b
+             */
+            opportunityId: string;
+            /**
+             * Format: uuid
+             * @example d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6
+             */
+            practitionerId: string;
+            /**
+             * Format: uuid
+             * @example 3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f
+             */
+            applicationId: string | null;
+            /**
+             * @example approved
+             * @enum {string}
+             */
+            status: "proposed" | "approved" | "rejected";
+            /** @example Thank you: your experience in court work fits this well. */
+            note: string | null;
+            /**
+             * Format: date-time
+             * @example 2027-02-12T09:15:00.000+00:00
+             */
+            proposedAt: string;
+            /**
+             * Format: date-time
+             * @example 2027-02-13T16:40:00.000+00:00
+             */
+            decidedAt: string | null;
+            practitioner: components["schemas"]["PractitionerSummary"];
         };
         RecommendedPractitioner: {
             /**
@@ -3793,7 +3903,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationResponse"][];
+                    "application/json": components["schemas"]["OpportunityApplicationResponse"][];
                 };
             };
             /** @description The request is invalid; `errors` lists the fields. */
@@ -4244,7 +4354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatchResponse"][];
+                    "application/json": components["schemas"]["OpportunityMatchResponse"][];
                 };
             };
             /** @description The request is invalid; `errors` lists the fields. */

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PlainText } from '#libs/http';
+import { PractitionerSummary } from '#libs/practitioners';
 import { APPLICATION_STATUSES, type ApplicationStatus } from './application.entity.js';
 
 export class ApplyRequest {
@@ -29,4 +30,10 @@ export class ApplicationResponse {
 
   @ApiProperty({ example: null, format: 'date-time', nullable: true, type: String })
   withdrawnAt: string | null;
+}
+
+/** An application as the opportunity's hosts and leads see it: with who sent it. */
+export class OpportunityApplicationResponse extends ApplicationResponse {
+  @ApiProperty({ type: PractitionerSummary })
+  applicant: PractitionerSummary;
 }

@@ -6,8 +6,9 @@ import { DataSource } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { canChange, visibleOpportunity } from '#libs/opportunities';
+import { practitionerSummaries } from '#libs/practitioners';
 import { ApplyCommand, WithdrawApplicationCommand } from './application.commands.js';
-import { ApplicationResponse, ApplyRequest } from './application.dto.js';
+import { ApplicationResponse, ApplyRequest, OpportunityApplicationResponse } from './application.dto.js';
 import { Application } from './application.entity.js';
 import { toApplicationResponse } from './application.mapper.js';
 
@@ -36,13 +37,14 @@ export class ApplicationsController {
 
   @Get('opportunities/:id/applications')
   @ApiOperation({ summary: "An opportunity's applications, for its hosts and the partnership's leads" })
-  @ApiOkResponse({ type: [ApplicationResponse] })
+  @ApiOkResponse({ type: [OpportunityApplicationResponse] })
   @ApiProblems(400, [403, "Only the opportunity's hosts and the partnership's leads see its applications."], 404)
-  async listForOpportunity(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<ApplicationResponse[]> {
+  async listForOpportunity(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityApplicationResponse[]> {
     const opportunity = await visibleOpportunity(this.dataSource.manager, caller, id);
     if (!canChange(caller, opportunity)) throw new ForbiddenException("Only the opportunity's hosts and the partnership's leads see its applications.");
     const applications = await this.dataSource.manager.find(Application, { where: { opportunityId: id }, order: { submittedAt: 'ASC' } });
-    return applications.map(toApplicationResponse);
+    const applicants = await practitionerSummaries(this.dataSource.manager, applications.map((application) => application.practitionerId));
+    return applications.map((application) => ({ ...toApplicationResponse(application), applicant: applicants.get(application.practitionerId)! }));
   }
 
   @Get('me/applications')

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { PlainText } from '#libs/http';
+import { PractitionerSummary } from '#libs/practitioners';
 import { MATCH_STATUSES, type MatchStatus } from './match.entity.js';
 
 export class ProposeMatchRequest {
@@ -40,4 +41,10 @@ export class MatchResponse {
 
   @ApiProperty({ example: '2027-02-13T16:40:00.000+00:00', format: 'date-time', nullable: true, type: String })
   decidedAt: string | null;
+}
+
+/** A match as the opportunity's hosts and leads see it: with who it is. */
+export class OpportunityMatchResponse extends MatchResponse {
+  @ApiProperty({ type: PractitionerSummary })
+  practitioner: PractitionerSummary;
 }

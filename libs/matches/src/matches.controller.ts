@@ -6,8 +6,9 @@ import { DataSource } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { canChange, visibleOpportunity } from '#libs/opportunities';
+import { practitionerSummaries } from '#libs/practitioners';
 import { DecideMatchCommand, ProposeMatchCommand } from './match.commands.js';
-import { DecideMatchRequest, MatchResponse, ProposeMatchRequest } from './match.dto.js';
+import { DecideMatchRequest, MatchResponse, OpportunityMatchResponse, ProposeMatchRequest } from './match.dto.js';
 import { Match } from './match.entity.js';
 import { toMatchResponse } from './match.mapper.js';
 
@@ -57,12 +58,14 @@ export class MatchesController {
 
   @Get('opportunities/:id/matches')
   @ApiOperation({ summary: "An opportunity's matches, for its hosts and the partnership's leads" })
-  @ApiOkResponse({ type: [MatchResponse] })
+  @ApiOkResponse({ type: [OpportunityMatchResponse] })
   @ApiProblems(400, [403, "Only the opportunity's hosts and the partnership's leads see its matches."], 404)
-  async forOpportunity(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<MatchResponse[]> {
+  async forOpportunity(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityMatchResponse[]> {
     const opportunity = await visibleOpportunity(this.dataSource.manager, caller, id);
     if (!canChange(caller, opportunity)) throw new ForbiddenException("Only the opportunity's hosts and the partnership's leads see its matches.");
-    return (await this.dataSource.manager.find(Match, { where: { opportunityId: id }, order: { proposedAt: 'ASC' } })).map(toMatchResponse);
+    const matches = await this.dataSource.manager.find(Match, { where: { opportunityId: id }, order: { proposedAt: 'ASC' } });
+    const practitioners = await practitionerSummaries(this.dataSource.manager, matches.map((match) => match.practitionerId));
+    return matches.map((match) => ({ ...toMatchResponse(match), practitioner: practitioners.get(match.practitionerId)! }));
   }
 
   @Get('me/matches')

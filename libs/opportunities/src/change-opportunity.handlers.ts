@@ -39,7 +39,7 @@ export class UpdateOpportunityHandler implements ICommandHandler<UpdateOpportuni
       Object.assign(opportunity, columnsOf(request));
       const saved = await transaction.save(opportunity);
       await replaceSessions(transaction, id, request);
-      return { result: await toOpportunityResponse(transaction, saved), events: [opportunityEvent('updated', saved, caller.id)] };
+      return { result: await toOpportunityResponse(transaction, saved, caller), events: [opportunityEvent('updated', saved, caller.id)] };
     });
   }
 }
@@ -58,7 +58,7 @@ export class ChangeOpportunityStatusHandler implements ICommandHandler<ChangeOpp
       }
       const changes: Partial<Opportunity> = { status: next, ...(action === 'cancel' ? { cancellationReason: reason ?? null } : {}) };
       const saved = await transaction.save(Object.assign(opportunity, changes));
-      return { result: await toOpportunityResponse(transaction, saved), events: [opportunityEvent(EVENT_OF[action], saved, caller.id)] };
+      return { result: await toOpportunityResponse(transaction, saved, caller), events: [opportunityEvent(EVENT_OF[action], saved, caller.id)] };
     });
   }
 }

@@ -36,7 +36,7 @@ export class CreateOpportunityHandler implements ICommandHandler<CreateOpportuni
         }),
       );
       await replaceSessions(transaction, opportunity.id, request);
-      return { result: await toOpportunityResponse(transaction, opportunity), events: [opportunityEvent('drafted', opportunity, caller.id)] };
+      return { result: await toOpportunityResponse(transaction, opportunity, caller), events: [opportunityEvent('drafted', opportunity, caller.id)] };
     });
   }
 

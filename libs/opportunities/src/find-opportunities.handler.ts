@@ -75,6 +75,6 @@ export class FindOpportunitiesHandler implements IQueryHandler<FindOpportunities
     }
     query.orderBy(order.sql, order.direction).addOrderBy('o.id', order.direction).limit(params.limit + 1);
     const page = pageOf(await query.getMany(), params.limit, (row) => row, (row) => [row[order.column].toISOString(), row.id]);
-    return { ...page, items: await toOpportunityResponses(this.dataSource.manager, page.items), total: total === null ? null : await total };
+    return { ...page, items: await toOpportunityResponses(this.dataSource.manager, page.items, caller), total: total === null ? null : await total };
   }
 }

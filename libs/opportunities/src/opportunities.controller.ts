@@ -46,7 +46,7 @@ export class OpportunitiesController {
   @ApiOkResponse({ type: OpportunityResponse })
   @ApiProblems(400, 404)
   async get(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
-    return toOpportunityResponse(this.dataSource.manager, await visibleOpportunity(this.dataSource.manager, caller, id));
+    return toOpportunityResponse(this.dataSource.manager, await visibleOpportunity(this.dataSource.manager, caller, id), caller);
   }
 
   @Put(':id')

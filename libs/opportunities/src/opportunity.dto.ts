@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { DateTimeWithOffset, EXAMPLE_CURSOR, PlainText } from '#libs/http';
 import { CAREER_STAGES, type CareerStage } from '#libs/practitioners';
-import { OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, type OpportunityStatus, type OpportunityType } from './opportunity.js';
+import { OPPORTUNITY_ACTIONS, OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, type OpportunityAction, type OpportunityStatus, type OpportunityType } from './opportunity.js';
 
 export class SessionDto {
   @ApiProperty({ example: '2027-03-02T10:00:00+00:00', format: 'date-time' })
@@ -189,6 +189,17 @@ export class OpportunityResponse {
 
   @ApiProperty({ example: null, nullable: true, type: String })
   cancellationReason: string | null;
+
+  @ApiProperty({ example: 3, nullable: true, type: Number, description: "Applications not withdrawn; for its hosts and the partnership's leads, null for others." })
+  applicationCount: number | null;
+
+  @ApiProperty({
+    example: ['update', 'close', 'cancel', 'complete'],
+    enum: OPPORTUNITY_ACTIONS,
+    isArray: true,
+    description: 'What the caller may do to it now (update is PUT); empty for those who may not change it.',
+  })
+  actions: OpportunityAction[];
 
   @ApiProperty({ example: '2027-02-01T11:20:00.000+00:00', format: 'date-time' })
   createdAt: string;

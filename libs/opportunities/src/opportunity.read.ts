@@ -2,7 +2,8 @@ import { NotFoundException } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import type { Caller } from '#libs/identity';
 import { londonDateTime } from '#libs/http';
-import { canSee } from './opportunity-access.js';
+import { actionsFrom } from './opportunity.js';
+import { canChange, canSee } from './opportunity-access.js';
 import { OpportunitySession } from './opportunity-session.entity.js';
 import { Opportunity } from './opportunity.entity.js';
 import type { OpportunityResponse } from './opportunity.dto.js';
@@ -19,17 +20,23 @@ export async function visibleOpportunity(
   return opportunity;
 }
 
-/** The one place stored opportunities become what the API shows (sessions in one query); every field listed on purpose. */
-export async function toOpportunityResponses(manager: EntityManager, opportunities: Opportunity[]): Promise<OpportunityResponse[]> {
+/**
+ * The one place stored opportunities become what the API shows to `caller` (sessions and counts in
+ * one query each); every field listed on purpose. What only those who may change it see (the count
+ * of applications, the actions open to them) is null or empty for everyone else.
+ */
+export async function toOpportunityResponses(manager: EntityManager, opportunities: Opportunity[], caller: Caller): Promise<OpportunityResponse[]> {
   if (opportunities.length === 0) return [];
   const ids = opportunities.map((o) => o.id);
-  const [sessions, approvals] = await Promise.all([
+  const changeable = opportunities.filter((opportunity) => canChange(caller, opportunity)).map((o) => o.id);
+  const [sessions, approvals, counts] = await Promise.all([
     manager.find(OpportunitySession, { where: { opportunityId: In(ids) }, order: { startsAt: 'ASC' } }),
     // Places are taken by the matches context's approvals; read here so that every answer says what is left.
     manager.query<{ opportunity_id: string; approved: number }[]>(
       `SELECT opportunity_id, count(*)::int AS approved FROM matches WHERE status = 'approved' AND opportunity_id = ANY($1) GROUP BY opportunity_id`,
       [ids],
     ),
+    applicationCounts(manager, changeable),
   ]);
   const approved = new Map(approvals.map((row) => [row.opportunity_id, row.approved]));
   return opportunities.map((opportunity) => ({
@@ -56,11 +63,29 @@ export async function toOpportunityResponses(manager: EntityManager, opportuniti
     closesAt: londonDateTime(opportunity.closesAt),
     contact: opportunity.contact,
     cancellationReason: opportunity.cancellationReason,
+    applicationCount: counts.has(opportunity.id) ? counts.get(opportunity.id)! : null,
+    actions: counts.has(opportunity.id) ? actionsFrom(opportunity.status) : [],
     createdAt: londonDateTime(opportunity.createdAt),
     updatedAt: londonDateTime(opportunity.updatedAt),
   }));
 }
 
-export async function toOpportunityResponse(manager: EntityManager, opportunity: Opportunity): Promise<OpportunityResponse> {
-  return (await toOpportunityResponses(manager, [opportunity]))[0]!;
+export async function toOpportunityResponse(manager: EntityManager, opportunity: Opportunity, caller: Caller): Promise<OpportunityResponse> {
+  return (await toOpportunityResponses(manager, [opportunity], caller))[0]!;
+}
+
+/**
+ * Applications not withdrawn, by opportunity (every id given has one, zero included). Read straight
+ * from the applications table: that context builds on this one, not the other way round.
+ */
+async function applicationCounts(manager: EntityManager, opportunityIds: string[]): Promise<Map<string, number>> {
+  if (opportunityIds.length === 0) return new Map();
+  const rows = await manager.query<{ opportunity_id: string; count: number }[]>(
+    `SELECT opportunity_id, count(*)::int AS count FROM applications
+     WHERE opportunity_id = ANY ($1::uuid[]) AND status = 'submitted' GROUP BY opportunity_id`,
+    [opportunityIds],
+  );
+  const counts = new Map(opportunityIds.map((id) => [id, 0]));
+  for (const row of rows) counts.set(row.opportunity_id, row.count);
+  return counts;
 }

@@ -6,7 +6,8 @@ export type OpportunityType = (typeof OPPORTUNITY_TYPES)[number];
 export const OPPORTUNITY_STATUSES = ['draft', 'published', 'closed', 'filled', 'completed', 'cancelled'] as const;
 export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
 
-export type OpportunityAction = 'update' | 'publish' | 'close' | 'cancel' | 'complete';
+export const OPPORTUNITY_ACTIONS = ['update', 'publish', 'close', 'cancel', 'complete'] as const;
+export type OpportunityAction = (typeof OPPORTUNITY_ACTIONS)[number];
 
 /** The lifecycle: from which statuses each action may be taken, and where it leads. */
 const LIFECYCLE: Record<OpportunityAction, { from: readonly OpportunityStatus[]; to: OpportunityStatus | null; done: string }> = {
@@ -18,6 +19,11 @@ const LIFECYCLE: Record<OpportunityAction, { from: readonly OpportunityStatus[];
 };
 
 export class WrongStateError extends Error {}
+
+/** The actions the lifecycle allows from `status`, in the order a page offers them. */
+export function actionsFrom(status: OpportunityStatus): OpportunityAction[] {
+  return OPPORTUNITY_ACTIONS.filter((action) => LIFECYCLE[action].from.includes(status));
+}
 
 /** The status `action` leads to from `status` (unchanged for an update), or a WrongStateError saying why not. */
 export function statusAfter(action: OpportunityAction, status: OpportunityStatus): OpportunityStatus {

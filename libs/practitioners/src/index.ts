@@ -3,3 +3,4 @@ export { PractitionerProfileRequest } from './profile.dto.js';
 export { PractitionersModule } from './practitioners.module.js';
 export { specialismProblems, specialismsFor } from './specialisms.read.js';
 export { PractitionerProfile } from './practitioner-profile.entity.js';
+export { PractitionerSummary, practitionerSummaries } from './practitioner-summary.js';

@@ -54,3 +54,49 @@ export function startOfLondonDay(day: string, month: string, year: string): stri
   const at = DateTime.fromObject({ day: Number(day), month: Number(month), year: Number(year) }, { zone: LONDON });
   return at.isValid && at.year >= 2000 && at.year <= 2100 ? at.toISO() : null;
 }
+
+export interface TimeOfDay {
+  hour: number;
+  minute: number;
+}
+
+/**
+ * A time as people type it: "10am", "2:30pm", "2.30 pm", "14:30", "9", "midday", "noon" or
+ * "midnight"; null when it is not one. Without am or pm it is read on the 24-hour clock.
+ */
+export function readTimeOfDay(text: string): TimeOfDay | null {
+  const typed = text.trim().toLowerCase().replace(/\s+/g, '');
+  if (typed === 'midday' || typed === 'noon' || typed === '12noon') return { hour: 12, minute: 0 };
+  if (typed === 'midnight' || typed === '12midnight') return { hour: 0, minute: 0 };
+  const parts = /^(\d{1,2})(?:[:.](\d{2}))?(am|pm|a\.m\.|p\.m\.)?$/.exec(typed);
+  if (!parts) return null;
+  const [, hourText, minuteText, meridiem] = parts;
+  let hour = Number(hourText);
+  const minute = minuteText ? Number(minuteText) : 0;
+  if (minute > 59) return null;
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (meridiem.startsWith('p') ? 12 : 0);
+  } else if (hour > 23) {
+    return null;
+  }
+  return { hour, minute };
+}
+
+/**
+ * The instant a person means by a London date and time of day, as ISO with its offset (so
+ * 10am in July is 10:00+01:00); null when the date is not a real one or the time cannot be read.
+ */
+export function londonDateTime(day: string, month: string, year: string, time: string): string | null {
+  const date = startOfLondonDay(day, month, year);
+  const at = readTimeOfDay(time);
+  if (!date || !at) return null;
+  // Set on the London day, not added to its start: a day when the clocks change is 23 or 25 hours long.
+  return DateTime.fromISO(date, { setZone: true }).setZone(LONDON).set({ hour: at.hour, minute: at.minute }).toISO();
+}
+
+/** The London day, month and year of an instant, as a GOV.UK date input shows them. */
+export function londonDateParts(value: string | Date): { day: string; month: string; year: string } {
+  const at = inLondon(value);
+  return { day: String(at.day), month: String(at.month), year: String(at.year) };
+}

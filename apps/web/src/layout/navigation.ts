@@ -15,10 +15,12 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
   ],
   academic: [
     { href: '/home', text: 'Home' },
+    { href: '/manage/opportunities', text: 'Opportunities' },
     { href: '/alerts', text: 'Email alerts' },
   ],
   partnership_lead: [
     { href: '/home', text: 'Home' },
+    { href: '/manage/opportunities', text: 'Opportunities' },
     { href: '/alerts', text: 'Email alerts' },
   ],
   admin: [{ href: '/home', text: 'Home' }],

@@ -14,6 +14,8 @@ export class HomeController {
   @Get()
   async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<unknown> {
     const person = signedInSession(request)!.person;
+    // An academic's work is their university's opportunities: that list is their home.
+    if (person.role === 'academic') return reply.redirect('/manage/opportunities', 303);
     if (person.role !== 'practitioner') return reply.view('my/views/home-other.njk', {});
     const api = this.api.as(request);
     const [applications, recommendations, profile] = await Promise.all([

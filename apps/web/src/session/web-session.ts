@@ -31,15 +31,31 @@ export function safeReturnPath(value: unknown): string | undefined {
   return typeof value === 'string' && /^\/(?![/\\])/.test(value) && value.length < 2000 ? value : undefined;
 }
 
+/**
+ * The most the session may hold, as JSON: browsers drop a cookie over 4096 bytes, and encrypting,
+ * base64 and URL-encoding make the cookie about 1.42 times the JSON (a margin is left for the rest).
+ */
+const SESSION_JSON_LIMIT = 2700;
+
 /** The answers kept for one multi-page form, or undefined. */
 export function draftOf<T>(request: FastifyRequest, key: string): T | undefined {
   return request.session.get('drafts')?.[key] as T | undefined;
 }
 
-/** Keeps (or, with undefined, forgets) the answers of one multi-page form. */
-export function keepDraft(request: FastifyRequest, key: string, answers: unknown): void {
-  const drafts = { ...request.session.get('drafts') };
+/**
+ * Keeps (or, with undefined, forgets) the answers of one multi-page form. False, with nothing
+ * changed, when the session would no longer fit its cookie: the browser would drop it, and the
+ * person would be signed out.
+ */
+export function keepDraft(request: FastifyRequest, key: string, answers: unknown): boolean {
+  const before = request.session.get('drafts');
+  const drafts = { ...before };
   if (answers === undefined) delete drafts[key];
   else drafts[key] = answers;
   request.session.set('drafts', drafts);
+  if (answers !== undefined && Buffer.byteLength(JSON.stringify(request.session.data())) > SESSION_JSON_LIMIT) {
+    request.session.set('drafts', before);
+    return false;
+  }
+  return true;
 }

@@ -1,0 +1,177 @@
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Schema } from '#libs/api-contract';
+import { Api, type ApiClient, answer } from '../api/api-client.js';
+import { ApiProblem } from '../api/api-errors.js';
+import { SignedIn } from '../session/signed-in.guard.js';
+import { signedInSession } from '../session/web-session.js';
+import { managedOpportunity, managePath, type Opportunity, opportunityTabs, refusal, uuid } from './managed-opportunity.js';
+
+type Application = Schema<'OpportunityApplicationResponse'>;
+type Match = Schema<'OpportunityMatchResponse'>;
+type Recommendation = Schema<'OpportunityRecommendationResponse'>;
+
+/** Who applied, who is recommended, who is matched; and proposing a match from an application or a recommendation. */
+@Controller('manage/opportunities/:id')
+@SignedIn('academic', 'partnership_lead')
+export class OpportunityPeopleController {
+  constructor(private readonly api: Api) {}
+
+  @Get('applications')
+  async applications(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', uuid) id: string): Promise<unknown> {
+    const api = this.api.as(request);
+    const { opportunity, hostName } = await managedOpportunity(api, id);
+    const [applications, matches, mayPropose] = await Promise.all([
+      answer(api.GET('/api/opportunities/{id}/applications', { params: { path: { id } } })),
+      answer(api.GET('/api/opportunities/{id}/matches', { params: { path: { id } } })),
+      this.mayProposeFromApplications(api, request, opportunity),
+    ]);
+    return reply.view('manage/views/applications.njk', {
+      opportunity,
+      hostName,
+      tabs: opportunityTabs(opportunity, 'applications'),
+      mayPropose,
+      applications: applications.map((application) => ({ ...application, match: liveMatchOf(matches, application) })),
+    });
+  }
+
+  @Get('applications/:applicationId/propose')
+  async proposeApplicationPage(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', uuid) id: string,
+    @Param('applicationId', uuid) applicationId: string,
+  ): Promise<unknown> {
+    const api = this.api.as(request);
+    const { opportunity, hostName } = await managedOpportunity(api, id);
+    return reply.view('manage/views/propose.njk', { opportunity, hostName, ...(await applicantOf(api, id, applicationId)) });
+  }
+
+  @Post('applications/:applicationId/propose')
+  async proposeApplication(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', uuid) id: string,
+    @Param('applicationId', uuid) applicationId: string,
+  ): Promise<unknown> {
+    const api = this.api.as(request);
+    const proposed = await api.POST('/api/matches', { body: { applicationId } });
+    if (proposed.data) return this.proposed(request, reply, id, (await applicantOf(api, id, applicationId)).person.displayName);
+    // The API says who may propose (the partnership's setting), and whether this one can be: shown where it was asked.
+    if (![400, 403, 409].includes(proposed.response.status)) return answer(Promise.resolve(proposed));
+    const { opportunity, hostName } = await managedOpportunity(api, id);
+    return reply.code(proposed.response.status).view('manage/views/propose.njk', {
+      opportunity,
+      hostName,
+      ...(await applicantOf(api, id, applicationId)),
+      errorList: refusal(proposed.error, '#confirm', 'The match could not be proposed'),
+    });
+  }
+
+  @Get('recommendations')
+  async recommendations(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', uuid) id: string): Promise<unknown> {
+    const api = this.api.as(request);
+    const [{ opportunity, hostName, vocabulary }, recommendations] = await Promise.all([
+      managedOpportunity(api, id),
+      answer(api.GET('/api/opportunities/{id}/recommendations', { params: { path: { id } } })),
+    ]);
+    return reply.view('manage/views/recommendations.njk', {
+      opportunity,
+      hostName,
+      tabs: opportunityTabs(opportunity, 'recommendations'),
+      // The API takes proposals from recommendations from the partnership's leads only.
+      mayPropose: signedInSession(request)!.person.role === 'partnership_lead' && opportunity.status === 'published',
+      recommendations: recommendations.map((recommendation) => ({
+        ...recommendation,
+        specialismNames: recommendation.practitioner.specialisms.map((code) => vocabulary.specialisms.get(code) ?? code),
+      })),
+    });
+  }
+
+  @Get('recommendations/:practitionerId/propose')
+  async proposeRecommendationPage(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', uuid) id: string,
+    @Param('practitionerId', uuid) practitionerId: string,
+  ): Promise<unknown> {
+    const api = this.api.as(request);
+    const { opportunity, hostName } = await managedOpportunity(api, id);
+    return reply.view('manage/views/propose.njk', { opportunity, hostName, ...(await recommendedOf(api, id, practitionerId)) });
+  }
+
+  @Post('recommendations/:practitionerId/propose')
+  async proposeRecommendation(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', uuid) id: string,
+    @Param('practitionerId', uuid) practitionerId: string,
+  ): Promise<unknown> {
+    const api = this.api.as(request);
+    const recommended = await recommendedOf(api, id, practitionerId);
+    const proposed = await api.POST('/api/opportunities/{id}/recommendations/{practitionerId}/match', { params: { path: { id, practitionerId } } });
+    if (proposed.data) return this.proposed(request, reply, id, recommended.person.displayName);
+    if (![400, 403, 409].includes(proposed.response.status)) return answer(Promise.resolve(proposed));
+    const { opportunity, hostName } = await managedOpportunity(api, id);
+    return reply.code(proposed.response.status).view('manage/views/propose.njk', {
+      opportunity,
+      hostName,
+      ...recommended,
+      errorList: refusal(proposed.error, '#confirm', 'The match could not be proposed'),
+    });
+  }
+
+  @Get('matches')
+  async matches(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', uuid) id: string): Promise<unknown> {
+    const api = this.api.as(request);
+    const [{ opportunity, hostName }, matches] = await Promise.all([
+      managedOpportunity(api, id),
+      answer(api.GET('/api/opportunities/{id}/matches', { params: { path: { id } } })),
+    ]);
+    return reply.view('manage/views/matches.njk', { opportunity, hostName, tabs: opportunityTabs(opportunity, 'matches'), matches });
+  }
+
+  private proposed(request: FastifyRequest, reply: FastifyReply, id: string, name: string): unknown {
+    request.session.set('flash', { heading: `${name} is proposed as a match`, body: "A partnership lead will approve or reject it." });
+    return reply.redirect(managePath(id, 'matches'), 303);
+  }
+
+  /**
+   * Whether to offer proposing from applications: the leads always may; the host's academics when
+   * the partnership's setting lets them. Only what is shown: the API decides when it is asked.
+   */
+  private async mayProposeFromApplications(api: ApiClient, request: FastifyRequest, opportunity: Opportunity): Promise<boolean> {
+    if (signedInSession(request)!.person.role === 'partnership_lead') return true;
+    const settings = await answer(api.GET('/api/partnerships/{id}/settings', { params: { path: { id: opportunity.partnershipId } } }));
+    return settings.academicsMayProposeMatches;
+  }
+}
+
+/** The match an application led to, unless it was rejected (then another may be proposed). */
+function liveMatchOf(matches: Match[], application: Application): Match | undefined {
+  return matches.find((match) => match.applicationId === application.id && match.status !== 'rejected') ?? matches.find((match) => match.applicationId === application.id);
+}
+
+async function applicantOf(api: ApiClient, id: string, applicationId: string): Promise<{ person: Application['applicant']; statement: string; action: string; backLink: string }> {
+  const applications = await answer(api.GET('/api/opportunities/{id}/applications', { params: { path: { id } } }));
+  const application = applications.find((candidate) => candidate.id === applicationId);
+  if (!application) throw new ApiProblem(404, {});
+  return { person: application.applicant, statement: application.statement, action: managePath(id, `applications/${applicationId}/propose`), backLink: managePath(id, 'applications') };
+}
+
+async function recommendedOf(
+  api: ApiClient,
+  id: string,
+  practitionerId: string,
+): Promise<{ person: Recommendation['practitioner'] & { careerStage: string | null }; reasons: string[]; score: number; action: string; backLink: string }> {
+  const recommendations = await answer(api.GET('/api/opportunities/{id}/recommendations', { params: { path: { id } } }));
+  const recommendation = recommendations.find((candidate) => candidate.practitioner.id === practitionerId);
+  if (!recommendation) throw new ApiProblem(404, {});
+  return {
+    person: recommendation.practitioner,
+    reasons: recommendation.reasons,
+    score: recommendation.score,
+    action: managePath(id, `recommendations/${practitionerId}/propose`),
+    backLink: managePath(id, 'recommendations'),
+  };
+}
