@@ -10,6 +10,13 @@ import { ApiProblem, ApiUnavailable, SignInRequired } from './api-errors.js';
 export type ApiClient = Client<paths>;
 type Tokens = Schema<'TokenResponse'>;
 
+const callers = new WeakMap<ApiClient, string>();
+
+/** Whom a client calls as, for caches of what that person may see. */
+export function callerOf(client: ApiClient): string | undefined {
+  return callers.get(client);
+}
+
 
 /** The API over HTTP, typed from its OpenAPI document: as the signed-in person, or as nobody. */
 @Injectable()
@@ -29,6 +36,8 @@ export class Api {
   /** A client whose every call carries this request's person's token, refreshed when it is about to run out. */
   as(request: FastifyRequest): ApiClient {
     const client = this.client();
+    const person = signedInSession(request)?.person.id;
+    if (person) callers.set(client, person);
     client.use({
       onRequest: async ({ request: call }) => {
         const session = await this.freshSession(request);

@@ -1,5 +1,11 @@
 import type { ApiClient } from '../api/api-client.js';
-import { answer } from '../api/api-client.js';
+import { answer, callerOf } from '../api/api-client.js';
+
+// Names change rarely and every page shows some: each person's are kept this long, saving two API
+// calls a page. What anyone may see is still the API's to say, on every call.
+const KEEP_MS = 60_000;
+const MOST_PEOPLE = 5_000;
+const kept = new Map<string, { until: number; vocabulary: Promise<Vocabulary> }>();
 
 export interface Vocabulary {
   /** Organisation id → name, across the caller's partnerships. */
@@ -9,7 +15,22 @@ export interface Vocabulary {
 }
 
 /** The names pages show for the ids the API answers with: member organisations and specialisms. */
-export async function vocabularyOf(api: ApiClient): Promise<Vocabulary> {
+export function vocabularyOf(api: ApiClient): Promise<Vocabulary> {
+  const person = callerOf(api);
+  if (!person) return fetchVocabulary(api);
+  const known = kept.get(person);
+  if (known && known.until > Date.now()) return known.vocabulary;
+  const vocabulary = fetchVocabulary(api);
+  // A failed call is not kept: the next page asks again.
+  vocabulary.catch(() => kept.delete(person));
+  kept.delete(person);
+  kept.set(person, { until: Date.now() + KEEP_MS, vocabulary });
+  // Maps keep insertion order: the first entry is the oldest.
+  if (kept.size > MOST_PEOPLE) kept.delete(kept.keys().next().value!);
+  return vocabulary;
+}
+
+async function fetchVocabulary(api: ApiClient): Promise<Vocabulary> {
   const [partnerships, specialisms] = await Promise.all([
     answer(api.GET('/api/partnerships', { params: { query: { limit: 100 } } })),
     answer(api.GET('/api/specialisms')),
