@@ -75,6 +75,8 @@ describe('the OpenAPI document', () => {
       ['get', '/api/me/profile', '/api/me/profile', practitioner.http],
       ['get', '/api/me/applications', '/api/me/applications', practitioner.http],
       ['get', '/api/opportunities/{id}/matches', `/api/opportunities/${opportunity}/matches`, academic.http],
+      ['get', '/api/opportunities/{id}/decisions', `/api/opportunities/${opportunity}/decisions`, academic.http],
+      ['get', '/api/matches/{id}', `/api/matches/${match}`, practitioner.http],
     ];
     const shown: string[] = [];
     for (const [method, documentPath, path, client] of answers) {

@@ -6,6 +6,9 @@ import { DataSource } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { canChange, visibleOpportunity } from '#libs/opportunities';
+import { MatchDetails } from './decisions.dto.js';
+import { matchDetails } from './decisions.read.js';
+import { visibleMatch } from './match-access.js';
 import { DecideMatchCommand, ProposeMatchCommand } from './match.commands.js';
 import { DecideMatchRequest, MatchResponse, ProposeMatchRequest } from './match.dto.js';
 import { Match } from './match.entity.js';
@@ -53,6 +56,18 @@ export class MatchesController {
   @ApiProblems(400, 404, 409)
   reject(@UuidParam('id') id: string, @Body() request: DecideMatchRequest, @CurrentCaller() caller: Caller): Promise<MatchResponse> {
     return this.commands.execute(new DecideMatchCommand(id, 'reject', caller, request.note));
+  }
+
+  @Get('matches/:id')
+  @ApiOperation({
+    summary: 'One match, with who it is about and its opportunity\'s places',
+    description: "For the match's practitioner, the opportunity's hosts and the partnership's leads; anyone else is answered 404.",
+  })
+  @ApiOkResponse({ type: MatchDetails })
+  @ApiProblems(400, 404)
+  async get(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<MatchDetails> {
+    const { match } = await visibleMatch(this.dataSource.manager, caller, id);
+    return (await matchDetails(this.dataSource.manager, [match]))[0]!;
   }
 
   @Get('opportunities/:id/matches')
