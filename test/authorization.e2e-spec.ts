@@ -146,6 +146,8 @@ describe('who may do what', () => {
     ],
     // practitionerA's own match: theirs, and the host's and the lead's; nobody else's, in A or not.
     ['GET /api/matches/:id', () => ({ method: 'get', path: `/api/matches/${matchOfA}` }), everyone(200, { practitionerB: 404 })],
+    // The lead approved it in the row for POST /api/matches/:id/approve.
+    ['GET /api/matches/:id/calendar', () => ({ method: 'get', path: `/api/matches/${matchOfA}/calendar` }), everyone(200, { practitionerB: 404 })],
     ['GET /api/me/matches', () => ({ method: 'get', path: '/api/me/matches' }), everyone(403, { practitionerA: 200, practitionerB: 200 })],
     [
       'GET /api/opportunities/:id/recommendations',

@@ -1,9 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import ical, { type VEvent } from 'node-ical';
 import { councilRequest, inDays, opportunityRequest, profileRequest, universityRequest } from '#libs/testing';
 import { type Person, personWith } from './support/people.js';
 import { TestStack } from './support/test-stack.js';
 
-/** The reads a partnership lead decides from. */
+/** The reads a partnership lead decides from, and an approved match's calendar file. */
 describe('decisions', () => {
   let stack: TestStack;
   let app: NestFastifyApplication;
@@ -143,5 +144,44 @@ describe('decisions', () => {
     await otherLead.http.get(`/api/matches/${match}`).expect(404);
     await lead.http.get('/api/matches/00000000-0000-4000-8000-000000000000').expect(404);
     await lead.http.get('/api/matches/not-a-uuid').expect(400);
+  });
+
+  it('serves an approved match’s sessions as a calendar file in London time, and refuses one not approved', async () => {
+    const [alex, blair] = practitioners as [Person, Person];
+    const sessions = [
+      { startsAt: '2027-03-27T10:00:00.000Z', endsAt: '2027-03-27T12:00:00.000Z', place: 'UEA, Norwich' },
+      { startsAt: '2027-07-01T09:00:00.000Z', endsAt: '2027-07-01T11:00:00.000Z', onlineLink: 'https://meet.example.org/x' },
+    ];
+    const opportunity = await published({ title: 'Interview day', sessions, closesAt: '2027-03-20T17:00:00Z' });
+    const match = await propose(await apply(alex, opportunity));
+    const refused = await alex.http.get(`/api/matches/${match}/calendar`).expect(409);
+    expect(refused.body.detail).toBe('The match is proposed: only an approved match has a calendar file.');
+
+    await lead.http.post(`/api/matches/${match}/approve`).send({}).expect(200);
+    const file = await alex.http.get(`/api/matches/${match}/calendar`).buffer(true).parse((response, done) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      response.on('end', () => done(null, text));
+    }).expect(200);
+    expect(file.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(file.headers['content-disposition']).toMatch(/^attachment/);
+    const text = file.body as string;
+    expect(text).toContain('BEGIN:VCALENDAR');
+    expect(text).toContain('METHOD:PUBLISH');
+    expect(text).toContain('DTSTART;TZID=Europe/London:20270327T100000');
+    expect(text).toContain('DTSTART;TZID=Europe/London:20270701T100000');
+    const events = Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
+    // The approval email's invitation has these uids: opening both leaves one event a session.
+    expect(events.map((e) => [e.uid, e.summary, e.start.toISOString()])).toEqual([
+      [`match-${match}-1`, 'Interview day', sessions[0]!.startsAt],
+      [`match-${match}-2`, 'Interview day', sessions[1]!.startsAt],
+    ]);
+    await lead.http.get(`/api/matches/${match}/calendar`).expect(200);
+    await academic.http.get(`/api/matches/${match}/calendar`).expect(200);
+    await blair.http.get(`/api/matches/${match}/calendar`).expect(404);
+    await otherLead.http.get(`/api/matches/${match}/calendar`).expect(404);
+
+    await academic.http.post(`/api/opportunities/${opportunity}/cancel`).send({ reason: 'The room is gone.' }).expect(200);
+    expect((await alex.http.get(`/api/matches/${match}/calendar`).expect(409)).body.detail).toContain('cancelled');
   });
 });
