@@ -4,6 +4,7 @@ import { TypedConfigModule } from '#libs/config';
 import { LoggingModule } from '#libs/observability';
 import { AccountModule } from './account/account.module.js';
 import { ApiModule } from './api/api.module.js';
+import { DecisionsModule } from './decisions/decisions.module.js';
 import { ErrorPagesFilter } from './errors/error-pages.filter.js';
 import { FindModule } from './find/find.module.js';
 import { MyModule } from './my/my.module.js';
@@ -14,7 +15,7 @@ export class WebModule {
   static forRoot(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
-      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule],
+      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, DecisionsModule],
       providers: [{ provide: APP_FILTER, useClass: ErrorPagesFilter }],
     };
   }

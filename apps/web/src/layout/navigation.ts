@@ -12,7 +12,10 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
     { href: '/opportunities', text: 'Find opportunities' },
   ],
   academic: [{ href: '/home', text: 'Home' }],
-  partnership_lead: [{ href: '/home', text: 'Home' }],
+  partnership_lead: [
+    { href: '/home', text: 'Home' },
+    { href: '/decisions', text: 'Open opportunities' },
+  ],
   admin: [{ href: '/home', text: 'Home' }],
 };
 
