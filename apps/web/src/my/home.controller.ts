@@ -1,6 +1,7 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Api, answer } from '../api/api-client.js';
+import { leadHome } from '../decisions/lead-home.js';
 import { SignedIn } from '../session/signed-in.guard.js';
 import { signedInSession } from '../session/web-session.js';
 import { myApplications, standingOf } from './my-applications.js';
@@ -14,6 +15,7 @@ export class HomeController {
   @Get()
   async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<unknown> {
     const person = signedInSession(request)!.person;
+    if (person.role === 'partnership_lead') return reply.view('decisions/views/home.njk', await leadHome(this.api.as(request)));
     if (person.role !== 'practitioner') return reply.view('my/views/home-other.njk', {});
     const api = this.api.as(request);
     const [applications, recommendations, profile] = await Promise.all([
