@@ -78,6 +78,11 @@ describe('who may do what', () => {
       () => ({ method: 'get', path: `/api/partnerships/${ids.partnershipA}/audit` }),
       everyone(403, { admin: 200, leadA: 200, practitionerB: 404 }),
     ],
+    [
+      'GET /api/partnerships/:id/decisions',
+      () => ({ method: 'get', path: `/api/partnerships/${ids.partnershipA}/decisions` }),
+      everyone(403, { admin: 200, leadA: 200, practitionerB: 404 }),
+    ],
     ['GET /api/partnerships/:id/settings', () => ({ method: 'get', path: `/api/partnerships/${ids.partnershipA}/settings` }), everyone(200, { practitionerB: 404 })],
     [
       'PATCH /api/partnerships/:id/settings',
@@ -134,6 +139,15 @@ describe('who may do what', () => {
       (actor) => ({ method: 'get', path: `/api/opportunities/${published[actor]}/matches` }),
       everyone(200, { practitionerA: 403, practitionerB: 404 }),
     ],
+    [
+      'GET /api/opportunities/:id/decisions',
+      (actor) => ({ method: 'get', path: `/api/opportunities/${published[actor]}/decisions` }),
+      everyone(200, { practitionerA: 403, practitionerB: 404 }),
+    ],
+    // practitionerA's own match: theirs, and the host's and the lead's; nobody else's, in A or not.
+    ['GET /api/matches/:id', () => ({ method: 'get', path: `/api/matches/${matchOfA}` }), everyone(200, { practitionerB: 404 })],
+    // The lead approved it in the row for POST /api/matches/:id/approve.
+    ['GET /api/matches/:id/calendar', () => ({ method: 'get', path: `/api/matches/${matchOfA}/calendar` }), everyone(200, { practitionerB: 404 })],
     ['GET /api/me/matches', () => ({ method: 'get', path: '/api/me/matches' }), everyone(403, { practitionerA: 200, practitionerB: 200 })],
     [
       'GET /api/opportunities/:id/recommendations',

@@ -33,6 +33,7 @@ describe('the OpenAPI document', () => {
     broken.paths['/api/councils/{id}']!.get!.responses!['404']!.content = { 'application/json': { schema: { type: 'object' } } };
     delete broken.paths['/api/matches']!.post!.requestBody!.content;
     delete broken.paths['/api/universities']!.get!.responses!['401'];
+    delete broken.paths['/api/matches/{id}/calendar']!.get!.responses!['200']!.content!['text/calendar']!.schema!.example;
     expect(openApiProblems(broken).sort()).toEqual(
       [
         'MatchResponse.status has no example',
@@ -41,6 +42,7 @@ describe('the OpenAPI document', () => {
         'GET /api/councils/{id} answers 404 with something other than problem details',
         'POST /api/matches takes a body without a schema',
         'GET /api/universities needs a token but documents no 401',
+        'GET /api/matches/{id}/calendar answers 200 text/calendar without an example',
       ].sort(),
     );
   });
@@ -75,6 +77,8 @@ describe('the OpenAPI document', () => {
       ['get', '/api/me/profile', '/api/me/profile', practitioner.http],
       ['get', '/api/me/applications', '/api/me/applications', practitioner.http],
       ['get', '/api/opportunities/{id}/matches', `/api/opportunities/${opportunity}/matches`, academic.http],
+      ['get', '/api/opportunities/{id}/decisions', `/api/opportunities/${opportunity}/decisions`, academic.http],
+      ['get', '/api/matches/{id}', `/api/matches/${match}`, practitioner.http],
     ];
     const shown: string[] = [];
     for (const [method, documentPath, path, client] of answers) {

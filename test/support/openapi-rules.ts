@@ -28,9 +28,10 @@ const PROBLEM = 'application/problem+json';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 /**
- * What the API's document fails to say, one line each: a success answer without a schema, a body
- * without one, a property or parameter without an example, a date-time example without an offset,
- * an error answer that is not problem details, an undocumented 400 or 401.
+ * What the API's document fails to say, one line each: a success answer without a schema (or, when
+ * it is not JSON, without an example), a body without one, a property or parameter without an
+ * example, a date-time example without an offset, an error answer that is not problem details, an
+ * undocumented 400 or 401.
  */
 export function openApiProblems(document: OpenApiDocument): string[] {
   const problems: string[] = [];
@@ -71,9 +72,14 @@ export function openApiProblems(document: OpenApiDocument): string[] {
       const successes = Object.keys(responses).filter((status) => /^2\d\d$/.test(status));
       if (successes.length === 0) problems.push(`${name} documents no success answer`);
       for (const status of successes.filter((status) => status !== '204')) {
-        const schema = responses[status]!.content?.['application/json']?.schema;
-        if (!schema) problems.push(`${name} answers ${status} without a schema`);
-        visit(schema, `${name} ${status}`);
+        const content = responses[status]!.content ?? {};
+        if (Object.keys(content).length === 0) problems.push(`${name} answers ${status} without a schema`);
+        for (const [type, { schema, example }] of Object.entries(content)) {
+          if (!schema) problems.push(`${name} answers ${status} ${type} without a schema`);
+          // JSON is described field by field; a file (a calendar) as a whole, with an example of one.
+          else if (type === 'application/json') visit(schema, `${name} ${status}`);
+          else if (schema.example === undefined && example === undefined) problems.push(`${name} answers ${status} ${type} without an example`);
+        }
       }
       for (const [status, response] of Object.entries(responses).filter(([status]) => /^4\d\d$/.test(status))) {
         const content = response.content ?? {};

@@ -5,6 +5,7 @@ import { LoggingModule } from '#libs/observability';
 import { AccountModule } from './account/account.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { ApiModule } from './api/api.module.js';
+import { DecisionsModule } from './decisions/decisions.module.js';
 import { EmailLinksModule } from './email-links/email-links.module.js';
 import { ErrorPagesFilter } from './errors/error-pages.filter.js';
 import { FindModule } from './find/find.module.js';
@@ -18,7 +19,7 @@ export class WebModule {
   static forRoot(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
-      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule, ManageModule, AlertsModule, EmailLinksModule],
+      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule, ManageModule, DecisionsModule, AlertsModule, EmailLinksModule],
       providers: [{ provide: APP_FILTER, useClass: ErrorPagesFilter }],
     };
   }

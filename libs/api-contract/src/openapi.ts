@@ -554,6 +554,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One match, with who it is about and its opportunity's places
+         * @description For the match's practitioner, the opportunity's hosts and the partnership's leads; anyone else is answered 404.
+         */
+        get: operations["MatchesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An approved match's sessions as a calendar file (ICS, Europe/London)
+         * @description For the match's practitioner, the opportunity's hosts and the partnership's leads (404 for anyone else). The events have the uids of the approval email's invitation, so opening both leaves one of each.
+         */
+        get: operations["MatchesController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/opportunities/{id}/matches": {
         parameters: {
             query?: never;
@@ -580,6 +620,46 @@ export interface paths {
         };
         /** The signed-in practitioner's matches, newest first */
         get: operations["MatchesController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partnerships/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What waits for the partnership's leads: proposed matches, applications without a match, opportunities closing with places left
+         * @description For its leads and admins. Each list is oldest (or closing soonest) first, at most 50 long; `counts` says how long each is in full.
+         */
+        get: operations["DecisionsController_forPartnership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opportunities/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An opportunity's places, its applications (each with the match made from it) and its matches, with who each is about
+         * @description For the opportunity's hosts and the partnership's leads.
+         */
+        get: operations["DecisionsController_forOpportunity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1579,6 +1659,18 @@ export interface components {
              * @enum {string|null}
              */
             careerStage: "student" | "asye" | "social_worker" | "senior_practitioner" | "advanced_practitioner" | "team_manager" | "principal_social_worker" | null;
+            /**
+             * @description PEPS stage: 0 none, 1 or 2; null until they complete their profile.
+             * @example 1
+             */
+            pepsStage: number | null;
+            /**
+             * @description Empty until they complete their profile.
+             * @example [
+             *       "child_protection"
+             *     ]
+             */
+            specialisms: string[];
         };
         OpportunityApplicationResponse: {
             /**
@@ -1666,6 +1758,57 @@ export interface components {
             /** @example Thank you: your experience in court work fits this well. */
             note?: string;
         };
+        OpportunityPlaces: {
+            /**
+             * Format: uuid
+             * @example 0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 5b0c7f6e-2d1a-4c9b-8e3f-1a2b3c4d5e6f
+             */
+            partnershipId: string;
+            /** @example Lecture: assessing risk in child protection */
+            title: string;
+            /**
+             * @example teaching
+             * @enum {string}
+             */
+            type: "teaching" | "interviewing" | "research" | "practice_educator";
+            /**
+             * @example published
+             * @enum {string}
+             */
+            status: "draft" | "published" | "closed" | "filled" | "completed" | "cancelled";
+            /** @example 3 */
+            capacity: number;
+            /**
+             * @description Approved matches: the places taken.
+             * @example 1
+             */
+            approved: number;
+            /**
+             * @description Matches proposed and waiting for a decision.
+             * @example 2
+             */
+            proposed: number;
+            /**
+             * Format: date-time
+             * @example 2027-05-31T17:00:00.000+01:00
+             */
+            closesAt: string;
+            /**
+             * Format: date-time
+             * @example 2027-06-14T10:00:00.000+01:00
+             */
+            firstSessionAt: string;
+        };
+        MatchDetails: {
+            match: components["schemas"]["MatchResponse"];
+            practitioner: components["schemas"]["PractitionerSummary"];
+            opportunity: components["schemas"]["OpportunityPlaces"];
+        };
         OpportunityMatchResponse: {
             /**
              * Format: uuid
@@ -1705,6 +1848,51 @@ export interface components {
              */
             decidedAt: string | null;
             practitioner: components["schemas"]["PractitionerSummary"];
+        };
+        WaitingApplication: {
+            application: components["schemas"]["ApplicationResponse"];
+            practitioner: components["schemas"]["PractitionerSummary"];
+            opportunity: components["schemas"]["OpportunityPlaces"];
+        };
+        DecisionCounts: {
+            /** @example 2 */
+            proposedMatches: number;
+            /** @example 5 */
+            waitingApplications: number;
+            /** @example 1 */
+            closingSoon: number;
+        };
+        PartnershipDecisions: {
+            /** @description Proposed matches of its open, closed or filled opportunities, waiting for approval or rejection. */
+            proposedMatches: components["schemas"]["MatchDetails"][];
+            /** @description Submitted applications to its open or closed opportunities that no match has been made from. */
+            waitingApplications: components["schemas"]["WaitingApplication"][];
+            /** @description Published opportunities closing within 14 days with fewer approved matches than places. */
+            closingSoon: components["schemas"]["OpportunityPlaces"][];
+            /** @description How long each list is in full. */
+            counts: components["schemas"]["DecisionCounts"];
+        };
+        ApplicationDetails: {
+            application: components["schemas"]["ApplicationResponse"];
+            practitioner: components["schemas"]["PractitionerSummary"];
+            /**
+             * Format: uuid
+             * @description The match made from it, if any.
+             * @example 8f0e4a7c-1b2d-4c3e-9f5a-6b7c8d9e0f1a
+             */
+            matchId: string | null;
+            /**
+             * @example proposed
+             * @enum {string|null}
+             */
+            matchStatus: "proposed" | "approved" | "rejected" | null;
+        };
+        OpportunityDecisions: {
+            opportunity: components["schemas"]["OpportunityPlaces"];
+            /** @description Oldest first, withdrawn ones included. */
+            applications: components["schemas"]["ApplicationDetails"][];
+            /** @description Oldest first, whether made from an application or from a recommendation. */
+            matches: components["schemas"]["MatchDetails"][];
         };
         RecommendedPractitioner: {
             /**
@@ -4338,6 +4526,112 @@ export interface operations {
             };
         };
     };
+    MatchesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchDetails"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MatchesController_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 5545 calendar, METHOD:PUBLISH, every session an event with TZID=Europe/London. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The match is not approved, or its opportunity was cancelled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     MatchesController_forOpportunity: {
         parameters: {
             query?: never;
@@ -4423,6 +4717,120 @@ export interface operations {
             };
             /** @description Only a caller whose role is practitioner may do this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DecisionsController_forPartnership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipDecisions"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only the partnership's leads see what waits for them. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DecisionsController_forOpportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityDecisions"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only the opportunity's hosts and the partnership's leads see its applications and matches. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

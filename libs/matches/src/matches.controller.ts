@@ -1,16 +1,33 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, Header, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { canChange, visibleOpportunity } from '#libs/opportunities';
 import { practitionerSummaries } from '#libs/practitioners';
+import { MatchDetails } from './decisions.dto.js';
+import { matchDetails } from './decisions.read.js';
+import { visibleMatch } from './match-access.js';
+import { matchCalendar } from './match-calendar.js';
 import { DecideMatchCommand, ProposeMatchCommand } from './match.commands.js';
 import { DecideMatchRequest, MatchResponse, OpportunityMatchResponse, ProposeMatchRequest } from './match.dto.js';
 import { Match } from './match.entity.js';
 import { toMatchResponse } from './match.mapper.js';
+
+const CALENDAR_EXAMPLE = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'METHOD:PUBLISH',
+  'BEGIN:VEVENT',
+  'UID:match-8f0e4a7c-1b2d-4c3e-9f5a-6b7c8d9e0f1a-1',
+  'DTSTART;TZID=Europe/London:20270614T100000',
+  'DTEND;TZID=Europe/London:20270614T120000',
+  'SUMMARY:Lecture: assessing risk in child protection',
+  'END:VEVENT',
+  'END:VCALENDAR',
+].join('\r\n');
 
 @ApiTags('matches')
 @ApiSignedIn()
@@ -54,6 +71,37 @@ export class MatchesController {
   @ApiProblems(400, 404, 409)
   reject(@UuidParam('id') id: string, @Body() request: DecideMatchRequest, @CurrentCaller() caller: Caller): Promise<MatchResponse> {
     return this.commands.execute(new DecideMatchCommand(id, 'reject', caller, request.note));
+  }
+
+  @Get('matches/:id')
+  @ApiOperation({
+    summary: 'One match, with who it is about and its opportunity\'s places',
+    description: "For the match's practitioner, the opportunity's hosts and the partnership's leads; anyone else is answered 404.",
+  })
+  @ApiOkResponse({ type: MatchDetails })
+  @ApiProblems(400, 404)
+  async get(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<MatchDetails> {
+    const { match } = await visibleMatch(this.dataSource.manager, caller, id);
+    return (await matchDetails(this.dataSource.manager, [match]))[0]!;
+  }
+
+  @Get('matches/:id/calendar')
+  @Header('content-type', 'text/calendar; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="sessions.ics"')
+  @ApiProduces('text/calendar')
+  @ApiOperation({
+    summary: "An approved match's sessions as a calendar file (ICS, Europe/London)",
+    description:
+      "For the match's practitioner, the opportunity's hosts and the partnership's leads (404 for anyone else). The events have the uids of the approval email's invitation, so opening both leaves one of each.",
+  })
+  @ApiOkResponse({
+    description: 'An RFC 5545 calendar, METHOD:PUBLISH, every session an event with TZID=Europe/London.',
+    content: { 'text/calendar': { schema: { type: 'string', example: CALENDAR_EXAMPLE } } },
+  })
+  @ApiProblems(400, 404, [409, 'The match is not approved, or its opportunity was cancelled.'])
+  async calendar(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<string> {
+    const { match, opportunity } = await visibleMatch(this.dataSource.manager, caller, id);
+    return matchCalendar(this.dataSource.manager, match, opportunity);
   }
 
   @Get('opportunities/:id/matches')

@@ -5,8 +5,7 @@ import { EMAIL_PREFERENCE_DEFAULTS, invitationToken, signLinkToken } from '#libs
 import { Links } from './links.js';
 import { Mailer, type OutgoingEmail, PermanentRejection } from './mailer.js';
 import { NotificationConfig } from './notification.config.js';
-import { type RenderedEmail, render, type SignedLinks, TEMPLATES, type TemplateName } from './templates/emails.js';
-import { html } from './templates/markup.js';
+import { html, type RenderedEmail, render, type SignedLinks, TEMPLATES, type TemplateName } from '#libs/email-templates';
 
 interface Unsubscribe {
   url: string;

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { TemplateName, TemplateParams } from './templates/emails.js';
+import type { TemplateName, TemplateParams } from '#libs/email-templates';
 
 export interface PlannedMessage<N extends TemplateName = TemplateName> {
   recipient: string;

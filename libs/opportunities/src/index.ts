@@ -5,3 +5,4 @@ export { canChange, canSee } from './opportunity-access.js';
 export { Opportunity } from './opportunity.entity.js';
 export { visibleOpportunity } from './opportunity.read.js';
 export { opportunityEvent } from './opportunity.events.js';
+export { OpportunitySession } from './opportunity-session.entity.js';

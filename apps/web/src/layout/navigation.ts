@@ -20,6 +20,7 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
   ],
   partnership_lead: [
     { href: '/home', text: 'Home' },
+    { href: '/decisions', text: 'Decisions' },
     { href: '/manage/opportunities', text: 'Opportunities' },
     { href: '/alerts', text: 'Email alerts' },
   ],

@@ -1,5 +1,5 @@
 import type { EmailPreference } from '#libs/mail-contract';
-import { calendarInvite, type SessionTimes } from './calendar-invite.js';
+import { calendarInvite, type SessionTimes } from '#libs/calendar';
 import { type Email, layout } from './layout.js';
 import { html, londonTime } from './markup.js';
 

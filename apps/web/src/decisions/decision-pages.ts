@@ -1,0 +1,27 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import type { Schema } from '#libs/api-contract';
+import { type ApiClient, answer } from '../api/api-client.js';
+import { ApiProblem } from '../api/api-errors.js';
+
+export const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ApiProblem(404, {}) });
+
+export type MatchDetails = Schema<'MatchDetails'>;
+
+/** The problem's own words for a refusal the page shows (a conflict, a field the API would not take). */
+export function refusalOf(error: unknown, fallback: string): string {
+  const problem = (error ?? {}) as ApiProblem['problem'];
+  return problem.errors?.[0]?.messages[0] ?? problem.detail ?? fallback;
+}
+
+/** A match with its whole opportunity (the sessions) and the partnership's name: what the decision pages and the email show. */
+export async function matchForDecision(api: ApiClient, id: string) {
+  const details = await answer(api.GET('/api/matches/{id}', { params: { path: { id } } }));
+  const [opportunity, partnership] = await Promise.all([
+    answer(api.GET('/api/opportunities/{id}', { params: { path: { id: details.opportunity.id } } })),
+    answer(api.GET('/api/partnerships/{id}', { params: { path: { id: details.opportunity.partnershipId } } })),
+  ]);
+  return { ...details, fullOpportunity: opportunity, partnershipName: partnership.name };
+}
+
+export type MatchForDecision = Awaited<ReturnType<typeof matchForDecision>>;
+

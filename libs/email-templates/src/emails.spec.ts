@@ -1,0 +1,24 @@
+import { render } from './emails.js';
+
+const sender = { name: 'Teaching Partnership Marketplace', email: 'no-reply@example.org' };
+const signed = { acceptInvitation: () => '', confirmSubscription: () => '' };
+const about = { partnershipName: 'Norfolk and Suffolk', recipientName: 'Alex Rivers', opportunityTitle: 'Court skills <workshop>', link: 'https://tpm.example.org/x' };
+
+describe('the emails about a decision', () => {
+  it('confirms an approved place with the lead’s note, the sessions in London time and a calendar invitation', () => {
+    const sessions = [{ startsAt: '2027-07-01T09:00:00.000Z', endsAt: '2027-07-01T11:00:00.000Z', place: 'UEA', onlineLink: null }];
+    const email = render('match-approved', { ...about, note: 'Welcome aboard.', matchId: 'm1', sessions, recipientEmail: 'alex@example.org' }, sender, signed);
+    expect(email.subject).toBe('Confirmed: Court skills <workshop>');
+    expect(email.text).toContain('A note from the partnership lead: Welcome aboard.');
+    expect(email.text).toContain('Thu, 1 Jul 2027, 10:00 BST');
+    expect(email.html).toContain('Court skills &lt;workshop&gt;');
+    expect(email.calendar).toContain('UID:match-m1-1');
+  });
+
+  it('tells a practitioner who was not chosen kindly, and leaves out a note that was not given', () => {
+    const email = render('match-rejected', { ...about, note: null }, sender, signed);
+    expect(email.subject).toBe('About your application for Court skills <workshop>');
+    expect(email.text).toContain('Thank you for offering your time');
+    expect(email.text).not.toContain('A note from');
+  });
+});
