@@ -69,9 +69,9 @@ describe('notifications: email for events', () => {
       const [mail] = await inbox.waitFor(person.email);
       expect(mail!.parsed.subject).toBe('New application: Lecture on <safeguarding> & risk');
       expect(mail!.parsed.text).toContain('Norfolk and Suffolk');
-      expect(mail!.parsed.text).toContain(`https://tpm.example.org/api/opportunities/${opportunity}/applications`);
+      expect(mail!.parsed.text).toContain(`https://tpm.example.org/manage/opportunities/${opportunity}/applications`);
       expect(mail!.parsed.html).toContain('Lecture on &lt;safeguarding&gt; &amp; risk');
-      expect(mail!.parsed.html).toContain(`href="https://tpm.example.org/api/opportunities/${opportunity}/applications"`);
+      expect(mail!.parsed.html).toContain(`href="https://tpm.example.org/manage/opportunities/${opportunity}/applications"`);
       expect(mail!.parsed.from?.value[0]).toMatchObject({ name: 'Teaching Partnership Marketplace', address: expect.stringMatching(/^no-reply@/) });
     }
     expect(inbox.to(practitioners[0]!.email)).toHaveLength(0);

@@ -64,7 +64,7 @@ describe('recommended for you: email from the matching worker\'s recommendations
 
     const [toLead] = await inbox.waitFor(lead.email);
     expect(toLead!.parsed.subject).toBe('2 practitioners recommended for Mental health law seminar');
-    expect(toLead!.parsed.text).toContain(`https://tpm.example.org/api/opportunities/${opportunity}/recommendations`);
+    expect(toLead!.parsed.text).toContain(`https://tpm.example.org/decisions/opportunities/${opportunity}`);
     await settled();
     expect(inbox.to(quiet.email)).toEqual([]);
   });

@@ -11,9 +11,10 @@ export class Links {
   }
 
   opportunity = (id: string) => this.url(`/opportunities/${id}`);
-  applications = (opportunityId: string) => this.url(`/api/opportunities/${opportunityId}/applications`);
-  matches = (opportunityId: string) => this.url(`/api/opportunities/${opportunityId}/matches`);
-  recommendations = (opportunityId: string) => this.url(`/api/opportunities/${opportunityId}/recommendations`);
+  applications = (opportunityId: string) => this.url(`/manage/opportunities/${opportunityId}/applications`);
+  matches = (opportunityId: string) => this.url(`/manage/opportunities/${opportunityId}/matches`);
+  /** A lead's page to propose, approve and reject for the opportunity. */
+  decisions = (opportunityId: string) => this.url(`/decisions/opportunities/${opportunityId}`);
   myMatches = () => this.url('/home');
   findOpportunities = () => this.url('/opportunities');
   confirmSubscription = (token: string) => this.url(`/subscription/confirm/${token}`);

@@ -37,7 +37,7 @@ export class MatchEmails extends EmailHandler<MatchEvent> {
         return [
           message('match-proposed', practitioner.email, { ...toPractitioner, link: this.links.myMatches() }, practitioner.id),
           ...others(await read.leads(opportunity.partnershipId), event.actorId).map((lead) =>
-            message('match-to-decide', lead.email, { ...aboutPractitioner(lead), link: this.links.matches(opportunityId) }, lead.id),
+            message('match-to-decide', lead.email, { ...aboutPractitioner(lead), link: this.links.decisions(opportunityId) }, lead.id),
           ),
         ];
       case 'match.approved':

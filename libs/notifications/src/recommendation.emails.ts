@@ -35,7 +35,7 @@ export class RecommendationEmails extends EmailHandler<'opportunity.recommendati
         message('recommended-for-you', person.email, { ...about, recipientName: person.name, reasons: person.reasons, link: this.links.opportunity(opportunityId) }, person.id),
       ),
       ...(await read.leads(opportunity.partnershipId)).map((lead) =>
-        message('recommendations-ready', lead.email, { ...about, recipientName: lead.name, count: practitionerIds.length, link: this.links.recommendations(opportunityId) }, lead.id),
+        message('recommendations-ready', lead.email, { ...about, recipientName: lead.name, count: practitionerIds.length, link: this.links.decisions(opportunityId) }, lead.id),
       ),
     ];
   }
