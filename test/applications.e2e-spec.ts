@@ -52,7 +52,7 @@ describe('applications', () => {
 
     expect((await practitioner.http.get('/api/me/applications').expect(200)).body.map((a: { id: string }) => a.id)).toContain(applied.body.id);
     // The hosts and the leads see who sent it, and the opportunity counts it.
-    const applicant = { id: practitioner.id, displayName: 'A practitioner', councilName: expect.any(String), careerStage: 'social_worker' };
+    const applicant = { id: practitioner.id, displayName: 'A practitioner', councilName: expect.any(String), careerStage: 'social_worker', pepsStage: 1, specialisms: [] };
     expect((await academic.http.get(`/api/opportunities/${id}/applications`).expect(200)).body).toEqual([{ ...applied.body, applicant }]);
     expect((await lead.http.get(`/api/opportunities/${id}/applications`).expect(200)).body).toHaveLength(1);
     expect((await academic.http.get(`/api/opportunities/${id}`).expect(200)).body.applicationCount).toBe(1);

@@ -87,9 +87,9 @@ describe('a partnership lead decides matches, and the practitioner sees theirs, 
     expect(await home.closingSoon()).toEqual([expect.stringMatching(/^Court skills workshop Closes .+\. 0 of 2 places taken, 0 proposed\.$/)]);
     expect(await home.proposedMatches()).toEqual([]);
     expect(await home.main()).toContain('No matches are waiting for a decision.');
-    expect(await page.locator('.govuk-service-navigation').innerText()).toContain('Open opportunities');
+    expect(await page.locator('.govuk-service-navigation').innerText()).toContain('Decisions');
 
-    await page.getByRole('link', { name: 'Open opportunities' }).first().click();
+    await page.getByRole('link', { name: 'Decisions', exact: true }).click();
     await on(DecisionOpportunitiesPage, page);
     expect(await page.locator('#opportunities').innerText()).toContain('Admissions interview day');
   });

@@ -23,7 +23,8 @@ import {
   TypeStepPage,
   typedDateIn,
 } from './pages/manage-pages.js';
-import { FindOpportunitiesPage, ForbiddenPage, NotFoundPage, OtherHomePage, PractitionerHomePage, SignInPage } from './pages/service-pages.js';
+import { LeadHomePage } from './pages/decision-pages.js';
+import { FindOpportunitiesPage, ForbiddenPage, NotFoundPage, PractitionerHomePage, SignInPage } from './pages/service-pages.js';
 import { type World, WebStack } from './web-stack.js';
 
 // Each journey runs axe on every page it reaches, which takes a while.
@@ -363,7 +364,7 @@ describe('an academic runs their university’s opportunities, in Chromium', () 
 
   it('lets a lead post for a member council and propose a match from an application', async () => {
     const page = await signedIn(world.lead);
-    await on(OtherHomePage, page);
+    await on(LeadHomePage, page);
     await page.getByRole('link', { name: 'Opportunities', exact: true }).click();
     await on(ManageOpportunitiesPage, page);
     await page.getByRole('button', { name: 'Post an opportunity' }).click();
