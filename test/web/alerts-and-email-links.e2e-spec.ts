@@ -16,7 +16,8 @@ import {
   UnsubscribedPage,
   UnsubscribePage,
 } from './pages/alert-pages.js';
-import { OtherHomePage, PractitionerHomePage, SignInPage, StartPage } from './pages/service-pages.js';
+import { LeadHomePage } from './pages/decision-pages.js';
+import { PractitionerHomePage, SignInPage, StartPage } from './pages/service-pages.js';
 import { type World, WebStack } from './web-stack.js';
 
 jest.setTimeout(180_000);
@@ -173,7 +174,7 @@ describe('email alerts, and the pages the links in emails open, in Chromium', ()
     await page.getByLabel('Password', { exact: true }).fill('a long enough password');
     await page.getByLabel('Confirm your password').fill('a long enough password');
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
-    const home = await on(OtherHomePage, page);
+    const home = await on(LeadHomePage, page);
     expect(await home.banner()).toBe('Your account is ready');
     // The link works once.
     await page.goto(linkIn(mail, '/invitation?token='));
