@@ -1,16 +1,18 @@
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
 import { ApiConfig } from '../../apps/api/src/api.config.js';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
-import { createWebApp } from '../../apps/web/src/create-web-app.js';
-import { WebConfig } from '../../apps/web/src/web.config.js';
 import { CoreConfig, loadConfig } from '#libs/config';
 import { withDatabaseName } from '#libs/database';
 import { PRACTITIONER, seedOpportunities } from '../api/seed.js';
 import { recreateDatabase } from '../pipeline/bench-database.js';
+import { freePort } from '#libs/testing';
 
-// The practitioner's search page against the API's search endpoint for the same query, alternating.
+// The practitioner's search page (the web, its own process) against the API's search endpoint for the
+// same query, alternating.
 const SIZES = [60, 10_000];
 const CONNECTIONS = 10;
 const ROUNDS = 3;
@@ -74,10 +76,15 @@ for (const size of SIZES) {
     const api = await createApiApp(loadConfig(ApiConfig, { DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', OUTBOX_RELAY: 'false', API_DOCS_UI: 'false', QUEUE_DASHBOARD: 'false' }));
     await api.listen(0, '127.0.0.1');
     const apiUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
-    const web = await createWebApp(loadConfig(WebConfig, { API_URL: apiUrl, LOG_LEVEL: 'silent' }));
-    await web.listen(0, '127.0.0.1');
-    const webUrl = (await web.getUrl()).replace('[::1]', '127.0.0.1');
+    // The web in its own process, as it runs in production; the API and the load in this one.
+    const webPort = await freePort();
+    const web = spawn(process.execPath, ['dist/apps/web/src/main.js'], { env: { ...process.env, API_URL: apiUrl, WEB_PORT: String(webPort), LOG_LEVEL: 'silent' }, stdio: 'inherit' });
+    const webUrl = `http://127.0.0.1:${webPort}`;
     try {
+      for (let tries = 0; !(await fetch(`${webUrl}/cookies`).then((r) => r.ok).catch(() => false)); tries++) {
+        if (tries > 100) throw new Error('The web did not start');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       const login = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(PRACTITIONER) });
       const bearer = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
       const cookie = { cookie: await webSession(webUrl) };
@@ -112,7 +119,8 @@ for (const size of SIZES) {
       }
       say();
     } finally {
-      await web.close();
+      web.kill('SIGTERM');
+      await once(web, 'exit');
       await api.close();
     }
   } finally {

@@ -2,9 +2,20 @@ import { DateTime } from 'luxon';
 
 const LONDON = 'Europe/London';
 
+// Finding an instant's London offset is the costliest part of showing a date, and a page shows the
+// same instants several times over (a session's day and times, again on the next request).
+const MOST_REMEMBERED = 10_000;
+const remembered = new Map<string, DateTime>();
+
 function inLondon(value: string | Date): DateTime {
-  const at = typeof value === 'string' ? DateTime.fromISO(value) : DateTime.fromJSDate(value);
-  return at.setZone(LONDON);
+  if (typeof value !== 'string') return DateTime.fromJSDate(value).setZone(LONDON);
+  let at = remembered.get(value);
+  if (!at) {
+    if (remembered.size >= MOST_REMEMBERED) remembered.clear();
+    at = DateTime.fromISO(value).setZone(LONDON);
+    remembered.set(value, at);
+  }
+  return at;
 }
 
 /** "10am", "12:30pm", "midday": the GOV.UK style for times. */

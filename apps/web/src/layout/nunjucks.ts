@@ -1,4 +1,4 @@
-import type nunjucks from 'nunjucks';
+import nunjucks from 'nunjucks';
 import { dateAndTime, longDate, sessionTimes, shortDate, timeOfDay } from './dates.js';
 import {
   APPLICATION_STATUS_LABELS,
@@ -14,6 +14,12 @@ const lookup = (labels: Record<string, string>) => (code: string) => labels[code
 
 /** The filters every template may use. */
 export function configureNunjucks(environment: nunjucks.Environment): void {
+  // Nunjucks trims with /^\s*|\s*$/, which backtracks in quadratic time over the long, indented
+  // HTML the GOV.UK macros trim: a fifth of the search page's CPU. The same result, in linear time.
+  environment.addFilter('trim', (value: unknown) => {
+    const trimmed = String(value).trim();
+    return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed;
+  });
   environment.addFilter('longDate', longDate);
   environment.addFilter('shortDate', shortDate);
   environment.addFilter('dateAndTime', dateAndTime);
