@@ -43,6 +43,11 @@ export class LeadHomePage extends PageObject {
     await this.page.locator('#closing-soon').getByRole('link', { name: title, exact: true }).click();
     return on(DecisionOpportunityPage, this.page);
   }
+
+  async openApplication(title: string): Promise<DecisionOpportunityPage> {
+    await this.page.locator('#waiting-applications').getByRole('link', { name: title, exact: true }).click();
+    return on(DecisionOpportunityPage, this.page);
+  }
 }
 
 /** An opportunity's matches, and its applications and recommendations side by side. */
