@@ -14,8 +14,8 @@ export default tseslint.config(
     },
   },
   {
-    // Config loading and test/bench harnesses are where the environment is read.
-    files: ['libs/config/src/**', 'libs/testing/src/**', 'test/**', 'bench/**'],
+    // Config loading and the test, bench and tool harnesses are where the environment is read.
+    files: ['libs/config/src/**', 'libs/testing/src/**', 'test/**', 'bench/**', 'tools/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
