@@ -1,15 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Api, type ApiClient, answer } from '../api/api-client.js';
-import { ApiProblem } from '../api/api-errors.js';
 import { formErrors } from '../layout/form-errors.js';
 import { listField } from '../layout/form-fields.js';
 import { OPPORTUNITY_TYPE_LABELS } from '../layout/labels.js';
 import { vocabularyOf } from '../find/organisation-names.js';
 import { SignedIn } from '../session/signed-in.guard.js';
 import { alertFromSearch, type AlertValues, FREQUENCY_LABELS, readAlertForm } from './alert-form.js';
+import { uuid } from '../layout/record-id.js';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ApiProblem(404, {}) });
 
 const PREFERENCES = [
   { name: 'applications', text: 'Applications to opportunities I host or lead' },

@@ -1,9 +1,7 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import type { Schema } from '#libs/api-contract';
 import { type ApiClient, answer } from '../api/api-client.js';
 import { ApiProblem } from '../api/api-errors.js';
 
-export const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ApiProblem(404, {}) });
 
 export type MatchDetails = Schema<'MatchDetails'>;
 

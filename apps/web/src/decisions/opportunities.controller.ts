@@ -3,7 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Api, type ApiClient, answer } from '../api/api-client.js';
 import { SignedIn } from '../session/signed-in.guard.js';
 import { vocabularyOf } from '../find/organisation-names.js';
-import { refusalOf, uuid } from './decision-pages.js';
+import { refusalOf } from './decision-pages.js';
+import { uuid } from '../layout/record-id.js';
 
 /** A lead's open opportunities, and one opportunity's applications and recommendations side by side, to propose matches from. */
 @Controller('decisions')

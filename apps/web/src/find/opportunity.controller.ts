@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Api, type ApiClient, answer } from '../api/api-client.js';
 import { ApiProblem } from '../api/api-errors.js';
@@ -6,9 +6,9 @@ import { formErrors, textField } from '../layout/form-errors.js';
 import { SignedIn } from '../session/signed-in.guard.js';
 import { draftOf, keepDraft } from '../session/web-session.js';
 import { vocabularyOf } from './organisation-names.js';
+import { uuid } from '../layout/record-id.js';
 
 const STATEMENT_LIMIT = 2000;
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ApiProblem(404, {}) });
 
 /** An opportunity's page, and applying to it: statement → check your answers → confirmation. */
 @Controller()

@@ -7,7 +7,8 @@ import { formErrors, textField } from '../layout/form-errors.js';
 import { OPPORTUNITY_STATUS_LABELS } from '../layout/labels.js';
 import { SignedIn } from '../session/signed-in.guard.js';
 import { draftOf, keepDraft, signedInSession } from '../session/web-session.js';
-import { editKey, managedOpportunity, managePath, type Opportunity, opportunityTabs, refusal, uuid } from './managed-opportunity.js';
+import { editKey, managedOpportunity, managePath, type Opportunity, opportunityTabs, refusal } from './managed-opportunity.js';
+import { uuid } from '../layout/record-id.js';
 
 type Status = Opportunity['status'];
 type ListQuery = NonNullable<operations['OpportunitiesController_find']['parameters']['query']>;

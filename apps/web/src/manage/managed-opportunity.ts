@@ -1,12 +1,9 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import type { Schema } from '#libs/api-contract';
 import { type ApiClient, answer } from '../api/api-client.js';
-import { ApiProblem } from '../api/api-errors.js';
 import { vocabularyOf, type Vocabulary } from '../find/organisation-names.js';
 
 export type Opportunity = Schema<'OpportunityResponse'>;
 
-export const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ApiProblem(404, {}) });
 
 /** The session's key for the changes of an edit not yet saved. */
 export const editKey = (id: string): string => `opportunity:${id}`;

@@ -5,7 +5,8 @@ import { formErrors, textField } from '../layout/form-errors.js';
 import { CAREER_STAGE_LABELS, OPPORTUNITY_TYPE_LABELS } from '../layout/labels.js';
 import { SignedIn } from '../session/signed-in.guard.js';
 import { draftOf, keepDraft, signedInSession } from '../session/web-session.js';
-import { editKey, managedOpportunity, managePath, NEW_KEY, type Opportunity, uuid } from './managed-opportunity.js';
+import { editKey, managedOpportunity, managePath, NEW_KEY, type Opportunity } from './managed-opportunity.js';
+import { uuid } from '../layout/record-id.js';
 import {
   type Answers,
   answersOf,

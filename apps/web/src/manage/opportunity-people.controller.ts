@@ -5,7 +5,8 @@ import { Api, type ApiClient, answer } from '../api/api-client.js';
 import { ApiProblem } from '../api/api-errors.js';
 import { SignedIn } from '../session/signed-in.guard.js';
 import { signedInSession } from '../session/web-session.js';
-import { managedOpportunity, managePath, type Opportunity, opportunityTabs, refusal, uuid } from './managed-opportunity.js';
+import { managedOpportunity, managePath, type Opportunity, opportunityTabs, refusal } from './managed-opportunity.js';
+import { uuid } from '../layout/record-id.js';
 
 type Application = Schema<'OpportunityApplicationResponse'>;
 type Match = Schema<'OpportunityMatchResponse'>;

@@ -1,11 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Render, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Api, type ApiClient, answer } from '../api/api-client.js';
 import { ApiProblem } from '../api/api-errors.js';
 import { SignedIn } from '../session/signed-in.guard.js';
 import { type ApplicationView, myApplications, standingOf, timelineOf } from './my-applications.js';
+import { uuid } from '../layout/record-id.js';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ApiProblem(404, {}) });
 
 /** A practitioner's own application: confirmation, its page with the timeline, withdrawing. */
 @Controller('applications/:id')

@@ -1,11 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Render, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Render, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Api, answer } from '../api/api-client.js';
-import { ApiProblem } from '../api/api-errors.js';
 import { SignedIn } from '../session/signed-in.guard.js';
 import { matchTimelineOf } from './my-applications.js';
+import { uuid } from '../layout/record-id.js';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ApiProblem(404, {}) });
 
 /** A practitioner's match: its page with the timeline, and an approved one's calendar file. */
 @Controller('matches/:id')
