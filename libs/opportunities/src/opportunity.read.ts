@@ -29,15 +29,14 @@ export async function toOpportunityResponses(manager: EntityManager, opportuniti
   if (opportunities.length === 0) return [];
   const ids = opportunities.map((o) => o.id);
   const changeable = opportunities.filter((opportunity) => canChange(caller, opportunity)).map((o) => o.id);
-  const [sessions, approvals, counts] = await Promise.all([
-    manager.find(OpportunitySession, { where: { opportunityId: In(ids) }, order: { startsAt: 'ASC' } }),
-    // Places are taken by the matches context's approvals; read here so that every answer says what is left.
-    manager.query<{ opportunity_id: string; approved: number }[]>(
-      `SELECT opportunity_id, count(*)::int AS approved FROM matches WHERE status = 'approved' AND opportunity_id = ANY($1) GROUP BY opportunity_id`,
-      [ids],
-    ),
-    applicationCounts(manager, changeable),
-  ]);
+  // One after another: inside a command's transaction the manager has a single connection.
+  const sessions = await manager.find(OpportunitySession, { where: { opportunityId: In(ids) }, order: { startsAt: 'ASC' } });
+  // Places are taken by the matches context's approvals; read here so that every answer says what is left.
+  const approvals = await manager.query<{ opportunity_id: string; approved: number }[]>(
+    `SELECT opportunity_id, count(*)::int AS approved FROM matches WHERE status = 'approved' AND opportunity_id = ANY($1) GROUP BY opportunity_id`,
+    [ids],
+  );
+  const counts = await applicationCounts(manager, changeable);
   const approved = new Map(approvals.map((row) => [row.opportunity_id, row.approved]));
   return opportunities.map((opportunity) => ({
     id: opportunity.id,
