@@ -192,6 +192,8 @@ describe('recommendations from the matching worker', () => {
     const fresh = await practitioner(ids.norfolk, { maxOpportunitiesPerTerm: 2 });
     const first = await published(ids.norfolk);
     const second = await published(ids.norfolk);
+    // Proposing from a recommendation needs the worker to have ranked the opportunity first.
+    await matchingCaughtUp();
     const match = await lead.http.post(`/api/opportunities/${first}/recommendations/${busy.id}/match`).expect(201);
     await lead.http.post(`/api/matches/${match.body.id}/approve`).send({}).expect(200);
 
