@@ -11,6 +11,7 @@ import { ErrorPagesFilter } from './errors/error-pages.filter.js';
 import { FindModule } from './find/find.module.js';
 import { ManageModule } from './manage/manage.module.js';
 import { MyModule } from './my/my.module.js';
+import { PartnershipModule } from './partnership/partnership.module.js';
 import { ProfileModule } from './profile/profile.module.js';
 import type { WebConfig } from './web.config.js';
 
@@ -19,7 +20,7 @@ export class WebModule {
   static forRoot(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
-      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule, ManageModule, DecisionsModule, AlertsModule, EmailLinksModule],
+      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule, ManageModule, DecisionsModule, PartnershipModule, AlertsModule, EmailLinksModule],
       providers: [{ provide: APP_FILTER, useClass: ErrorPagesFilter }],
     };
   }

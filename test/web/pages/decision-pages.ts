@@ -146,3 +146,19 @@ export class MatchPage extends PageObject {
     return this.page.locator('.moj-timeline').innerText();
   }
 }
+
+export class PartnershipMembersPage extends PageObject {
+  protected readonly heading = /Partnership$/;
+}
+
+export class PartnershipSettingsPage extends PageObject {
+  protected readonly heading = 'Settings';
+}
+
+export class AuditTrailPage extends PageObject {
+  protected readonly heading = 'Audit trail';
+
+  changes(): Promise<string[]> {
+    return this.page.locator('.moj-timeline__title').allTextContents().then((titles) => titles.map((title) => title.trim()));
+  }
+}

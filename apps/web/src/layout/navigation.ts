@@ -22,6 +22,7 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
     { href: '/home', text: 'Home' },
     { href: '/decisions', text: 'Decisions' },
     { href: '/manage/opportunities', text: 'Opportunities' },
+    { href: '/partnership', text: 'Partnership' },
     { href: '/alerts', text: 'Email alerts' },
   ],
   admin: [{ href: '/home', text: 'Home' }],
