@@ -6,6 +6,8 @@ import { vocabularyOf } from '../find/organisation-names.js';
 import { refusalOf } from './decision-pages.js';
 import { uuid } from '../layout/record-id.js';
 
+const SIDE_BY_SIDE = 5;
+
 /** A lead's open opportunities, and one opportunity's applications and recommendations side by side, to propose matches from. */
 @Controller('decisions')
 @SignedIn('partnership_lead')
@@ -86,7 +88,9 @@ export class DecisionOpportunitiesController {
       places: decisions.opportunity,
       hostName: vocabulary.organisations.get(opportunity.host.id),
       applications: decisions.applications.map((item) => ({ ...item, specialismNames: specialismNames(item.practitioner.specialisms) })),
-      recommendations: recommendations.map((item) => ({ ...item, specialismNames: specialismNames(item.practitioner.specialisms) })),
+      // The best few beside the applications; the whole ranked list has a page of its own.
+      recommendations: recommendations.slice(0, SIDE_BY_SIDE).map((item) => ({ ...item, specialismNames: specialismNames(item.practitioner.specialisms) })),
+      recommendationCount: recommendations.length,
       matches: decisions.matches,
     };
   }
