@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,7 @@ import {
   SubscriptionFilters,
   SubscriptionRequested,
   SubscriptionResponse,
+  SuppressionParams,
   SuppressionResponse,
 } from './subscription.dto.js';
 import { SubscriptionsService } from './subscriptions.service.js';
@@ -84,5 +85,18 @@ export class SubscriptionsController {
   @ApiProblems(403)
   suppressions(): Promise<SuppressionResponse[]> {
     return this.subscriptions.suppressions();
+  }
+
+  @Delete('admin/email-suppressions/:email')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Lift a suppression: email goes to the address again',
+    description: 'For an address that bounced for a reason now fixed (a full mailbox emptied, a typo corrected). Emits `email.suppression_lifted`.',
+  })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 403, 404)
+  async liftSuppression(@Param() params: SuppressionParams, @CurrentCaller() caller: Caller): Promise<void> {
+    await this.subscriptions.liftSuppression(params.email, caller.id);
   }
 }
