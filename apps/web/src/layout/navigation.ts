@@ -25,7 +25,14 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
     { href: '/partnership', text: 'Partnership' },
     { href: '/alerts', text: 'Email alerts' },
   ],
-  admin: [{ href: '/home', text: 'Home' }],
+  admin: [
+    { href: '/home', text: 'Home' },
+    { href: '/admin/universities', text: 'Universities' },
+    { href: '/admin/councils', text: 'Councils' },
+    { href: '/admin/partnerships', text: 'Partnerships' },
+    { href: '/admin/email-suppressions', text: 'Email suppressions' },
+    { href: '/admin/queues/', text: 'Queue dashboard' },
+  ],
 };
 
 export function navigationFor(role: Role | undefined, currentPath: string): (NavigationItem & { active: boolean })[] {
