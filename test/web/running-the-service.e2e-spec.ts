@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { randomUUID } from 'node:crypto';
+import { get } from 'node:http';
 import { jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { personWith } from '../support/people.js';
@@ -40,6 +41,16 @@ describe('an admin runs the service, in Chromium', () => {
     await on(AdminHomePage, page);
     return page;
   }
+
+  /** The status of a GET of `path` exactly as written (browsers and fetch would tidy its dots away). */
+  const statusOf = (path: string, cookie: string) =>
+    new Promise<number>((resolve, reject) => {
+      const { hostname, port } = new URL(web.webUrl);
+      get({ hostname, port, path, headers: { cookie } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      }).on('error', reject);
+    });
 
   /** As the notification worker leaves an address whose mail server refused mail for good. */
   const suppress = (email: string) =>
@@ -330,5 +341,10 @@ describe('an admin runs the service, in Chromium', () => {
     // Its own calls (the queues' counts) go through the web with the admin's token.
     const queues = await page.evaluate(async () => (await fetch('/admin/queues/api/queues')).status);
     expect(queues).toBe(200);
+    // And only those: a path climbing out of the dashboard reaches nothing else of the API.
+    const cookie = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
+    for (const path of ['/admin/queues/../../universities', '/admin/queues/%2e%2e/%2e%2e/universities', '/admin/queues/%2E%2E/%2E%2E/universities']) {
+      expect({ path, status: await statusOf(path, cookie) }).toEqual({ path, status: 404 });
+    }
   });
 });
