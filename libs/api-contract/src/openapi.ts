@@ -790,7 +790,7 @@ export interface paths {
         put?: never;
         /**
          * Subscribe any email address to new opportunities
-         * @description Sends a confirmation email; nothing else is sent until its link is used. Emits `subscription.requested`.
+         * @description Sends a confirmation email; nothing else is sent until its link is used. Emits `subscription.requested`. An address without an account hears only of partnerships that list publicly; the answer is the same for every well-formed request, whatever `partnershipId` names.
          */
         post: operations["SubscriptionsController_subscribe"];
         delete?: never;
@@ -811,7 +811,7 @@ export interface paths {
         put?: never;
         /**
          * Subscribe the signed-in person (no confirmation needed)
-         * @description Emits `subscription.confirmed`.
+         * @description Emits `subscription.confirmed`. Alerts list only the opportunities of the partnerships the person works in when each is sent.
          */
         post: operations["SubscriptionsController_subscribeMe"];
         delete?: never;
@@ -5340,15 +5340,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such record (also a record of a partnership the caller does not work in). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     SubscriptionsController_mine: {
@@ -5418,7 +5409,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such record (also a record of a partnership the caller does not work in). */
+            /** @description No partnership the caller works in has that id. */
             404: {
                 headers: {
                     [name: string]: unknown;
