@@ -323,6 +323,35 @@ describe('an admin runs the service, in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('returnTo')).toBe('/admin/queues/');
   });
 
+  it('pages long lists: universities as the API pages them, suppressions 25 at a time', async () => {
+    for (let n = 10; n < 36; n++) await web.admin.post('/api/universities').send({ name: `Paged University ${n}` }).expect(201);
+    for (let n = 10; n < 40; n++) await suppress(`paged.${n}@example.org`);
+    const page = await signedInAdmin();
+    await navigateTo(page, 'Universities');
+    const universities = await on(UniversitiesPage, page);
+    const first = await universities.names();
+    expect(first).toHaveLength(25);
+    expect(first).toEqual([...first].sort());
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await universities.verify();
+    const second = await universities.names();
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((name) => first.includes(name))).toEqual([]);
+    expect(second[0]! > first[24]!).toBe(true);
+    await page.getByRole('link', { name: 'First page' }).click();
+    await universities.verify();
+    expect(await universities.names()).toEqual(first);
+
+    await navigateTo(page, 'Email suppressions');
+    const suppressions = await on(EmailSuppressionsPage, page);
+    const total = (await web.admin.get('/api/admin/email-suppressions').expect(200)).body.length as number;
+    expect(await suppressions.rows()).toHaveLength(25);
+    await page.getByRole('link', { name: 'Page 2' }).click();
+    await suppressions.verify();
+    expect(await suppressions.rows()).toHaveLength(total - 25);
+    expect(page.url()).toMatch(/\?page=2$/);
+  });
+
   // Last: the web calls another API process from here on.
   it('opens the queue dashboard through the web, within its own policy', async () => {
     // Bull Board's static files do not load under jest: the web calls an API process of its own here.
