@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { randomUUID } from 'node:crypto';
-import { get } from 'node:http';
+import { request } from 'node:http';
 import { jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { personWith } from '../support/people.js';
@@ -42,14 +42,16 @@ describe('an admin runs the service, in Chromium', () => {
     return page;
   }
 
-  /** The status of a GET of `path` exactly as written (browsers and fetch would tidy its dots away). */
-  const statusOf = (path: string, cookie: string) =>
+  /** The status of a request for `path` exactly as written (browsers and fetch would tidy its dots away). */
+  const statusOf = (path: string, cookie: string, options: { method?: string; headers?: Record<string, string> } = {}) =>
     new Promise<number>((resolve, reject) => {
       const { hostname, port } = new URL(web.webUrl);
-      get({ hostname, port, path, headers: { cookie } }, (response) => {
+      request({ hostname, port, path, method: options.method ?? 'GET', headers: { cookie, ...options.headers } }, (response) => {
         response.resume();
         resolve(response.statusCode ?? 0);
-      }).on('error', reject);
+      })
+        .on('error', reject)
+        .end();
     });
 
   /** As the notification worker leaves an address whose mail server refused mail for good. */
@@ -370,8 +372,18 @@ describe('an admin runs the service, in Chromium', () => {
     // Its own calls (the queues' counts) go through the web with the admin's token.
     const queues = await page.evaluate(async () => (await fetch('/admin/queues/api/queues')).status);
     expect(queues).toBe(200);
-    // And only those: a path climbing out of the dashboard reaches nothing else of the API.
+    // Its buttons change the queues; the same change from another site is refused.
+    const paused = await page.evaluate(async () => (await fetch('/admin/queues/api/queues/matching-events/pause', { method: 'PUT' })).status);
+    expect(paused).toBe(200);
+    expect(await web.stack.queue('matching').isPaused()).toBe(true);
     const cookie = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
+    expect(await statusOf('/admin/queues/api/queues/matching-events/resume', cookie, { method: 'PUT', headers: { 'sec-fetch-site': 'cross-site' } })).toBe(403);
+    expect(await statusOf('/admin/queues/api/queues/matching-events/resume', cookie, { method: 'PUT', headers: { origin: 'https://elsewhere.example' } })).toBe(403);
+    expect(await web.stack.queue('matching').isPaused()).toBe(true);
+    const resumed = await page.evaluate(async () => (await fetch('/admin/queues/api/queues/matching-events/resume', { method: 'PUT' })).status);
+    expect(resumed).toBe(200);
+    expect(await web.stack.queue('matching').isPaused()).toBe(false);
+    // And only those: a path climbing out of the dashboard reaches nothing else of the API.
     for (const path of ['/admin/queues/../../universities', '/admin/queues/%2e%2e/%2e%2e/universities', '/admin/queues/%2E%2E/%2E%2E/universities']) {
       expect({ path, status: await statusOf(path, cookie) }).toEqual({ path, status: 404 });
     }
