@@ -1001,6 +1001,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for an email with a link to choose a new password
+         * @description Answers the same whether or not the address has an account, so the answer tells nothing about who has one. For a person who has set up their account, emits `user.password_reset_requested`: the notification worker emails a link that works once, for PASSWORD_RESET_TTL_MINUTES; asking again makes the earlier links stop working.
+         */
+        post: operations["PasswordResetController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a new password with the token from a reset email
+         * @description The token works once. Every sign-in of the person ends (their refresh tokens are revoked); they sign in again with the new password. Emits `user.password_changed`.
+         */
+        post: operations["PasswordResetController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2302,6 +2342,33 @@ export interface components {
              * @example correct horse battery staple
              */
             password: string;
+        };
+        PasswordResetRequest: {
+            /** @example sam.taylor@norfolk.gov.uk */
+            email: string;
+        };
+        PasswordResetRequestedResponse: {
+            /**
+             * @description The same whether or not the address has an account.
+             * @example If an account has this email address, a link to choose a new password has been sent to it.
+             */
+            detail: string;
+        };
+        CompletePasswordResetRequest: {
+            /**
+             * @description The token from the link in the email.
+             * @example UmVzZXQtdG9rZW4tZXhhbXBsZS1ub3QtcmVhbC0xMjM0NTY
+             */
+            token: string;
+            /**
+             * @description At least 12 characters.
+             * @example correct horse battery staple
+             */
+            password: string;
+        };
+        PasswordChangedResponse: {
+            /** @example Your password has been changed. Sign in with the new one. */
+            detail: string;
         };
         InvalidField: {
             /** @example name */
@@ -5660,6 +5727,79 @@ export interface operations {
                 };
             };
             /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PasswordResetController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequestedResponse"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests for this email from this address; try again later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PasswordResetController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletePasswordResetRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordChangedResponse"];
+                };
+            };
+            /** @description The password breaks the rules (see errors), or: "This link to reset your password has expired or has been used already. Ask for a new one." for an unknown, used, superseded or expired token. */
             400: {
                 headers: {
                     [name: string]: unknown;
