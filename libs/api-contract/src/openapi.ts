@@ -342,7 +342,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one opportunity (drafts only for those who may change them) */
+        /**
+         * Get one opportunity (drafts only for those who may change them)
+         * @description For a practitioner, `eligibility` says whether they may apply and why not: applying (POST /api/opportunities/{id}/applications) holds to the same rule.
+         */
         get: operations["OpportunitiesController_get"];
         /**
          * Change a draft or published opportunity, whole
@@ -1502,6 +1505,20 @@ export interface components {
             /** @example null */
             onlineLink: string | null;
         };
+        EligibilityResponse: {
+            /**
+             * @description Whether the practitioner may apply now.
+             * @example false
+             */
+            eligible: boolean;
+            /**
+             * @description Every reason they may not, empty when they may: `closed` (not taking applications, or its closing date has passed), `no_places`, `already_applied` (an application, withdrawn or not: each practitioner applies once), `no_profile` (no profile saved, so no stage to judge), `career_stage` (below the minimum), `peps_stage` (below the PEPS stage asked for).
+             * @example [
+             *       "career_stage"
+             *     ]
+             */
+            reasons: ("closed" | "no_places" | "already_applied" | "no_profile" | "career_stage" | "peps_stage")[];
+        };
         OpportunityResponse: {
             /**
              * Format: uuid
@@ -1575,6 +1592,8 @@ export interface components {
              *     ]
              */
             actions: ("update" | "publish" | "close" | "cancel" | "complete")[];
+            /** @description For a signed-in practitioner getting one opportunity (GET /api/opportunities/{id}): whether they may apply, and why not. Null for everyone else, and in lists. */
+            eligibility: components["schemas"]["EligibilityResponse"] | null;
             /**
              * Format: date-time
              * @example 2027-02-01T11:20:00.000+00:00
