@@ -3678,6 +3678,8 @@ export interface operations {
                 startsFrom?: string;
                 /** @description First session before this. */
                 startsBefore?: string;
+                /** @description Only those with a session in this format: `in_person` a session with a place, `online` one with an online link. Repeated, either will do. */
+                format?: ("in_person" | "online")[];
                 /** @description Only those with places left. */
                 hasFreePlaces?: boolean;
                 sort?: "soonest" | "newest" | "closing_soon";
