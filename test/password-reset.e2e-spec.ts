@@ -17,6 +17,7 @@ describe('forgotten passwords', () => {
 
   const ask = (email: string) => anonymous.post('/api/auth/password-reset').send({ email });
   const complete = (token: string, password = NEW_PASSWORD) => anonymous.post('/api/auth/password-reset/complete').send({ token, password });
+  const check = (token: string) => anonymous.post('/api/auth/password-reset/check').send({ token });
   const login = (email: string, password: string) => anonymous.post('/api/auth/login').send({ email, password });
   const requestsFor = (userId: string) =>
     stack.query<{ payload: { resetId: string; email: string } }>(
@@ -73,11 +74,15 @@ describe('forgotten passwords', () => {
     // Essential: no unsubscribe link.
     expect(mail.raw).not.toMatch(/^List-Unsubscribe:/m);
 
+    // Looking does not use the link up.
+    await check(link![1]!).expect(204);
+    await check(link![1]!).expect(204);
     const changed = await complete(link![1]!).expect(200);
     expect(changed.body).toEqual({ detail: 'Your password has been changed. Sign in with the new one.' });
     await login(person.email, PASSWORD).expect(401);
     await login(person.email, NEW_PASSWORD).expect(200);
 
+    expect((await check(link![1]!).expect(400)).body.detail).toBe(EXPIRED);
     const again = await complete(link![1]!, 'yet another long password').expect(400);
     expect(again.headers['content-type']).toContain('application/problem+json');
     expect(again.body).toMatchObject({ status: 400, detail: EXPIRED });
@@ -102,6 +107,7 @@ describe('forgotten passwords', () => {
     const person = await practitioner();
     await ask(person.email).expect(202);
     await stack.query(`UPDATE password_resets SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [person.id]);
+    expect((await check(await latestToken(person)).expect(400)).body.detail).toBe(EXPIRED);
     const expired = await complete(await latestToken(person)).expect(400);
     expect(expired.body.detail).toBe(EXPIRED);
     await login(person.email, PASSWORD).expect(200);
@@ -114,6 +120,8 @@ describe('forgotten passwords', () => {
     await ask(person.email).expect(202);
     const later = await latestToken(person);
     expect(later).not.toBe(earlier);
+    await check(earlier).expect(400);
+    await check(later).expect(204);
     expect((await complete(earlier).expect(400)).body.detail).toBe(EXPIRED);
     await complete(later).expect(200);
   });
@@ -124,6 +132,9 @@ describe('forgotten passwords', () => {
     const token = await latestToken(person);
     await complete(`${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`).expect(400);
     expect((await complete('made-up').expect(400)).body.detail).toBe(EXPIRED);
+    await check('made-up').expect(400);
+    await anonymous.post('/api/auth/password-reset/check').send({ token: 'x'.repeat(201) }).expect(400);
+    await anonymous.post('/api/auth/password-reset/check').send({ token, extra: true }).expect(400);
     await complete(token).expect(200);
   });
 

@@ -1078,6 +1078,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password-reset/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether a reset token still works, without using it
+         * @description For the page the link opens: an expired link says so before a new password is typed. Changes nothing, so a mail scanner following the link does no harm.
+         */
+        post: operations["PasswordResetController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/password-reset/complete": {
         parameters: {
             query?: never;
@@ -2537,6 +2557,13 @@ export interface components {
              * @example If an account has this email address, a link to choose a new password has been sent to it.
              */
             detail: string;
+        };
+        PasswordResetTokenRequest: {
+            /**
+             * @description The token from the link in the email.
+             * @example UmVzZXQtdG9rZW4tZXhhbXBsZS1ub3QtcmVhbC0xMjM0NTY
+             */
+            token: string;
         };
         CompletePasswordResetRequest: {
             /**
@@ -6060,6 +6087,36 @@ export interface operations {
             };
             /** @description Too many requests for this email from this address; try again later. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PasswordResetController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetTokenRequest"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description "This link to reset your password has expired or has been used already. Ask for a new one." for an unknown, used, superseded or expired token. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -146,13 +146,15 @@ export class PasswordResetRequestedResponse {
   detail: string;
 }
 
-export class CompletePasswordResetRequest {
+export class PasswordResetTokenRequest {
   @ApiProperty({ example: 'UmVzZXQtdG9rZW4tZXhhbXBsZS1ub3QtcmVhbC0xMjM0NTY', maxLength: 200, description: 'The token from the link in the email.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   token: string;
+}
 
+export class CompletePasswordResetRequest extends PasswordResetTokenRequest {
   @ChosenPassword()
   password: string;
 }

@@ -1,19 +1,24 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ApiProblems } from '#libs/http';
 import { Public } from './access.decorators.js';
-import { CompletePasswordResetRequest, PasswordChangedResponse, PasswordResetRequest, PasswordResetRequestedResponse } from './identity.dto.js';
+import { CompletePasswordResetRequest, PasswordChangedResponse, PasswordResetRequest, PasswordResetRequestedResponse, PasswordResetTokenRequest } from './identity.dto.js';
 import { PasswordResetRateLimitGuard } from './login-rate-limit.guard.js';
 import { CompletePasswordResetCommand, RequestPasswordResetCommand } from './password-reset.commands.js';
-import { RESET_LINK_EXPIRED } from './password-reset.handlers.js';
+import { openReset, RESET_LINK_EXPIRED } from './password-reset.handlers.js';
 
 const REQUESTED: PasswordResetRequestedResponse = { detail: 'If an account has this email address, a link to choose a new password has been sent to it.' };
 
 @ApiTags('identity')
 @Controller('auth/password-reset')
 export class PasswordResetController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   @Post()
   @Public()
@@ -33,7 +38,20 @@ export class PasswordResetController {
     return REQUESTED;
   }
 
-  // No rate limit: the token is 256 bits made with a secret, so guessing one is hopeless.
+  // No rate limit here or below: the token is 256 bits made with a secret, so guessing one is hopeless.
+  @Post('check')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Whether a reset token still works, without using it',
+    description: 'For the page the link opens: an expired link says so before a new password is typed. Changes nothing, so a mail scanner following the link does no harm.',
+  })
+  @ApiNoContentResponse()
+  @ApiProblems([400, `"${RESET_LINK_EXPIRED}" for an unknown, used, superseded or expired token.`])
+  async check(@Body() request: PasswordResetTokenRequest): Promise<void> {
+    if (!(await openReset(this.dataSource.manager, request.token))) throw new BadRequestException(RESET_LINK_EXPIRED);
+  }
+
   @Post('complete')
   @Public()
   @HttpCode(200)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager, type FindOneOptions, IsNull, MoreThan } from 'typeorm';
 import { domainEvent, transactionWithEvents } from '#libs/events';
 import { passwordResetToken } from '#libs/mail-contract';
 import { IdentityConfig } from './identity.config.js';
@@ -12,6 +12,11 @@ import { hashPassword, hashToken } from './passwords.js';
 import { User } from './user.entity.js';
 
 export const RESET_LINK_EXPIRED = 'This link to reset your password has expired or has been used already. Ask for a new one.';
+
+/** The reset a token opens, if it is neither used, superseded (deleted) nor expired. */
+export function openReset(manager: EntityManager, token: string, lock?: FindOneOptions['lock']): Promise<PasswordReset | null> {
+  return manager.findOne(PasswordReset, { where: { tokenHash: hashToken(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) }, ...(lock && { lock }) });
+}
 
 @CommandHandler(RequestPasswordResetCommand)
 export class RequestPasswordResetHandler implements ICommandHandler<RequestPasswordResetCommand> {
@@ -53,10 +58,7 @@ export class CompletePasswordResetHandler implements ICommandHandler<CompletePas
   async execute({ token, password }: CompletePasswordResetCommand): Promise<void> {
     const passwordHash = await hashPassword(password);
     await transactionWithEvents(this.dataSource, async (transaction) => {
-      const reset = await transaction.findOne(PasswordReset, {
-        where: { tokenHash: hashToken(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const reset = await openReset(transaction, token, { mode: 'pessimistic_write' });
       if (!reset) throw new BadRequestException(RESET_LINK_EXPIRED);
       await transaction.update(PasswordReset, { id: reset.id }, { usedAt: new Date() });
       // A trigger (migration 1765210000000) revokes every refresh token of theirs with this change:

@@ -10,7 +10,7 @@ const EMAIL_FORMAT = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Forgotten passwords, for people who are not signed in: ask for a link by email, then choose a new
- * password from it. The link's GET only shows the form (mail scanners follow links); the POST uses it.
+ * password from it. The link's GET only looks at the token (mail scanners follow links); the POST uses it.
  */
 @Controller('password-reset')
 export class PasswordResetController {
@@ -42,10 +42,13 @@ export class PasswordResetController {
     return {};
   }
 
+  /** Checked first, so that an old link says so before anyone types a new password. */
   @Get(':token')
-  @Render('account/views/choose-new-password.njk')
-  choosePage(@Param('token') token: string): object {
-    return { token };
+  async choosePage(@Res() reply: FastifyReply, @Param('token') token: string): Promise<unknown> {
+    const checked = await this.api.anonymous().POST('/api/auth/password-reset/check', { body: { token } });
+    if (checked.response.status === 400) return reply.code(400).view('account/views/reset-link-expired.njk', {});
+    await answer(Promise.resolve(checked));
+    return reply.view('account/views/choose-new-password.njk', { token });
   }
 
   @Post(':token')
