@@ -26,7 +26,7 @@ describe('a forgotten password, reset from the link in an email, in Chromium', (
 
   beforeAll(async () => {
     inbox = await SmtpInbox.start();
-    web = await WebStack.start({ SMTP_URL: inbox.url, EVENT_JOB_BACKOFF_MS: 100 });
+    web = await WebStack.start({ SMTP_URL: inbox.url, EVENT_JOB_BACKOFF_MS: 100, PASSWORD_RESETS_PER_HOUR: 2 });
     await web.stack.startWorker('notification');
     world = await web.world();
   });
@@ -104,6 +104,22 @@ describe('a forgotten password, reset from the link in an email, in Chromium', (
     await on(ResetLinkExpiredPage, page);
     await (await SignInPage.open(page)).signIn(person.email, PASSWORD);
     await on(PractitionerHomePage, page);
+  });
+
+  it('says when an address has been asked for too often', async () => {
+    const page = await web.newPage();
+    await page.goto('/password-reset');
+    const ask = await on(ResetPasswordPage, page);
+    for (let i = 0; i < 2; i++) {
+      await page.goto('/password-reset');
+      await ask.ask('asked.too.often@example.org');
+      await on(ResetLinkSentPage, page);
+    }
+    await page.goto('/password-reset');
+    await ask.ask('asked.too.often@example.org');
+    await ask.verify();
+    expect(await ask.errorSummary()).toEqual(['You have asked for too many links. Wait an hour and try again']);
+    expect(await page.getByLabel('Email address').inputValue()).toBe('asked.too.often@example.org');
   });
 
   it('works with JavaScript off, and only the newest link works', async () => {
