@@ -505,7 +505,7 @@ export interface paths {
         put?: never;
         /**
          * Apply to an opportunity with a short statement
-         * @description Emits `application.submitted`.
+         * @description Held to the rule behind the opportunity's `eligibility` (GET /api/opportunities/{id}): refused for any of its reasons. Emits `application.submitted`.
          */
         post: operations["ApplicationsController_apply"];
         delete?: never;
@@ -4585,7 +4585,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Already applied, or the opportunity takes no applications (closed, filled, cancelled). */
+            /** @description Already applied (withdrawn included), or the opportunity takes no applications (closed, past its closing date, cancelled, no place left). */
             409: {
                 headers: {
                     [name: string]: unknown;
