@@ -64,6 +64,10 @@ describe('who may do what', () => {
     // Public: each actor sends a refresh token of their own sign-in (anonymous, one of the admin's), and it alone counts.
     ['POST /api/auth/refresh', (actor) => ({ method: 'post', path: '/api/auth/refresh', body: { refreshToken: refreshTokens[actor] } }), everyone(200, { anonymous: 200 })],
     ['POST /api/auth/logout', (actor) => ({ method: 'post', path: '/api/auth/logout', body: { refreshToken: refreshTokens[actor] } }), everyone(204, { anonymous: 204 })],
+    // Public, and the same for everyone: signed in or not, the answer tells nothing about the address.
+    ['POST /api/auth/password-reset', () => ({ method: 'post', path: '/api/auth/password-reset', body: { email: `someone.${unique++}@example.org` } }), everyone(202, { anonymous: 202 })],
+    ['POST /api/auth/password-reset/check', () => ({ method: 'post', path: '/api/auth/password-reset/check', body: { token: 'not-a-token' } }), everyone(400, { anonymous: 400 })],
+    ['POST /api/auth/password-reset/complete', () => ({ method: 'post', path: '/api/auth/password-reset/complete', body: { token: 'not-a-token', password: 'a long enough password' } }), everyone(400, { anonymous: 400 })],
     ['GET /api/universities', () => ({ method: 'get', path: '/api/universities' }), everyone(200)],
     ['GET /api/universities/:id', () => ({ method: 'get', path: `/api/universities/${ids.universityA}` }), everyone(200)],
     ['POST /api/universities', () => ({ method: 'post', path: '/api/universities', body: universityRequest() }), adminOnly(201)],

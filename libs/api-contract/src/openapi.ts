@@ -393,7 +393,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one opportunity (drafts only for those who may change them) */
+        /**
+         * Get one opportunity (drafts only for those who may change them)
+         * @description For a practitioner, `eligibility` says whether they may apply and why not: applying (POST /api/opportunities/{id}/applications) holds to the same rule.
+         */
         get: operations["OpportunitiesController_get"];
         /**
          * Change a draft or published opportunity, whole
@@ -519,7 +522,7 @@ export interface paths {
         put?: never;
         /**
          * Apply to an opportunity with a short statement
-         * @description Emits `application.submitted`.
+         * @description Held to the rule behind the opportunity's `eligibility` (GET /api/opportunities/{id}): refused for any of its reasons. Emits `application.submitted`.
          */
         post: operations["ApplicationsController_apply"];
         delete?: never;
@@ -1072,6 +1075,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for an email with a link to choose a new password
+         * @description Answers the same whether or not the address has an account, so the answer tells nothing about who has one. For a person who has set up their account, emits `user.password_reset_requested`: the notification worker emails a link that works once, for PASSWORD_RESET_TTL_MINUTES; asking again makes the earlier links stop working.
+         */
+        post: operations["PasswordResetController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether a reset token still works, without using it
+         * @description For the page the link opens: an expired link says so before a new password is typed. Changes nothing, so a mail scanner following the link does no harm.
+         */
+        post: operations["PasswordResetController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a new password with the token from a reset email
+         * @description The token works once. Every sign-in of the person ends (their refresh tokens are revoked); they sign in again with the new password. Emits `user.password_changed`.
+         */
+        post: operations["PasswordResetController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1593,6 +1656,20 @@ export interface components {
             /** @example null */
             onlineLink: string | null;
         };
+        EligibilityResponse: {
+            /**
+             * @description Whether the practitioner may apply now.
+             * @example false
+             */
+            eligible: boolean;
+            /**
+             * @description Every reason they may not, empty when they may: `closed` (not taking applications, or its closing date has passed), `no_places`, `already_applied` (an application, withdrawn or not: each practitioner applies once), `no_profile` (no profile saved, so no stage to judge), `career_stage` (below the minimum), `peps_stage` (below the PEPS stage asked for).
+             * @example [
+             *       "career_stage"
+             *     ]
+             */
+            reasons: ("closed" | "no_places" | "already_applied" | "no_profile" | "career_stage" | "peps_stage")[];
+        };
         OpportunityResponse: {
             /**
              * Format: uuid
@@ -1666,6 +1743,8 @@ export interface components {
              *     ]
              */
             actions: ("update" | "publish" | "close" | "cancel" | "complete")[];
+            /** @description For a signed-in practitioner getting one opportunity (GET /api/opportunities/{id}): whether they may apply, and why not. Null for everyone else, and in lists. */
+            eligibility: components["schemas"]["EligibilityResponse"] | null;
             /**
              * Format: date-time
              * @example 2027-02-01T11:20:00.000+00:00
@@ -2508,6 +2587,40 @@ export interface components {
              * @example correct horse battery staple
              */
             password: string;
+        };
+        PasswordResetRequest: {
+            /** @example sam.taylor@norfolk.gov.uk */
+            email: string;
+        };
+        PasswordResetRequestedResponse: {
+            /**
+             * @description The same whether or not the address has an account.
+             * @example If an account has this email address, a link to choose a new password has been sent to it.
+             */
+            detail: string;
+        };
+        PasswordResetTokenRequest: {
+            /**
+             * @description The token from the link in the email.
+             * @example UmVzZXQtdG9rZW4tZXhhbXBsZS1ub3QtcmVhbC0xMjM0NTY
+             */
+            token: string;
+        };
+        CompletePasswordResetRequest: {
+            /**
+             * @description The token from the link in the email.
+             * @example UmVzZXQtdG9rZW4tZXhhbXBsZS1ub3QtcmVhbC0xMjM0NTY
+             */
+            token: string;
+            /**
+             * @description At least 12 characters.
+             * @example correct horse battery staple
+             */
+            password: string;
+        };
+        PasswordChangedResponse: {
+            /** @example Your password has been changed. Sign in with the new one. */
+            detail: string;
         };
         InvalidField: {
             /** @example name */
@@ -3888,6 +4001,8 @@ export interface operations {
                 startsFrom?: string;
                 /** @description First session before this. */
                 startsBefore?: string;
+                /** @description Only those with a session in this format: `in_person` a session with a place, `online` one with an online link. Repeated, either will do. */
+                format?: ("in_person" | "online")[];
                 /** @description Only those with places left. */
                 hasFreePlaces?: boolean;
                 sort?: "soonest" | "newest" | "closing_soon";
@@ -4530,7 +4645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Already applied, or the opportunity takes no applications (closed, filled, cancelled). */
+            /** @description Already applied (withdrawn included), or the opportunity takes no applications (closed, past its closing date, cancelled, no place left). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5990,6 +6105,109 @@ export interface operations {
                 };
             };
             /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PasswordResetController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequestedResponse"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests for this email from this address; try again later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PasswordResetController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetTokenRequest"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description "This link to reset your password has expired or has been used already. Ask for a new one." for an unknown, used, superseded or expired token. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PasswordResetController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletePasswordResetRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordChangedResponse"];
+                };
+            };
+            /** @description The password breaks the rules (see errors), or: "This link to reset your password has expired or has been used already. Ask for a new one." for an unknown, used, superseded or expired token. */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -13,7 +13,10 @@ import { IdentityConfig } from './identity.config.js';
 import { InvitationsController } from './invitations.controller.js';
 import { Invitation } from './invitation.entity.js';
 import { InviteUserHandler } from './invite-user.handler.js';
-import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
+import { LoginRateLimitGuard, PasswordResetRateLimitGuard } from './login-rate-limit.guard.js';
+import { PasswordResetController } from './password-reset.controller.js';
+import { PasswordReset } from './password-reset.entity.js';
+import { CompletePasswordResetHandler, RequestPasswordResetHandler } from './password-reset.handlers.js';
 import { RateLimiter } from './rate-limiter.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { RefreshTokens } from './refresh-tokens.js';
@@ -23,14 +26,14 @@ import { User } from './user.entity.js';
 @Module({})
 export class IdentityModule {
   /**
-   * Sign-in, invitations and the guard every endpoint passes. `partnershipDirectory` is the module
+   * Sign-in, invitations, password resets and the guard every endpoint passes. `partnershipDirectory` is the module
    * that provides `PartnershipDirectory` (the partnerships context), so identity never imports it.
    */
   static forRoot(partnershipDirectory: NonNullable<ModuleMetadata['imports']>[number]): DynamicModule {
     return {
       module: IdentityModule,
       imports: [
-        TypeOrmModule.forFeature([User, Invitation, RefreshToken]),
+        TypeOrmModule.forFeature([User, Invitation, RefreshToken, PasswordReset]),
         OutboxModule,
         partnershipDirectory,
         JwtModule.registerAsync({
@@ -43,8 +46,21 @@ export class IdentityModule {
           }),
         }),
       ],
-      controllers: [AuthController, InvitationsController],
-      providers: [CallerCache, SignIn, RefreshTokens, FirstAdmin, RateLimiter, LoginRateLimitGuard, InviteUserHandler, AcceptInvitationHandler, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+      controllers: [AuthController, InvitationsController, PasswordResetController],
+      providers: [
+        CallerCache,
+        SignIn,
+        RefreshTokens,
+        FirstAdmin,
+        RateLimiter,
+        LoginRateLimitGuard,
+        PasswordResetRateLimitGuard,
+        InviteUserHandler,
+        AcceptInvitationHandler,
+        RequestPasswordResetHandler,
+        CompletePasswordResetHandler,
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+      ],
     };
   }
 }
