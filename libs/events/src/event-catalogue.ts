@@ -14,6 +14,8 @@ export interface EventPayloads {
   'partnership.settings_changed': { partnershipId: string; changed: string[]; settings: { academicsMayProposeMatches: boolean } };
   'user.invited': { userId: string; invitationId: string; email: string; displayName: string; role: string; expiresAt: string };
   'user.activated': { userId: string };
+  /** An invitation taken back before it was accepted: the invited person is removed with it. */
+  'user.invitation_withdrawn': { userId: string; invitationId: string; email: string };
   'practitioner.profile_updated': { userId: string; councilId: string | null };
   'specialism.added': { code: string; label: string; partnershipId: string };
   'opportunity.drafted': OpportunityChange;
@@ -65,6 +67,7 @@ export const EVENT_CATALOGUE = {
   'partnership.settings_changed': { version: 1, aggregateType: 'partnership' },
   'user.invited': { version: 1, aggregateType: 'user' },
   'user.activated': { version: 1, aggregateType: 'user' },
+  'user.invitation_withdrawn': { version: 1, aggregateType: 'user' },
   'practitioner.profile_updated': { version: 1, aggregateType: 'practitioner' },
   'specialism.added': { version: 1, aggregateType: 'specialism' },
   'opportunity.drafted': { version: 1, aggregateType: 'opportunity' },

@@ -12,13 +12,17 @@ import { FirstAdmin } from './first-admin.js';
 import { IdentityConfig } from './identity.config.js';
 import { InvitationsController } from './invitations.controller.js';
 import { Invitation } from './invitation.entity.js';
+import { FindPeopleHandler, GetPersonHandler } from './find-people.handler.js';
 import { InviteUserHandler } from './invite-user.handler.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
+import { PeopleController } from './people.controller.js';
 import { RateLimiter } from './rate-limiter.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { RefreshTokens } from './refresh-tokens.js';
+import { ResendInvitationHandler } from './resend-invitation.handler.js';
 import { SignIn } from './sign-in.service.js';
 import { User } from './user.entity.js';
+import { WithdrawInvitationHandler } from './withdraw-invitation.handler.js';
 
 @Module({})
 export class IdentityModule {
@@ -43,8 +47,8 @@ export class IdentityModule {
           }),
         }),
       ],
-      controllers: [AuthController, InvitationsController],
-      providers: [CallerCache, SignIn, RefreshTokens, FirstAdmin, RateLimiter, LoginRateLimitGuard, InviteUserHandler, AcceptInvitationHandler, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+      controllers: [AuthController, InvitationsController, PeopleController],
+      providers: [CallerCache, SignIn, RefreshTokens, FirstAdmin, RateLimiter, LoginRateLimitGuard, InviteUserHandler, AcceptInvitationHandler, ResendInvitationHandler, WithdrawInvitationHandler, FindPeopleHandler, GetPersonHandler, { provide: APP_GUARD, useClass: AuthenticationGuard }],
     };
   }
 }
