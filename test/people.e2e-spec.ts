@@ -227,7 +227,10 @@ describe('people and invitations', () => {
       expect(actors.map((actor: { id: string }) => actor.id)).not.toContain(otherLead.id);
       await otherLead.http.get(`/api/partnerships/${partnershipA}/audit/people`).expect(404);
       await practitioner.http.get(`/api/partnerships/${partnershipA}/audit/people`).expect(403);
-      await lead.http.get(`/api/partnerships/${partnershipA}/audit`).query({ recordId: 'nope' }).expect(400);
+      await lead.http.get(`/api/partnerships/${partnershipA}/audit`).query({ recordId: 'no spaces; or semicolons' }).expect(400);
+      await lead.http.post(`/api/partnerships/${partnershipA}/specialisms`).send({ code: 'rural_practice', label: 'Rural practice' }).expect(201);
+      const specialism = (await lead.http.get(`/api/partnerships/${partnershipA}/audit`).query({ recordId: 'rural_practice' }).expect(200)).body.items;
+      expect(specialism.map((entry: { type: string }) => entry.type)).toEqual(['specialism.added']);
     });
   });
 });

@@ -2990,7 +2990,7 @@ export interface operations {
                 type?: string;
                 /** @description Only what this person did. */
                 actorId?: string;
-                /** @description Only the changes to this record (an entry's recordId). */
+                /** @description Only the changes to this record (an entry's recordId: most are UUIDs, a specialism's is its code). */
                 recordId?: string;
             };
             header?: never;

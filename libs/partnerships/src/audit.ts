@@ -15,9 +15,10 @@ export class AuditParams extends PageQuery {
   @IsUUID('all')
   actorId?: string;
 
-  @ApiPropertyOptional({ example: '8f0e4a7c-1b2d-4c3e-9f5a-6b7c8d9e0f1a', format: 'uuid', description: "Only the changes to this record (an entry's recordId)." })
+  @ApiPropertyOptional({ example: '8f0e4a7c-1b2d-4c3e-9f5a-6b7c8d9e0f1a', maxLength: 100, description: "Only the changes to this record (an entry's recordId: most are UUIDs, a specialism's is its code)." })
   @IsOptional()
-  @IsUUID('all')
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'recordId must be a record id: up to 100 letters, digits, _ and -' })
   recordId?: string;
 }
 
