@@ -273,6 +273,26 @@ describe('a lead’s people, invitations, members and specialisms, in Chromium',
     expect((await people.rows()).map((row) => row.split(' | ')[0])).toEqual(['Lee Lead']);
   });
 
+  it('pages through people 25 at a time', async () => {
+    for (let n = 10; n < 36; n += 1) {
+      await web.admin.post('/api/invitations').send({ email: `paged.${n}@example.org`, displayName: `Paged Person ${n}`, role: 'partnership_lead' }).expect(201);
+    }
+    const page = await web.newPage();
+    await (await SignInPage.open(page)).signIn('admin@example.org', 'development-admin-password');
+    await page.goto('/admin/people?q=paged.');
+    const people = await on(PeoplePage, page);
+    const first = (await people.rows()).map((row) => row.split(' | ')[0]);
+    expect(first).toHaveLength(25);
+    expect(first[0]).toBe('Paged Person 10');
+    await page.getByRole('link', { name: /More people/ }).click();
+    await people.verify();
+    expect((await people.rows()).map((row) => row.split(' | ')[0])).toEqual(['Paged Person 35']);
+    expect(await page.getByRole('link', { name: /More people/ }).count()).toBe(0);
+    await page.getByRole('link', { name: /First page/ }).click();
+    await people.verify();
+    expect((await people.rows()).map((row) => row.split(' | ')[0])).toEqual(first);
+  });
+
   it('invites with JavaScript off, and says so when the email is taken', async () => {
     const page = await web.newPage({ javaScript: false });
     await (await SignInPage.open(page)).signInAs(world.lead);
