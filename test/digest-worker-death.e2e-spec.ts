@@ -37,6 +37,8 @@ describe('a digest batch whose worker dies', () => {
     const uea = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
     const norfolk = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
     const partnership = (await admin.post('/api/partnerships').send({ name: 'P', universityIds: [uea], councilIds: [norfolk] }).expect(201)).body.id;
+    // The subscribers have no account, so they hear only of partnerships that list publicly.
+    await admin.patch(`/api/partnerships/${partnership}/settings`).send({ listsPublicly: true }).expect(200);
     const academic = await personWith(app, admin, 'academic', { universityId: uea });
     for (const email of subscribers) {
       await anonymous.post('/api/subscriptions').send({ email, frequency: 'daily' }).expect(202);

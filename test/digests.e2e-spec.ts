@@ -55,6 +55,8 @@ describe('digests', () => {
     const suffolk = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
     partnershipA = (await admin.post('/api/partnerships').send({ name: 'Norfolk and Suffolk', universityIds: [uea], councilIds: [norfolk] }).expect(201)).body.id;
     partnershipB = (await admin.post('/api/partnerships').send({ name: 'Elsewhere', councilIds: [suffolk] }).expect(201)).body.id;
+    // The subscribers here have no account, so they hear only of partnerships that list publicly.
+    for (const id of [partnershipA, partnershipB]) await admin.patch(`/api/partnerships/${id}/settings`).send({ listsPublicly: true }).expect(200);
     academic = await personWith(app, admin, 'academic', { universityId: uea });
   });
   afterAll(async () => {

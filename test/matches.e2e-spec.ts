@@ -94,11 +94,11 @@ describe('matches', () => {
     it('only when the partnership lets academics propose, as its leads decide', async () => {
       const opportunity = await publishedOpportunity(2);
       const application = await apply(practitioners[0]!, opportunity);
-      expect((await academic.http.get(`/api/partnerships/${ids.partnershipA}/settings`).expect(200)).body).toEqual({ academicsMayProposeMatches: false });
+      expect((await academic.http.get(`/api/partnerships/${ids.partnershipA}/settings`).expect(200)).body).toEqual({ academicsMayProposeMatches: false, listsPublicly: false });
       const refused = await academic.http.post('/api/matches').send({ applicationId: application }).expect(403);
       expect(refused.body.detail).toContain('settings');
 
-      expect((await setting(lead, true).expect(200)).body).toEqual({ academicsMayProposeMatches: true });
+      expect((await setting(lead, true).expect(200)).body).toEqual({ academicsMayProposeMatches: true, listsPublicly: false });
       expect((await practitioners[0]!.http.get(`/api/partnerships/${ids.partnershipA}/settings`).expect(200)).body.academicsMayProposeMatches).toBe(true);
       await otherAcademic.http.post('/api/matches').send({ applicationId: application }).expect(403);
       const proposed = await academic.http.post('/api/matches').send({ applicationId: application }).expect(201);
@@ -127,8 +127,8 @@ describe('matches', () => {
       const audit = await lead.http.get(`/api/partnerships/${ids.partnershipA}/audit?type=partnership.settings_changed`).expect(200);
       // Newest first; the lead's second `true`, already so, changed nothing and left no entry.
       expect(audit.body.items.slice(0, 2).map((entry: { actorId: string; details: { settings: object } }) => [entry.actorId, entry.details.settings])).toEqual([
-        [lead.id, { academicsMayProposeMatches: false }],
-        [adminId, { academicsMayProposeMatches: true }],
+        [lead.id, { academicsMayProposeMatches: false, listsPublicly: false }],
+        [adminId, { academicsMayProposeMatches: true, listsPublicly: false }],
       ]);
       expect(audit.body.items[0].details.changed).toEqual(['academicsMayProposeMatches']);
     });

@@ -35,7 +35,7 @@ describe('a lead runs their partnership, in Chromium', () => {
     await settings.verify();
     expect(await settings.banner()).toBe('The partnership’s settings are saved');
     expect(await page.getByLabel('Academics of the hosting university may propose matches from applications').isChecked()).toBe(true);
-    expect((await world.lead.http.get(`/api/partnerships/${world.partnershipId}/settings`).expect(200)).body).toEqual({ academicsMayProposeMatches: true });
+    expect((await world.lead.http.get(`/api/partnerships/${world.partnershipId}/settings`).expect(200)).body).toEqual({ academicsMayProposeMatches: true, listsPublicly: false });
 
     await page.getByRole('link', { name: 'Audit trail' }).click();
     const audit = await on(AuditTrailPage, page);

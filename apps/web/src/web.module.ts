@@ -9,6 +9,7 @@ import { DecisionsModule } from './decisions/decisions.module.js';
 import { EmailLinksModule } from './email-links/email-links.module.js';
 import { ErrorPagesFilter } from './errors/error-pages.filter.js';
 import { FindModule } from './find/find.module.js';
+import { ListingModule } from './listing/listing.module.js';
 import { ManageModule } from './manage/manage.module.js';
 import { MyModule } from './my/my.module.js';
 import { PartnershipModule } from './partnership/partnership.module.js';
@@ -21,7 +22,7 @@ export class WebModule {
   static forRoot(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
-      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule, ManageModule, DecisionsModule, PartnershipModule, PeopleModule, AlertsModule, EmailLinksModule],
+      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule, ManageModule, DecisionsModule, PartnershipModule, PeopleModule, AlertsModule, EmailLinksModule, ListingModule],
       providers: [{ provide: APP_FILTER, useClass: ErrorPagesFilter }],
     };
   }

@@ -270,6 +270,40 @@ export interface paths {
         patch: operations["PartnershipsController_changeSettings"];
         trace?: never;
     };
+    "/api/public/partnerships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partnerships that list their opportunities publicly, by name, a page at a time (no sign-in) */
+        get: operations["PublicPartnershipsController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/partnerships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One partnership that lists publicly, with its members (no sign-in; 404 for one that does not list publicly) */
+        get: operations["PublicPartnershipsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/profile": {
         parameters: {
             query?: never;
@@ -447,6 +481,26 @@ export interface paths {
          * @description Emits `opportunity.completed`.
          */
         post: operations["OpportunitiesController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/partnerships/{id}/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The open opportunities of a partnership that lists publicly, soonest first, a page at a time (no sign-in)
+         * @description Published and still taking applications. 404 for a partnership that does not list publicly, as for one that does not exist.
+         */
+        get: operations["PublicOpportunitiesController_find"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -753,7 +807,7 @@ export interface paths {
         put?: never;
         /**
          * Subscribe any email address to new opportunities
-         * @description Sends a confirmation email; nothing else is sent until its link is used. Emits `subscription.requested`.
+         * @description Sends a confirmation email; nothing else is sent until its link is used. Emits `subscription.requested`. An address without an account hears only of partnerships that list publicly; the answer is the same for every well-formed request, whatever `partnershipId` names.
          */
         post: operations["SubscriptionsController_subscribe"];
         delete?: never;
@@ -774,7 +828,7 @@ export interface paths {
         put?: never;
         /**
          * Subscribe the signed-in person (no confirmation needed)
-         * @description Emits `subscription.confirmed`.
+         * @description Emits `subscription.confirmed`. Alerts list only the opportunities of the partnerships the person works in when each is sent.
          */
         post: operations["SubscriptionsController_subscribeMe"];
         delete?: never;
@@ -1335,6 +1389,11 @@ export interface components {
              * @example false
              */
             academicsMayProposeMatches: boolean;
+            /**
+             * @description Whether anyone, signed in or not, may see its open opportunities and get email alerts of them.
+             * @example false
+             */
+            listsPublicly: boolean;
         };
         ChangePartnershipSettingsRequest: {
             /**
@@ -1342,6 +1401,37 @@ export interface components {
              * @example true
              */
             academicsMayProposeMatches?: boolean;
+            /**
+             * @description List its open opportunities publicly: on a page anyone can read, and in email alerts to addresses without an account.
+             * @example true
+             */
+            listsPublicly?: boolean;
+        };
+        PublicPartnershipResponse: {
+            /**
+             * Format: uuid
+             * @example 5b0c7f6e-2d1a-4c9b-8e3f-1a2b3c4d5e6f
+             */
+            id: string;
+            /** @example Norfolk and Suffolk Social Work Teaching Partnership */
+            name: string;
+            /** @example Councils and universities of Norfolk and Suffolk building a learning culture in social work. */
+            description: string | null;
+            /** @description Universities first, then councils, each by name. */
+            members: components["schemas"]["PartnershipMemberResponse"][];
+            /**
+             * Format: date-time
+             * @example 2026-11-23T09:30:00.000Z
+             */
+            formedAt: string;
+        };
+        PublicPartnershipPage: {
+            items: components["schemas"]["PublicPartnershipResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page.
+             * @example WyJVbml2ZXJzaXR5IG9mIEVhc3QgQW5nbGlhIiwiYTNmMWMyZDQtNWI2ZS00ZjcwLThhOTEtYjJjM2Q0ZTVmNjA3Il0
+             */
+            nextCursor: string | null;
         };
         PeriodDto: {
             /**
@@ -1704,6 +1794,81 @@ export interface components {
         CancelOpportunityRequest: {
             /** @example The lecturer is unwell; the session moves to next term. */
             reason: string;
+        };
+        PublicSessionResponse: {
+            /**
+             * Format: date-time
+             * @example 2027-06-14T10:00:00.000+01:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2027-06-14T12:00:00.000+01:00
+             */
+            endsAt: string;
+            /** @example Room 2.14, Elizabeth Fry Building, UEA */
+            place: string | null;
+            /**
+             * @description Whether it can be joined online; the link is for those taking part.
+             * @example false
+             */
+            online: boolean;
+        };
+        PublicOpportunityResponse: {
+            /**
+             * Format: uuid
+             * @example 0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 5b0c7f6e-2d1a-4c9b-8e3f-1a2b3c4d5e6f
+             */
+            partnershipId: string;
+            /** @description The university or council hosting it. */
+            host: components["schemas"]["OpportunityHost"];
+            /**
+             * @example teaching
+             * @enum {string}
+             */
+            type: "teaching" | "interviewing" | "research" | "practice_educator";
+            /** @example Lecture: assessing risk in child protection */
+            title: string;
+            /** @example A two-hour lecture for second-year BA students, with time for questions. */
+            description: string;
+            /**
+             * @description Places not yet taken by an approved match.
+             * @example 1
+             */
+            placesLeft: number;
+            /**
+             * @example [
+             *       "child_protection"
+             *     ]
+             */
+            requiredSpecialisms: string[];
+            /**
+             * @example social_worker
+             * @enum {string}
+             */
+            minimumCareerStage: "student" | "asye" | "social_worker" | "senior_practitioner" | "advanced_practitioner" | "team_manager" | "principal_social_worker";
+            /** @example null */
+            pepsStage: number | null;
+            /**
+             * Format: date-time
+             * @example 2027-05-31T17:00:00.000+01:00
+             */
+            closesAt: string;
+            /** @description In time order. */
+            sessions: components["schemas"]["PublicSessionResponse"][];
+        };
+        PublicOpportunityPage: {
+            items: components["schemas"]["PublicOpportunityResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page.
+             * @example WyJVbml2ZXJzaXR5IG9mIEVhc3QgQW5nbGlhIiwiYTNmMWMyZDQtNWI2ZS00ZjcwLThhOTEtYjJjM2Q0ZTVmNjA3Il0
+             */
+            nextCursor: string | null;
         };
         ApplyRequest: {
             /** @example I have taught on the ASYE programme and would like to share recent child protection practice. */
@@ -3624,6 +3789,77 @@ export interface operations {
             };
         };
     };
+    PublicPartnershipsController_find: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPartnershipPage"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublicPartnershipsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPartnershipResponse"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     PractitionersController_profile: {
         parameters: {
             query?: never;
@@ -4312,6 +4548,49 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (e.g. a duplicate). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublicOpportunitiesController_find: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOpportunityPage"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5307,15 +5586,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such record (also a record of a partnership the caller does not work in). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     SubscriptionsController_mine: {
@@ -5385,7 +5655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No such record (also a record of a partnership the caller does not work in). */
+            /** @description No partnership the caller works in has that id. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -11,7 +11,7 @@ export interface EventPayloads {
   'partnership.member_removed': { partnershipId: string; organisationType: 'university' | 'council'; organisationId: string };
   'partnership.lead_appointed': { partnershipId: string; userId: string };
   'partnership.lead_removed': { partnershipId: string; userId: string };
-  'partnership.settings_changed': { partnershipId: string; changed: string[]; settings: { academicsMayProposeMatches: boolean } };
+  'partnership.settings_changed': { partnershipId: string; changed: string[]; settings: { academicsMayProposeMatches: boolean; listsPublicly: boolean } };
   'user.invited': { userId: string; invitationId: string; email: string; displayName: string; role: string; expiresAt: string };
   'user.activated': { userId: string };
   /** An invitation taken back before it was accepted: the invited person is removed with it. */

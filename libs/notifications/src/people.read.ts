@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { worksInPartnership } from './audience.sql.js';
 
 export interface Person {
   id: string;
@@ -60,7 +61,7 @@ export class PeopleRead {
   }
 
   /**
-   * Of `practitionerIds`, those still recommended for the opportunity who asked for "recommended for
+   * Of `practitionerIds`, those still recommended for the opportunity, still in its partnership, who asked for "recommended for
    * you" and were sent fewer than `perWeek` of them in the last seven days; with the reasons.
    */
   async recommendedAndAsking(opportunityId: string, practitionerIds: string[], perWeek: number): Promise<(Person & { reasons: string[] })[]> {
@@ -71,7 +72,10 @@ export class PeopleRead {
     );
     return this.db.query(
       `SELECT ${PERSON}, r.reasons FROM recommendations r JOIN users u ON u.id = r.practitioner_id
+       JOIN opportunities o ON o.id = r.opportunity_id
        WHERE r.opportunity_id = $1 AND r.practitioner_id = ANY ($2::uuid[])
+         -- Ranked when they worked there; told only if they still do.
+         AND ${worksInPartnership('u', 'o.partnership_id')}
          AND EXISTS (SELECT 1 FROM email_preferences e WHERE e.user_id = u.id AND e.kind = 'recommendations' AND e.enabled)
          AND (SELECT count(*) FROM sent_messages s
               WHERE lower(s.recipient) = lower(u.email) AND s.template = 'recommended-for-you' AND s.created_at > now() - interval '7 days') < $3

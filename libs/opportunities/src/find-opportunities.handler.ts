@@ -52,7 +52,7 @@ function applyFilters(query: SelectQueryBuilder<Opportunity>, params: Opportunit
 }
 
 /** The [instant, id] after which the next page starts. */
-function afterCursor(cursor: string | undefined): { at: string; id: string } | null {
+export function afterCursor(cursor: string | undefined): { at: string; id: string } | null {
   const key = cursorKey(cursor, 2, ([at, id]) => !Number.isNaN(Date.parse(at!)) && isUUID(id!));
   return key && { at: key[0]!, id: key[1]! };
 }

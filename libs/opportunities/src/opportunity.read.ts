@@ -23,12 +23,13 @@ export async function visibleOpportunity(
 /**
  * The one place stored opportunities become what the API shows to `caller` (sessions and counts in
  * one query each); every field listed on purpose. What only those who may change it see (the count
- * of applications, the actions open to them) is null or empty for everyone else.
+ * of applications, the actions open to them) is null or empty for everyone else, and for no caller at all
+ * (the public listing).
  */
-export async function toOpportunityResponses(manager: EntityManager, opportunities: Opportunity[], caller: Caller): Promise<OpportunityResponse[]> {
+export async function toOpportunityResponses(manager: EntityManager, opportunities: Opportunity[], caller: Caller | null): Promise<OpportunityResponse[]> {
   if (opportunities.length === 0) return [];
   const ids = opportunities.map((o) => o.id);
-  const changeable = opportunities.filter((opportunity) => canChange(caller, opportunity)).map((o) => o.id);
+  const changeable = caller ? opportunities.filter((opportunity) => canChange(caller, opportunity)).map((o) => o.id) : [];
   // One after another: inside a command's transaction the manager has a single connection.
   const sessions = await manager.find(OpportunitySession, { where: { opportunityId: In(ids) }, order: { startsAt: 'ASC' } });
   // Places are taken by the matches context's approvals; read here so that every answer says what is left.

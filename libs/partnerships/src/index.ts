@@ -4,4 +4,4 @@ export { ORGANISATION_TYPES, type OrganisationType } from './partnership-member.
 export { FormPartnershipRequest, type PartnershipResponse } from './partnership.dto.js';
 export { PartnershipsModule } from './partnerships.module.js';
 export { AppointLeadCommand, RemoveLeadCommand } from './change-partnership-leads.command.js';
-export { academicsMayProposeMatches } from './partnership-policy.js';
+export { academicsMayProposeMatches, listsPublicly } from './partnership-policy.js';

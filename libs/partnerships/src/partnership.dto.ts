@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { EXAMPLE_CURSOR, PageQuery, PlainText } from '#libs/http';
 import { ORGANISATION_TYPES, type OrganisationType } from './partnership-member.entity.js';
@@ -99,4 +99,15 @@ export class PartnershipListParams extends PageQuery {
   @IsOptional()
   @IsUUID('all')
   organisationId?: string;
+}
+
+/** What anyone may read of a partnership that lists publicly: who is in it, not who leads it. */
+export class PublicPartnershipResponse extends OmitType(PartnershipResponse, ['leads'] as const) {}
+
+export class PublicPartnershipPage {
+  @ApiProperty({ type: [PublicPartnershipResponse] })
+  items: PublicPartnershipResponse[];
+
+  @ApiProperty({ example: EXAMPLE_CURSOR, nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  nextCursor: string | null;
 }

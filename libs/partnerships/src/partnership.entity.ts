@@ -16,6 +16,9 @@ export class Partnership {
   @Column({ type: 'boolean', default: false })
   academicsMayProposeMatches: boolean;
 
+  @Column({ type: 'boolean', default: false })
+  listsPublicly: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -20,5 +20,5 @@ export function toPartnershipResponse(
 }
 
 export function toPartnershipSettings(partnership: Partnership): PartnershipSettings {
-  return { academicsMayProposeMatches: partnership.academicsMayProposeMatches };
+  return { academicsMayProposeMatches: partnership.academicsMayProposeMatches, listsPublicly: partnership.listsPublicly };
 }

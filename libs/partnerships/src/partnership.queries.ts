@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { Page } from '#libs/http';
+import type { Page, PageQuery } from '#libs/http';
 import type { Caller } from '#libs/identity';
-import type { PartnershipListParams, PartnershipResponse } from './partnership.dto.js';
+import type { PartnershipListParams, PartnershipResponse, PublicPartnershipResponse } from './partnership.dto.js';
 
 export class FindPartnershipsQuery extends Query<Page<PartnershipResponse>> {
   constructor(
@@ -17,6 +17,19 @@ export class GetPartnershipQuery extends Query<PartnershipResponse> {
     readonly id: string,
     readonly caller: Caller,
   ) {
+    super();
+  }
+}
+
+/** The partnerships that list publicly, for anyone. */
+export class FindPublicPartnershipsQuery extends Query<Page<PublicPartnershipResponse>> {
+  constructor(readonly params: PageQuery) {
+    super();
+  }
+}
+
+export class GetPublicPartnershipQuery extends Query<PublicPartnershipResponse> {
+  constructor(readonly id: string) {
     super();
   }
 }

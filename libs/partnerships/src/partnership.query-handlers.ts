@@ -5,8 +5,8 @@ import { Repository } from 'typeorm';
 import { type Page, pageByName } from '#libs/http';
 import { canSeePartnership, isAdmin } from '#libs/identity';
 import { Partnership } from './partnership.entity.js';
-import type { PartnershipResponse } from './partnership.dto.js';
-import { FindPartnershipsQuery, GetPartnershipQuery } from './partnership.queries.js';
+import type { PartnershipResponse, PublicPartnershipResponse } from './partnership.dto.js';
+import { FindPartnershipsQuery, FindPublicPartnershipsQuery, GetPartnershipQuery, GetPublicPartnershipQuery } from './partnership.queries.js';
 import { detailOf, detailsOf } from './partnership.read.js';
 
 @QueryHandler(FindPartnershipsQuery)
@@ -36,5 +36,33 @@ export class GetPartnershipHandler implements IQueryHandler<GetPartnershipQuery>
     const partnership = canSeePartnership(caller, id) ? await this.partnerships.findOneBy({ id }) : null;
     if (!partnership) throw new NotFoundException(`No partnership has id ${id}.`);
     return detailOf(this.partnerships.manager, partnership);
+  }
+}
+
+/** A partnership as anyone may read it: only one that lists publicly, without its leads. */
+function publicly({ leads: _leads, ...partnership }: PartnershipResponse): PublicPartnershipResponse {
+  return partnership;
+}
+
+@QueryHandler(FindPublicPartnershipsQuery)
+export class FindPublicPartnershipsHandler implements IQueryHandler<FindPublicPartnershipsQuery> {
+  constructor(@InjectRepository(Partnership) private readonly partnerships: Repository<Partnership>) {}
+
+  async execute({ params }: FindPublicPartnershipsQuery): Promise<Page<PublicPartnershipResponse>> {
+    const query = this.partnerships.createQueryBuilder('partnership').where('partnership.listsPublicly');
+    const page = await pageByName(query, params, (partnership) => partnership);
+    return { ...page, items: (await detailsOf(this.partnerships.manager, page.items)).map(publicly) };
+  }
+}
+
+@QueryHandler(GetPublicPartnershipQuery)
+export class GetPublicPartnershipHandler implements IQueryHandler<GetPublicPartnershipQuery> {
+  constructor(@InjectRepository(Partnership) private readonly partnerships: Repository<Partnership>) {}
+
+  async execute({ id }: GetPublicPartnershipQuery): Promise<PublicPartnershipResponse> {
+    // One that does not list publicly is as unknown as one that does not exist.
+    const partnership = await this.partnerships.findOneBy({ id, listsPublicly: true });
+    if (!partnership) throw new NotFoundException(`No partnership with id ${id} lists publicly.`);
+    return publicly(await detailOf(this.partnerships.manager, partnership));
   }
 }

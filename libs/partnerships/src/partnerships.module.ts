@@ -9,13 +9,14 @@ import { FormPartnershipHandler } from './form-partnership.handler.js';
 import { PartnershipLead } from './partnership-lead.entity.js';
 import { PartnershipMember } from './partnership-member.entity.js';
 import { Partnership } from './partnership.entity.js';
-import { FindPartnershipsHandler, GetPartnershipHandler } from './partnership.query-handlers.js';
+import { FindPartnershipsHandler, FindPublicPartnershipsHandler, GetPartnershipHandler, GetPublicPartnershipHandler } from './partnership.query-handlers.js';
+import { PublicPartnershipsController } from './public-partnerships.controller.js';
 import { PartnershipsController } from './partnerships.controller.js';
 import { SqlPartnershipDirectory } from './sql-partnership-directory.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Partnership, PartnershipMember, PartnershipLead, User]), OutboxModule],
-  controllers: [PartnershipsController],
+  controllers: [PartnershipsController, PublicPartnershipsController],
   providers: [
     FormPartnershipHandler,
     AddPartnershipMemberHandler,
@@ -25,6 +26,8 @@ import { SqlPartnershipDirectory } from './sql-partnership-directory.js';
     ChangePartnershipSettingsHandler,
     FindPartnershipsHandler,
     GetPartnershipHandler,
+    FindPublicPartnershipsHandler,
+    GetPublicPartnershipHandler,
     { provide: PartnershipDirectory, useClass: SqlPartnershipDirectory },
   ],
   exports: [PartnershipDirectory],

@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Post, Put } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
-import { ApiSignedIn, type Caller, CurrentCaller, Public, Roles } from '#libs/identity';
+import { ApiSignedIn, type Caller, canSeePartnership, CurrentCaller, Public, Roles } from '#libs/identity';
 import {
   EmailPreferences,
   SubscribeRequest,
@@ -28,10 +28,12 @@ export class SubscriptionsController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Subscribe any email address to new opportunities',
-    description: 'Sends a confirmation email; nothing else is sent until its link is used. Emits `subscription.requested`.',
+    description:
+      'Sends a confirmation email; nothing else is sent until its link is used. Emits `subscription.requested`. An address without an account hears only of ' +
+      'partnerships that list publicly; the answer is the same for every well-formed request, whatever `partnershipId` names.',
   })
   @ApiAcceptedResponse({ type: SubscriptionRequested })
-  @ApiProblems(400, 404)
+  @ApiProblems(400)
   async subscribe(@Body() request: SubscribeRequest): Promise<SubscriptionRequested> {
     await this.subscriptions.request(request);
     return { status: 'pending' };
@@ -45,10 +47,14 @@ export class SubscriptionsController {
   }
 
   @Post('me/subscriptions')
-  @ApiOperation({ summary: 'Subscribe the signed-in person (no confirmation needed)', description: 'Emits `subscription.confirmed`.' })
+  @ApiOperation({
+    summary: 'Subscribe the signed-in person (no confirmation needed)',
+    description: 'Emits `subscription.confirmed`. Alerts list only the opportunities of the partnerships the person works in when each is sent.',
+  })
   @ApiCreatedResponse({ type: SubscriptionResponse })
-  @ApiProblems(400, 404)
+  @ApiProblems(400, [404, 'No partnership the caller works in has that id.'])
   async subscribeMe(@Body() filters: SubscriptionFilters, @CurrentCaller() caller: Caller): Promise<SubscriptionResponse> {
+    if (filters.partnershipId && !canSeePartnership(caller, filters.partnershipId)) throw new NotFoundException(`No partnership has id ${filters.partnershipId}.`);
     const [user] = await this.dataSource.query(`SELECT email FROM users WHERE id = $1`, [caller.id]);
     return this.subscriptions.subscribeUser(caller.id, (user as { email: string }).email, filters);
   }

@@ -18,9 +18,17 @@ export class SubscriptionsService {
     private readonly config: IdentityConfig,
   ) {}
 
-  /** A pending subscription; its confirmation email goes out through `subscription.requested`. */
+  /**
+   * A pending subscription; its confirmation email goes out through `subscription.requested`. One
+   * for a partnership that does not exist is dropped without a word: answering otherwise would tell
+   * anyone which ids exist.
+   */
   async request(request: SubscribeRequest): Promise<void> {
-    await this.insert(request, { email: request.email, userId: null, status: 'pending' });
+    try {
+      await this.insert(request, { email: request.email, userId: null, status: 'pending' });
+    } catch (error) {
+      if (!(error instanceof NotFoundException)) throw error;
+    }
   }
 
   /** A signed-in person's subscription needs no confirmation: their address is known to be theirs. */

@@ -77,6 +77,8 @@ for (const partnership of DEMO_PARTNERSHIPS) {
 /** One person of each role, signed up with the demo password; those already there are left alone. */
 const partnerships = (await call('GET', 'partnerships')).body as { items: { id: string; name: string }[] };
 const norfolkAndSuffolk = partnerships.items.find((p) => p.name === DEMO_PARTNERSHIPS[0]!.name)!.id;
+// So that the public listing has something to show.
+await call('PATCH', `partnerships/${norfolkAndSuffolk}/settings`, { listsPublicly: true });
 const signInDetails: string[] = [`  admin               ${config.ADMIN_EMAIL} / ${config.ADMIN_PASSWORD}`];
 for (const person of DEMO_PEOPLE) {
   const organisation =

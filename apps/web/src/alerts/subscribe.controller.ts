@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Render, Res } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Api, answer } from '../api/api-client.js';
 import { formErrors, textField } from '../layout/form-errors.js';
@@ -12,8 +13,8 @@ export class SubscribeController {
 
   @Get()
   @Render('alerts/views/subscribe.njk')
-  page(): object {
-    return formModel({ email: '', frequency: '', types: [] });
+  async page(@Query() query: Record<string, unknown>): Promise<object> {
+    return { ...formModel({ email: '', frequency: '', types: [] }), partnership: await this.listedPartnership(textField(query, 'partnership')) };
   }
 
   @Post()
@@ -26,13 +27,26 @@ export class SubscribeController {
       { frequency: 'frequency' },
     );
     const values = { email, frequency: form.values.frequency, types: form.values.types };
-    if (invalid || !form.filters) return reply.code(400).view('alerts/views/subscribe.njk', { ...formModel(values), ...invalid });
-    const requested = await this.api.anonymous().POST('/api/subscriptions', { body: { email, frequency: form.filters.frequency, types: form.filters.types } });
+    const partnership = await this.listedPartnership(textField(body, 'partnershipId'));
+    if (invalid || !form.filters) return reply.code(400).view('alerts/views/subscribe.njk', { ...formModel(values), partnership, ...invalid });
+    const requested = await this.api.anonymous().POST('/api/subscriptions', {
+      body: { email, frequency: form.filters.frequency, types: form.filters.types, ...(partnership && { partnershipId: partnership.id }) },
+    });
     if (requested.response.status === 400) {
-      return reply.code(400).view('alerts/views/subscribe.njk', { ...formModel(values), ...formErrors({ email: 'Enter an email address in the correct format, like name@example.com' }) });
+      const emailError = formErrors({ email: 'Enter an email address in the correct format, like name@example.com' });
+      return reply.code(400).view('alerts/views/subscribe.njk', { ...formModel(values), partnership, ...emailError });
     }
     await answer(Promise.resolve(requested));
     return reply.view('alerts/views/check-your-email.njk', { email });
+  }
+
+  /** The partnership an alert is narrowed to, when it is one that lists publicly; otherwise none, quietly. */
+  private async listedPartnership(id: string): Promise<{ id: string; name: string } | null> {
+    if (!isUUID(id)) return null;
+    const found = await this.api.anonymous().GET('/api/public/partnerships/{id}', { params: { path: { id } } });
+    if (found.response.status === 404) return null;
+    const { name } = await answer(Promise.resolve(found));
+    return { id, name };
   }
 }
 

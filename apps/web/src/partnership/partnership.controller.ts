@@ -43,8 +43,9 @@ export class PartnershipController {
 
   @Post(':id/settings')
   async saveSettings(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', uuid) id: string, @Body() body: unknown): Promise<unknown> {
-    const academicsMayProposeMatches = textField(body, 'academicsMayProposeMatches') === 'yes';
-    await answer(this.api.as(request).PATCH('/api/partnerships/{id}/settings', { params: { path: { id } }, body: { academicsMayProposeMatches } }));
+    // Every setting is on the page, so an unticked box is a setting turned off.
+    const settings = { academicsMayProposeMatches: textField(body, 'academicsMayProposeMatches') === 'yes', listsPublicly: textField(body, 'listsPublicly') === 'yes' };
+    await answer(this.api.as(request).PATCH('/api/partnerships/{id}/settings', { params: { path: { id } }, body: settings }));
     request.session.set('flash', { title: 'Saved', heading: 'The partnership’s settings are saved' });
     return reply.redirect(`/partnership/${id}/settings`, 303);
   }
