@@ -10,10 +10,10 @@ describe('the OpenAPI document', () => {
   let document: OpenApiDocument;
   let app: NestFastifyApplication;
   let admin: Awaited<ReturnType<TestStack['startApi']>>['http'];
+  let anonymous: Awaited<ReturnType<TestStack['startApi']>>['anonymous'];
 
   beforeAll(async () => {
     stack = await TestStack.create();
-    let anonymous;
     ({ app, http: admin, anonymous } = await stack.startApi({ OUTBOX_RELAY: 'false' }));
     document = (await anonymous.get('/api/docs-json').expect(200)).body;
   });
@@ -22,6 +22,15 @@ describe('the OpenAPI document', () => {
   it('gives every operation its answers with schemas and examples, and its errors as problem details', () => {
     expect(Object.keys(document.paths).length).toBeGreaterThan(20);
     expect(openApiProblems(document)).toEqual([]);
+  });
+
+  it('holds no working sign-in among its examples', async () => {
+    // The development admin, whom the test stack signs in as.
+    const text = JSON.stringify(document);
+    for (const secret of ['admin@example.org', 'development-admin-password']) expect(text).not.toContain(secret);
+    await admin.get('/api/me').expect(200);
+    const login = document.components.schemas.LoginRequest!.properties!;
+    await anonymous.post('/api/auth/login').send({ email: login.email!.example, password: login.password!.example }).expect(401);
   });
 
   it('notices what a document leaves out', () => {

@@ -118,7 +118,7 @@ describe('a partnership lead decides matches, and the practitioner sees theirs, 
     const opportunity = await (await on(LeadHomePage, page)).openOpportunity('Court skills workshop');
     expect(await opportunity.matches()).toEqual([]);
     await opportunity.proposeFromApplication('I have given evidence in care proceedings');
-    expect(await opportunity.banner()).toBe('The match is proposed');
+    expect(await opportunity.banner()).toBe('Priya Shah is proposed as a match');
     expect(await opportunity.matches()).toEqual([['Priya Shah From their application', 'Proposed', 'Approve Priya Shah Reject Priya Shah']]);
     // Proposed, it is no longer proposable.
     expect(await opportunity.application('I have given evidence').getByRole('button').count()).toBe(0);

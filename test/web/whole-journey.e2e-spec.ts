@@ -153,7 +153,7 @@ describe('the whole journey, from posting an opportunity to the practitioner’s
     expect(new URL(page.url()).pathname).toBe(`/decisions/opportunities/${opportunityId}`);
     expect(await page.locator('h1').innerText()).toBe(TITLE);
     await opportunity.proposeFromApplication(STATEMENT);
-    expect(await opportunity.banner()).toBe('The match is proposed');
+    expect(await opportunity.banner()).toBe('Priya Shah is proposed as a match');
     expect(await opportunity.matches()).toEqual([['Priya Shah From their application', 'Proposed', 'Approve Priya Shah Reject Priya Shah']]);
 
     await opportunity.decide('Approve');

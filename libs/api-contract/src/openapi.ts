@@ -2449,9 +2449,9 @@ export interface components {
             jobId: string;
         };
         LoginRequest: {
-            /** @example admin@example.org */
+            /** @example sam.taylor@norfolk.gov.uk */
             email: string;
-            /** @example development-admin-password */
+            /** @example an example password, not a real one */
             password: string;
         };
         TokenResponse: {

@@ -7,13 +7,13 @@ import { ROLES, type Role } from './role.js';
 const REFRESH_TOKEN_EXAMPLE = 'bm90LWEtcmVhbC10b2tlbi1qdXN0LWFuLWV4YW1wbGU';
 
 export class LoginRequest {
-  @ApiProperty({ example: 'admin@example.org' })
+  @ApiProperty({ example: 'sam.taylor@norfolk.gov.uk' })
   @Trimmed()
   @IsEmail()
   @MaxLength(320)
   email: string;
 
-  @ApiProperty({ example: 'development-admin-password' })
+  @ApiProperty({ example: 'an example password, not a real one' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

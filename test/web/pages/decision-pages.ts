@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { ProposeMatchPage } from './manage-pages.js';
 import { on, PageObject } from './page-object.js';
 
 /** The rows of a table as their cells' text, tabs and extra spaces taken out. */
@@ -70,11 +71,18 @@ export class DecisionOpportunityPage extends PageObject {
 
   async proposeFromApplication(statement: string): Promise<void> {
     await this.application(statement).getByRole('button', { name: /^Propose match/ }).click();
-    await this.verify();
+    await this.confirmProposal();
   }
 
   async proposeFromRecommendation(practitionerId: string): Promise<void> {
     await this.recommendation(practitionerId).getByRole('button', { name: /^Propose match/ }).click();
+    await this.confirmProposal();
+  }
+
+  /** On the confirmation page every way of proposing shares, and back here. */
+  private async confirmProposal(): Promise<void> {
+    await on(ProposeMatchPage, this.page);
+    await this.page.getByRole('button', { name: 'Propose match' }).click();
     await this.verify();
   }
 

@@ -41,3 +41,9 @@ export class NotForYourRole extends Error {
     this.name = 'NotForYourRole';
   }
 }
+
+/** The problem's own words for a refusal the page shows (a conflict, a field the API would not take). */
+export function refusalOf(error: unknown, fallback: string): string {
+  const problem = (error ?? {}) as ApiProblem['problem'];
+  return problem.errors?.[0]?.messages[0] ?? problem.detail ?? fallback;
+}

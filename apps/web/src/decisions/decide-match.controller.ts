@@ -4,7 +4,8 @@ import { Api, answer } from '../api/api-client.js';
 import { formErrors, textField } from '../layout/form-errors.js';
 import { SignedIn } from '../session/signed-in.guard.js';
 import { draftOf, keepDraft } from '../session/web-session.js';
-import { type MatchForDecision, matchForDecision, refusalOf } from './decision-pages.js';
+import { refusalOf } from '../api/api-errors.js';
+import { type MatchForDecision, matchForDecision } from './decision-pages.js';
 import { uuid } from '../layout/record-id.js';
 
 type DecisionDraft = Record<string, string>;

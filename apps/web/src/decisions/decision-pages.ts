@@ -1,15 +1,7 @@
 import type { Schema } from '#libs/api-contract';
 import { type ApiClient, answer } from '../api/api-client.js';
-import { ApiProblem } from '../api/api-errors.js';
-
 
 export type MatchDetails = Schema<'MatchDetails'>;
-
-/** The problem's own words for a refusal the page shows (a conflict, a field the API would not take). */
-export function refusalOf(error: unknown, fallback: string): string {
-  const problem = (error ?? {}) as ApiProblem['problem'];
-  return problem.errors?.[0]?.messages[0] ?? problem.detail ?? fallback;
-}
 
 /** A match with its whole opportunity (the sessions) and the partnership's name: what the decision pages and the email show. */
 export async function matchForDecision(api: ApiClient, id: string) {

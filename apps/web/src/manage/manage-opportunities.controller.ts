@@ -2,12 +2,13 @@ import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@ne
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { operations } from '#libs/api-contract';
 import { Api, answer } from '../api/api-client.js';
+import { refusalOf } from '../api/api-errors.js';
 import { vocabularyOf } from '../find/organisation-names.js';
 import { formErrors, textField } from '../layout/form-errors.js';
 import { OPPORTUNITY_STATUS_LABELS } from '../layout/labels.js';
 import { SignedIn } from '../session/signed-in.guard.js';
 import { draftOf, keepDraft, signedInSession } from '../session/web-session.js';
-import { editKey, managedOpportunity, managePath, type Opportunity, opportunityTabs, refusal } from './managed-opportunity.js';
+import { editKey, managedOpportunity, managePath, type Opportunity, opportunityTabs } from './managed-opportunity.js';
 import { uuid } from '../layout/record-id.js';
 
 type Status = Opportunity['status'];
@@ -92,7 +93,7 @@ export class ManageOpportunitiesController {
         hostName,
         move,
         words: MOVES[move],
-        errorList: refusal(moved.error, '#confirm', `The opportunity could not be ${MOVES[move].done}`),
+        errorList: [{ text: refusalOf(moved.error, `The opportunity could not be ${MOVES[move].done}`), href: '#confirm' }],
       });
     }
     request.session.set('flash', { heading: `${moved.data.title} is ${MOVES[move].done}` });
@@ -145,7 +146,7 @@ export class ManageOpportunitiesController {
         opportunity,
         hostName,
         reason,
-        errorList: refusal(cancelled.error, '#confirm', 'The opportunity could not be cancelled'),
+        errorList: [{ text: refusalOf(cancelled.error, 'The opportunity could not be cancelled'), href: '#confirm' }],
       });
     }
     keepDraft(request, cancelKey(id), undefined);

@@ -27,9 +27,3 @@ export function opportunityTabs(opportunity: Opportunity, current: 'overview' | 
     { text: 'Matches', href: managePath(opportunity.id, 'matches'), active: current === 'matches' },
   ];
 }
-
-/** The API's reason for refusing, for an error summary. */
-export function refusal(error: unknown, href: string, fallback: string): { text: string; href: string }[] {
-  const problem = (error ?? {}) as Partial<Schema<'ProblemDetails'>>;
-  return [{ text: problem.detail ?? problem.errors?.[0]?.messages[0] ?? fallback, href }];
-}
