@@ -7,6 +7,7 @@ import { textField } from '../layout/form-errors.js';
 import { PERSON_STATUS_LABELS, ROLE_LABELS } from '../layout/labels.js';
 import { uuid } from '../layout/record-id.js';
 import { SignedIn } from '../session/signed-in.guard.js';
+import { signedInSession } from '../session/web-session.js';
 import { ADMIN_SCOPE, partnershipScope, type PeopleScope } from './people-scope.js';
 
 type PeopleQuery = NonNullable<paths['/api/people']['get']['parameters']['query']>;
@@ -25,7 +26,7 @@ export class PeopleController {
   @Get('people')
   @SignedIn('partnership_lead', 'admin')
   async start(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<unknown> {
-    if (request.session.get('auth')?.person.role === 'admin') return reply.redirect(ADMIN_SCOPE.base, 303);
+    if (signedInSession(request)?.person.role === 'admin') return reply.redirect(ADMIN_SCOPE.base, 303);
     const partnerships = await answer(this.api.as(request).GET('/api/partnerships', { params: { query: { limit: 100 } } }));
     if (partnerships.items.length === 1) return reply.redirect(`/partnership/${partnerships.items[0]!.id}/people`, 303);
     return reply.redirect('/partnership', 303);
