@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { jest } from '@jest/globals';
 import { councilRequest, eventually, type ReceivedMail, SmtpInbox } from '#libs/testing';
+import { invitationLinkIn } from '../support/email-links.js';
 import { personWith } from '../support/people.js';
 import { ChoosePasswordPage } from './pages/alert-pages.js';
 import { AuditTrailPage, LeadHomePage, PartnershipMembersPage } from './pages/decision-pages.js';
@@ -32,11 +33,7 @@ describe('a lead’s people, invitations, members and specialisms, in Chromium',
   let suffolk: string;
 
   const mailsTo = (address: string) => inbox.to(address).filter((mail) => mail.parsed.subject === INVITATION_SUBJECT);
-  const invitationLink = (mail: ReceivedMail) => {
-    const found = /http:\/\/127\.0\.0\.1:\d+\/invitation\?token=\S+/.exec(mail.parsed.text ?? '');
-    if (!found) throw new Error(`no invitation link in ${mail.parsed.text}`);
-    return found[0];
-  };
+  const invitationLink = (mail: ReceivedMail) => invitationLinkIn(mail, web.webUrl);
 
   beforeAll(async () => {
     inbox = await SmtpInbox.start();
