@@ -4,13 +4,7 @@ import { Api, type ApiClient, answer } from '../api/api-client.js';
 import { formErrors, textField } from '../layout/form-errors.js';
 import { uuid } from '../layout/record-id.js';
 import { SignedIn } from '../session/signed-in.guard.js';
-
-/** "Rural practice!" as the API's code for it: "rural_practice". */
-export function specialismCode(label: string): string {
-  const words = label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
-  const code = /^[a-z]/.test(words) ? words : `s_${words}`;
-  return code.slice(0, 50).replace(/_+$/, '');
-}
+import { specialismCode } from './specialism-code.js';
 
 /** A partnership's own specialisms beside the shared ones, and adding one. */
 @Controller('partnership/:id/specialisms')
