@@ -1,5 +1,31 @@
+import ICAL from 'ical.js';
 import ical, { type VEvent } from 'node-ical';
 import { calendarFile, calendarInvite } from './calendar-invite.js';
+
+// RFC 5545's properties of a calendar, an event and a time zone; anything else must be an X- one.
+const RFC_5545_PROPERTIES = new Set(
+  ('prodid version calscale method uid dtstamp dtstart dtend duration summary description location url organizer attendee ' +
+    'sequence status transp class created last-modified geo priority categories comment contact rrule rdate exdate ' +
+    'recurrence-id related-to resources tzid tzurl tzoffsetfrom tzoffsetto tzname').split(' '),
+);
+
+/** What a strict reader finds wrong: properties RFC 5545 does not have, and a DTSTAMP not in UTC. */
+function rfc5545Problems(text: string): string[] {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const problems: string[] = [];
+  const visit = (component: ICAL.Component) => {
+    for (const property of component.getAllProperties()) {
+      if (!RFC_5545_PROPERTIES.has(property.name) && !property.name.startsWith('x-')) problems.push(`${component.name}: ${property.name}`);
+    }
+    component.getAllSubcomponents().forEach(visit);
+  };
+  visit(calendar);
+  for (const event of calendar.getAllSubcomponents('vevent')) {
+    const stamp = event.getFirstPropertyValue('dtstamp') as ICAL.Time;
+    if (stamp.zone !== ICAL.Timezone.utcTimezone) problems.push(`DTSTAMP ${stamp.toString()} is not UTC`);
+  }
+  return problems;
+}
 
 const sessions = [
   { startsAt: '2027-03-27T10:00:00.000Z', endsAt: '2027-03-27T12:00:00.000Z', place: 'UEA, Norwich', onlineLink: null },
@@ -22,6 +48,7 @@ describe('calendar files of the sessions', () => {
     expect(text).toContain('DTSTART;TZID=Europe/London:20270329T100000');
     expect(text).toMatch(/ATTENDEE;.*RSVP=FALSE.*:mailto:alex@example\.org/i);
     expect(parsed(text).map((e) => [e.start.toISOString(), e.end?.toISOString()])).toEqual(sessions.map((s) => [s.startsAt, s.endsAt]));
+    expect(rfc5545Problems(text)).toEqual([]);
   });
 
   it('makes the same events as a file to open, without an organiser or attendees, under the same uids', () => {
@@ -33,5 +60,11 @@ describe('calendar files of the sessions', () => {
     expect(found.map((e) => e.uid)).toEqual(['match-1-1', 'match-1-2', 'match-1-3']);
     expect(found.map((e) => e.location)).toEqual(['UEA, Norwich', 'UEA, Norwich', 'https://meet.example.org/x']);
     expect(found.map((e) => [e.start.toISOString(), e.end?.toISOString()])).toEqual(sessions.map((s) => [s.startsAt, s.endsAt]));
+    expect(rfc5545Problems(text)).toEqual([]);
+  });
+
+  it('is checked by a reader that notices what RFC 5545 does not allow', () => {
+    const loose = calendarFile(events).replace(/^DTSTAMP:(\d{8}T\d{6})Z/m, 'DTSTAMP:$1').replace('METHOD:PUBLISH', 'METHOD:PUBLISH\r\nTIMEZONE-ID:Europe/London');
+    expect(rfc5545Problems(loose)).toEqual(['vcalendar: timezone-id', expect.stringMatching(/^DTSTAMP .+ is not UTC$/)]);
   });
 });

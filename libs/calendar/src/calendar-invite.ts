@@ -34,7 +34,9 @@ function calendarOf(events: CalendarEvents, method: ICalCalendarMethod, people?:
   const calendar = ical({
     prodId: { company: 'Teaching Partnership Marketplace', product: 'calendar', language: 'EN' },
     method,
-    timezone: { name: 'Europe/London', generator: getVtimezoneComponent },
+    // No calendar-wide zone: its TIMEZONE-ID is not RFC 5545, and with it DTSTAMP loses its Z. The events'
+    // zone still gets its VTIMEZONE from the generator.
+    timezone: { name: null, generator: getVtimezoneComponent },
   });
   events.sessions.forEach((session, index) => {
     calendar.createEvent({

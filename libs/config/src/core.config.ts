@@ -56,4 +56,17 @@ export class CoreConfig extends ProcessConfig {
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE: number = 10;
+
+  /** How long a request may wait to get a connection (connecting, or for a free one in the pool) before it is a 503. */
+  @IsInt()
+  @Min(100)
+  DATABASE_CONNECT_TIMEOUT_MS: number = 3000;
+
+  /**
+   * How long one statement may run; PostgreSQL cancels it then. The client gives up a second later,
+   * for a server that does not answer at all. Migrations and benchmarks run without it.
+   */
+  @IsInt()
+  @Min(100)
+  DATABASE_STATEMENT_TIMEOUT_MS: number = 5000;
 }

@@ -6,6 +6,8 @@ export interface DatabaseSettings {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /** For the product's processes, so that nothing waits on the database for long; none for one-off tools. */
+  timeouts?: { connectMs: number; statementMs: number };
 }
 
 /** The one place that says how every process of the product talks to PostgreSQL. */
@@ -22,6 +24,12 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     extra: {
       max: settings.poolSize ?? 10,
       application_name: settings.applicationName ?? 'tpm',
+      ...(settings.timeouts && {
+        connectionTimeoutMillis: settings.timeouts.connectMs,
+        statement_timeout: settings.timeouts.statementMs,
+        // A server that is frozen cancels nothing: the client stops waiting a little after it would have.
+        query_timeout: settings.timeouts.statementMs + 1000,
+      }),
     },
   };
 }

@@ -17,7 +17,11 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [CoreConfig],
           useFactory: (config: CoreConfig) => ({
-            ...dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }),
+            ...dataSourceOptions({
+              url: config.DATABASE_URL,
+              poolSize: config.DATABASE_POOL_SIZE,
+              timeouts: { connectMs: config.DATABASE_CONNECT_TIMEOUT_MS, statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS },
+            }),
             autoLoadEntities: entities === 'registered',
             retryAttempts: 3,
             retryDelay: 1000,

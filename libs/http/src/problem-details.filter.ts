@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
+import { isUnavailableDependency, RETRY_AFTER_SECONDS } from './unavailable-dependency.js';
 import { InvalidRequestException } from './validation.js';
 
 const TITLES: Record<number, string> = {
@@ -61,6 +62,9 @@ export function problemOf(exception: unknown, instance: string): ProblemDetails 
   if (isDataExceptionFromPostgres(exception)) {
     return { type: 'about:blank', title: titleOf(400), status: 400, detail: 'A value in the request cannot be stored.', instance };
   }
+  if (isUnavailableDependency(exception)) {
+    return { type: 'about:blank', title: titleOf(503), status: 503, detail: 'A service this one needs is not answering; try again shortly.', instance };
+  }
   return {
     type: 'about:blank',
     title: titleOf(HttpStatus.INTERNAL_SERVER_ERROR),
@@ -80,7 +84,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = problemOf(exception, request.url.split('?')[0] ?? request.url);
-    if (problem.status >= 500 || isDataExceptionFromPostgres(exception)) this.logger.error(exception);
+    if (problem.status === 503) {
+      // An outage answers many requests this way: one line each, not a stack.
+      this.logger.warn(`${request.method} ${problem.instance}: ${exception instanceof Error ? exception.message : String(exception)}`);
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    } else if (problem.status >= 500 || isDataExceptionFromPostgres(exception)) {
+      this.logger.error(exception);
+    }
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }

@@ -6,3 +6,4 @@ export { DisposableRedis } from './redis-server.js';
 export { createTemplateDatabase, createTestDatabase, dropRunDatabases, type TestDatabase } from './test-database.js';
 export { newTestRunId, runQueuePrefix, testRunId, testSettings, uniqueQueuePrefix } from './test-settings.js';
 export { type ReceivedMail, SmtpInbox } from './smtp-inbox.js';
+export { TcpProxy } from './tcp-proxy.js';
