@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is here: links to the documentation, health and signing in */
+        get: operations["ApiIndexController_index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1153,6 +1170,30 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApiLinks: {
+            /**
+             * @description The OpenAPI documentation to read; null where it is not served (API_DOCS_UI).
+             * @example /api/docs
+             */
+            docs: string | null;
+            /**
+             * @description The OpenAPI document itself.
+             * @example /api/docs-json
+             */
+            openapi: string;
+            /** @example /api/health */
+            health: string;
+            /**
+             * @description POST an email and password for a bearer token.
+             * @example /api/auth/login
+             */
+            signIn: string;
+        };
+        ApiIndex: {
+            /** @example Teaching Partnership Marketplace API */
+            name: string;
+            links: components["schemas"]["ApiLinks"];
+        };
         RegisterUniversityRequest: {
             /** @example University of East Anglia */
             name: string;
@@ -2691,6 +2732,25 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ApiIndexController_index: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiIndex"];
+                };
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;
