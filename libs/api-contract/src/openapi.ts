@@ -131,6 +131,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partnerships/{id}/audit/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people who made changes in the partnership's audit trail, by name, to filter it by (leads and admins) */
+        get: operations["PartnershipsController_auditPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partnerships": {
         parameters: {
             query?: never;
@@ -179,8 +196,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add a university or council to a partnership
-         * @description Emits `partnership.member_added`.
+         * Add a university or council to a partnership (admins, and its leads)
+         * @description Its academics and practitioners then work in the partnership: they see its opportunities, and its leads may invite more of them. Emits `partnership.member_added`.
          */
         post: operations["PartnershipsController_addMember"];
         delete?: never;
@@ -200,8 +217,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Remove a university or council from a partnership
-         * @description Emits `partnership.member_removed`.
+         * Remove a university or council from a partnership (admins, and its leads)
+         * @description Its academics and practitioners stop working in the partnership at once (their sign-ins are ended, so they sign in again): they no longer see its opportunities, apply, or post in it, and get no more recommendations from it. What has happened stays: opportunities it hosted, applications, matches and the audit trail. Emits `partnership.member_removed`.
          */
         delete: operations["PartnershipsController_removeMember"];
         options?: never;
@@ -1075,6 +1092,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invitations/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-send an invitation not yet accepted (open or expired), with a new link
+         * @description The same scope as inviting; another partnership's invitation is 404. The invitation is replaced: its old link stops working, and the new one (a new id and token) expires a full invitation period from now. Emits `user.invited`, from which the email goes.
+         */
+        post: operations["InvitationsController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw an invitation not yet accepted
+         * @description The same scope as inviting; another partnership's invitation is 404. Its link stops working and the invited person is removed (they never signed in), so their email can be invited again. Emits `user.invitation_withdrawn`.
+         */
+        delete: operations["InvitationsController_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/password-reset": {
         parameters: {
             query?: never;
@@ -1129,6 +1186,43 @@ export interface paths {
          * @description The token works once. Every sign-in of the person ends (their refresh tokens are revoked); they sign in again with the new password. Emits `user.password_changed`.
          */
         post: operations["PasswordResetController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List people by name, a page at a time, with where their invitation stands
+         * @description Admins see everyone; a partnership lead sees the people of the organisations in the partnerships they lead, and those partnerships' leads. Invitations not yet accepted are the people whose status is invited or expired; each carries its invitation.
+         */
+        get: operations["PeopleController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one person, with where their invitation stands (404 for someone outside the caller's partnerships) */
+        get: operations["PeopleController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1288,6 +1382,15 @@ export interface components {
             items: components["schemas"]["AuditEntry"][];
             /** @example WyJVbml2ZXJzaXR5IG9mIEVhc3QgQW5nbGlhIiwiYTNmMWMyZDQtNWI2ZS00ZjcwLThhOTEtYjJjM2Q0ZTVmNjA3Il0 */
             nextCursor: string | null;
+        };
+        AuditActor: {
+            /**
+             * Format: uuid
+             * @example 6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d
+             */
+            id: string;
+            /** @example Alex Morgan */
+            displayName: string;
         };
         FormPartnershipRequest: {
             /** @example Norfolk and Suffolk Social Work Teaching Partnership */
@@ -2561,6 +2664,12 @@ export interface components {
              * @example d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6
              */
             userId: string;
+            /**
+             * Format: uuid
+             * @description Re-send with POST /api/invitations/{id}/resend; withdraw with DELETE /api/invitations/{id}.
+             * @example 0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0
+             */
+            invitationId: string;
             /** @example sam.taylor@norfolk.gov.uk */
             email: string;
             /**
@@ -2621,6 +2730,84 @@ export interface components {
         PasswordChangedResponse: {
             /** @example Your password has been changed. Sign in with the new one. */
             detail: string;
+        };
+        PersonOrganisation: {
+            /**
+             * @example council
+             * @enum {string}
+             */
+            type: "university" | "council";
+            /**
+             * Format: uuid
+             * @example c7d8e9f0-1a2b-4c3d-9e4f-5a6b7c8d9e0f
+             */
+            id: string;
+            /** @example Norfolk County Council */
+            name: string;
+        };
+        PersonInvitation: {
+            /**
+             * Format: uuid
+             * @description Re-send with POST /api/invitations/{id}/resend; withdraw with DELETE /api/invitations/{id}.
+             * @example 0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When this invitation (or its last re-send) went out.
+             * @example 2026-11-23T09:30:00.000+00:00
+             */
+            sentAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:30:00.000+00:00
+             */
+            expiresAt: string;
+        };
+        PersonResponse: {
+            /**
+             * Format: uuid
+             * @example d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6
+             */
+            id: string;
+            /** @example Sam Taylor */
+            displayName: string;
+            /** @example sam.taylor@norfolk.gov.uk */
+            email: string;
+            /**
+             * @example practitioner
+             * @enum {string}
+             */
+            role: "admin" | "partnership_lead" | "academic" | "practitioner";
+            /** @description An academic's university or a practitioner's council; null for admins and leads. */
+            organisation: components["schemas"]["PersonOrganisation"] | null;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "invited" | "expired" | "active";
+            /**
+             * Format: date-time
+             * @description When they were first invited (or, for the first admin, set up).
+             * @example 2026-11-23T09:30:00.000+00:00
+             */
+            invitedAt: string;
+            /**
+             * Format: date-time
+             * @description When they accepted their invitation; null until then.
+             * @example 2026-11-24T10:05:00.000+00:00
+             */
+            activatedAt: string | null;
+            /** @description The invitation not yet accepted; null once they are active. */
+            invitation: components["schemas"]["PersonInvitation"] | null;
+        };
+        PeoplePage: {
+            items: components["schemas"]["PersonResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page.
+             * @example WyJVbml2ZXJzaXR5IG9mIEVhc3QgQW5nbGlhIiwiYTNmMWMyZDQtNWI2ZS00ZjcwLThhOTEtYjJjM2Q0ZTVmNjA3Il0
+             */
+            nextCursor: string | null;
         };
         InvalidField: {
             /** @example name */
@@ -3141,6 +3328,8 @@ export interface operations {
                 type?: string;
                 /** @description Only what this person did. */
                 actorId?: string;
+                /** @description Only the changes to this record (an entry's recordId: most are UUIDs, a specialism's is its code). */
+                recordId?: string;
             };
             header?: never;
             path: {
@@ -3156,6 +3345,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only the partnership's leads read its audit trail. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PartnershipsController_auditPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActor"][];
                 };
             };
             /** @description The request is invalid; `errors` lists the fields. */
@@ -3396,7 +3642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only a caller whose role is admin may do this. */
+            /** @description Only a caller whose role is admin or partnership_lead may do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3461,7 +3707,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only a caller whose role is admin may do this. */
+            /** @description Only a caller whose role is admin or partnership_lead may do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6115,6 +6361,136 @@ export interface operations {
             };
         };
     };
+    InvitationsController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResponse"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only a caller whose role is admin or partnership_lead may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The invitation has been accepted already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    InvitationsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only a caller whose role is admin or partnership_lead may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The invitation has been accepted already, or records name the person. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     PasswordResetController_request: {
         parameters: {
             query?: never;
@@ -6209,6 +6585,131 @@ export interface operations {
             };
             /** @description The password breaks the rules (see errors), or: "This link to reset your password has expired or has been used already. Ask for a new one." for an unknown, used, superseded or expired token. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PeopleController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                role?: "admin" | "partnership_lead" | "academic" | "practitioner";
+                /** @description invited and expired are the invitations not yet accepted. */
+                status?: "invited" | "expired" | "active";
+                /** @description Only the people of this university or council. */
+                organisationId?: string;
+                /** @description Only the people of this partnership's member organisations, and its leads (404 for a partnership the caller does not lead). */
+                partnershipId?: string;
+                /** @description Only people whose name or email contains this (any case). */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeoplePage"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only a caller whose role is admin or partnership_lead may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PeopleController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonResponse"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only a caller whose role is admin or partnership_lead may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

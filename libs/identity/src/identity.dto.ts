@@ -101,6 +101,9 @@ export class InvitationResponse {
   @ApiProperty({ example: 'd1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6', format: 'uuid' })
   userId: string;
 
+  @ApiProperty({ example: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0', format: 'uuid', description: 'Re-send with POST /api/invitations/{id}/resend; withdraw with DELETE /api/invitations/{id}.' })
+  invitationId: string;
+
   @ApiProperty({ example: 'sam.taylor@norfolk.gov.uk' })
   email: string;
 

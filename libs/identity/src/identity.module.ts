@@ -12,16 +12,20 @@ import { FirstAdmin } from './first-admin.js';
 import { IdentityConfig } from './identity.config.js';
 import { InvitationsController } from './invitations.controller.js';
 import { Invitation } from './invitation.entity.js';
+import { FindPeopleHandler, GetPersonHandler } from './find-people.handler.js';
 import { InviteUserHandler } from './invite-user.handler.js';
 import { LoginRateLimitGuard, PasswordResetRateLimitGuard } from './login-rate-limit.guard.js';
 import { PasswordResetController } from './password-reset.controller.js';
 import { PasswordReset } from './password-reset.entity.js';
 import { CompletePasswordResetHandler, RequestPasswordResetHandler } from './password-reset.handlers.js';
+import { PeopleController } from './people.controller.js';
 import { RateLimiter } from './rate-limiter.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { RefreshTokens } from './refresh-tokens.js';
+import { ResendInvitationHandler } from './resend-invitation.handler.js';
 import { SignIn } from './sign-in.service.js';
 import { User } from './user.entity.js';
+import { WithdrawInvitationHandler } from './withdraw-invitation.handler.js';
 
 @Module({})
 export class IdentityModule {
@@ -46,7 +50,7 @@ export class IdentityModule {
           }),
         }),
       ],
-      controllers: [AuthController, InvitationsController, PasswordResetController],
+      controllers: [AuthController, InvitationsController, PasswordResetController, PeopleController],
       providers: [
         CallerCache,
         SignIn,
@@ -57,6 +61,10 @@ export class IdentityModule {
         PasswordResetRateLimitGuard,
         InviteUserHandler,
         AcceptInvitationHandler,
+        ResendInvitationHandler,
+        WithdrawInvitationHandler,
+        FindPeopleHandler,
+        GetPersonHandler,
         RequestPasswordResetHandler,
         CompletePasswordResetHandler,
         { provide: APP_GUARD, useClass: AuthenticationGuard },

@@ -23,9 +23,13 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
     { href: '/decisions', text: 'Decisions' },
     { href: '/manage/opportunities', text: 'Opportunities' },
     { href: '/partnership', text: 'Partnership' },
+    { href: '/people', text: 'People' },
     { href: '/alerts', text: 'Email alerts' },
   ],
-  admin: [{ href: '/home', text: 'Home' }],
+  admin: [
+    { href: '/home', text: 'Home' },
+    { href: '/admin/people', text: 'People' },
+  ],
 };
 
 export function navigationFor(role: Role | undefined, currentPath: string): (NavigationItem & { active: boolean })[] {
