@@ -64,6 +64,10 @@ describe('who may do what', () => {
     // Public: each actor sends a refresh token of their own sign-in (anonymous, one of the admin's), and it alone counts.
     ['POST /api/auth/refresh', (actor) => ({ method: 'post', path: '/api/auth/refresh', body: { refreshToken: refreshTokens[actor] } }), everyone(200, { anonymous: 200 })],
     ['POST /api/auth/logout', (actor) => ({ method: 'post', path: '/api/auth/logout', body: { refreshToken: refreshTokens[actor] } }), everyone(204, { anonymous: 204 })],
+    // Public, and the same for everyone: signed in or not, the answer tells nothing about the address.
+    ['POST /api/auth/password-reset', () => ({ method: 'post', path: '/api/auth/password-reset', body: { email: `someone.${unique++}@example.org` } }), everyone(202, { anonymous: 202 })],
+    ['POST /api/auth/password-reset/check', () => ({ method: 'post', path: '/api/auth/password-reset/check', body: { token: 'not-a-token' } }), everyone(400, { anonymous: 400 })],
+    ['POST /api/auth/password-reset/complete', () => ({ method: 'post', path: '/api/auth/password-reset/complete', body: { token: 'not-a-token', password: 'a long enough password' } }), everyone(400, { anonymous: 400 })],
     ['GET /api/universities', () => ({ method: 'get', path: '/api/universities' }), everyone(200)],
     ['GET /api/universities/:id', () => ({ method: 'get', path: `/api/universities/${ids.universityA}` }), everyone(200)],
     ['POST /api/universities', () => ({ method: 'post', path: '/api/universities', body: universityRequest() }), adminOnly(201)],
@@ -93,9 +97,14 @@ describe('who may do what', () => {
     [
       'POST /api/partnerships/:id/members',
       () => ({ method: 'post', path: `/api/partnerships/${ids.partnershipA}/members`, body: { organisationType: 'council', organisationId: ids.spareCouncil } }),
-      adminOnly(201),
+      // The lead adds it; the admin, acting last, finds it a member already.
+      everyone(403, { leadA: 201, admin: 409 }),
     ],
-    ['DELETE /api/partnerships/:id/members/:organisationId', () => ({ method: 'delete', path: `/api/partnerships/${ids.partnershipA}/members/${ids.spareCouncil}` }), adminOnly(204)],
+    [
+      'DELETE /api/partnerships/:id/members/:organisationId',
+      () => ({ method: 'delete', path: `/api/partnerships/${ids.partnershipA}/members/${ids.spareCouncil}` }),
+      everyone(403, { leadA: 204, admin: 404 }),
+    ],
     ['POST /api/partnerships/:id/leads', () => ({ method: 'post', path: `/api/partnerships/${ids.partnershipB}/leads`, body: { userId: people.leadA.id } }), adminOnly(201)],
     ['DELETE /api/partnerships/:id/leads/:userId', () => ({ method: 'delete', path: `/api/partnerships/${ids.partnershipB}/leads/${people.leadA.id}` }), adminOnly(204)],
     [
@@ -185,6 +194,15 @@ describe('who may do what', () => {
       (actor) => ({ method: 'post', path: `/api/opportunities/${published[actor]}/cancel`, body: { reason: 'Off' } }),
       everyone(200, { practitionerA: 403, practitionerB: 404 }),
     ],
+    ['GET /api/people', () => ({ method: 'get', path: '/api/people' }), everyone(403, { admin: 200, leadA: 200 })],
+    ['GET /api/people/:id', () => ({ method: 'get', path: `/api/people/${people.practitionerA.id}` }), everyone(403, { admin: 200, leadA: 200 })],
+    [
+      'GET /api/partnerships/:id/audit/people',
+      () => ({ method: 'get', path: `/api/partnerships/${ids.partnershipA}/audit/people` }),
+      everyone(403, { admin: 200, leadA: 200, practitionerB: 404 }),
+    ],
+    ['POST /api/invitations/:id/resend', (actor) => ({ method: 'post', path: `/api/invitations/${toResend[actor]}/resend` }), everyone(403, { admin: 201, leadA: 201 })],
+    ['DELETE /api/invitations/:id', (actor) => ({ method: 'delete', path: `/api/invitations/${toWithdraw[actor]}` }), everyone(403, { admin: 204, leadA: 204 })],
     [
       'POST /api/invitations',
       () => ({ method: 'post', path: '/api/invitations', body: { email: `p${unique++}@example.org`, displayName: 'P', role: 'practitioner', councilId: ids.councilA } }),
@@ -242,6 +260,17 @@ describe('who may do what', () => {
       recommended,
       people.practitionerA.id,
     ]);
+  });
+  /** An open invitation of partnership A for each actor to re-send, and one to withdraw. */
+  const toResend = {} as Record<Actor, string>;
+  const toWithdraw = {} as Record<Actor, string>;
+  beforeAll(async () => {
+    const invitation = async (email: string) =>
+      (await admin.post('/api/invitations').send({ email, displayName: 'Invited', role: 'practitioner', councilId: ids.councilA }).expect(201)).body.invitationId as string;
+    for (const actor of actors) {
+      toResend[actor] = await invitation(`resend.${actor}@example.org`);
+      toWithdraw[actor] = await invitation(`withdraw.${actor}@example.org`);
+    }
   });
   let document: OpenApiDocument;
   beforeAll(async () => {

@@ -80,6 +80,7 @@ describe('digests', () => {
     await subscribed('elsewhere@example.org', { frequency: 'daily', partnershipId: partnershipB });
     await subscribed('weekly@example.org', { frequency: 'weekly' });
     await subscribed('fails-once@example.org', { frequency: 'daily' });
+    await subscribed('interviews@example.org', { frequency: 'daily', types: ['interviewing'] });
     await anonymous.post('/api/subscriptions').send({ email: 'unconfirmed@example.org', frequency: 'daily' }).expect(202);
 
     await publish('Lecture on risk');
@@ -107,15 +108,21 @@ describe('digests', () => {
     expect(all!.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
     expect(digestsTo('research@example.org').map((m) => m.parsed.subject)).toEqual(['1 new opportunity for you']);
     expect(digestsTo('fails-once@example.org')).toHaveLength(1);
+    expect(digestsTo('interviews@example.org').map((m) => m.parsed.subject)).toEqual(['1 new opportunity for you']);
     for (const nobody of ['elsewhere@example.org', 'weekly@example.org', 'unconfirmed@example.org']) expect(digestsTo(nobody)).toEqual([]);
 
-    // Run again the same day, even with something new: the period has had its digest.
+    // Run again the same day, with something new: those who had the period's digest get nothing
+    // more, and someone who had none yet gets theirs. Five daily subscribers in batches of two, and
+    // the newcomer sorts last: their batch starts with the same subscription as the first run's last.
+    await subscribed('newcomer@example.org', { frequency: 'daily' });
+    await stack.query(`UPDATE subscriptions SET id = 'ffffffff-ffff-4fff-bfff-ffffffffffff' WHERE email = 'newcomer@example.org'`);
     await publish('Published after the first run');
     await admin.post('/api/admin/digests/daily').expect(202);
     await requestDigestRun(queue, 'daily');
     await settled();
     expect(digestsTo('all@example.org')).toHaveLength(1);
     expect(digestsTo('fails-once@example.org')).toHaveLength(1);
+    expect(digestsTo('newcomer@example.org').map((m) => m.parsed.subject)).toEqual(['1 new opportunity for you']);
 
     // The next day's run tells of what came since, and repeats nothing.
     await requestDigestRun(queue, 'daily', Date.now() + 24 * 3600_000);

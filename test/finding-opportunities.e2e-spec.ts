@@ -158,9 +158,32 @@ describe('finding opportunities', () => {
     [`cursor=${Buffer.from('["yesterday","0b6f7d3e-9a54-4d8e-8f1c-5a2b3c4d5e6f"]').toString('base64url')}`, 'cursor'],
     ['q=%00', 'q'],
     ['colour=blue', 'colour'],
+    ['format=hybrid', 'format'],
+    ['format=online&format=by_post', 'format'],
   ])('refuses %s with 400', async (query, field) => {
     const response = await admin.get(`/api/opportunities?${query}`).expect(400);
     expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+  });
+
+  it('filters by format: in person when a session has a place, online when one has an online link', async () => {
+    const online = { partnershipId: ids.partnershipB, hostOrganisationId: ids.otherB };
+    await post('B online only', { ...online, sessions: [{ startsAt: inDays(30), endsAt: inDays(30, 12), onlineLink: 'https://meet.example.org/b' }] });
+    await post('B both ways', { ...online, sessions: [{ startsAt: inDays(31), endsAt: inDays(31, 12), place: 'County Hall', onlineLink: 'https://meet.example.org/c' }] });
+    await post('B one of each', {
+      ...online,
+      sessions: [
+        { startsAt: inDays(32), endsAt: inDays(32, 12), place: 'County Hall' },
+        { startsAt: inDays(33), endsAt: inDays(33, 12), onlineLink: 'https://meet.example.org/d' },
+      ],
+    });
+    const inB = (query: Record<string, unknown>) => found(admin, { partnershipId: ids.partnershipB, ...query });
+    expect(await inB({ format: 'online' })).toEqual(['B online only', 'B both ways', 'B one of each']);
+    expect(await inB({ format: 'in_person' })).toEqual(['Partnership B teaching', 'B both ways', 'B one of each']);
+    const either = await admin.get(`/api/opportunities?partnershipId=${ids.partnershipB}&format=online&format=in_person`).expect(200);
+    expect(either.body.items).toHaveLength(4);
+    expect(either.body.total).toBe(4);
+    // The practitioners of B see the same, with the other filters.
+    expect(await found(outsider, { format: 'online', type: 'teaching' })).toEqual(['B online only', 'B both ways', 'B one of each']);
   });
 
   it('takes any words without an error, however odd', async () => {

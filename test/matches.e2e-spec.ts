@@ -170,7 +170,7 @@ describe('matches', () => {
       await lead.http.post(`/api/matches/${await propose(await apply(person, opportunity))}/approve`).send({}).expect(200);
     }
     const current = (await academic.http.get(`/api/opportunities/${opportunity}`).expect(200)).body;
-    const { id: _id, partnershipId: _p, host: _h, type: _t, status: _s, cancellationReason: _c, placesLeft: _l, applicationCount: _n, actions: _a, createdAt: _ca, updatedAt: _u, ...editable } = current;
+    const { id: _id, partnershipId: _p, host: _h, type: _t, status: _s, cancellationReason: _c, placesLeft: _l, applicationCount: _n, actions: _a, eligibility: _e, createdAt: _ca, updatedAt: _u, ...editable } = current;
     const refused = await academic.http.put(`/api/opportunities/${opportunity}`).send({ ...editable, capacity: 1 }).expect(409);
     expect(refused.body.detail).toContain('2 places are taken');
     await academic.http.put(`/api/opportunities/${opportunity}`).send({ ...editable, capacity: 2 }).expect(200);

@@ -24,6 +24,14 @@ describe('the OpenAPI document', () => {
     expect(openApiProblems(document)).toEqual([]);
   });
 
+  it('is linked from the API\'s own address, with health and signing in', async () => {
+    const index = (await anonymous.get('/api').expect(200)).body;
+    // The test stack serves no Swagger UI, so there is no page to link to.
+    expect(index.links).toEqual({ docs: null, openapi: '/api/docs-json', health: '/api/health', signIn: '/api/auth/login' });
+    for (const link of [index.links.openapi, index.links.health]) expect((await anonymous.get(link)).status).toBe(200);
+    expect(document.paths['/api']).toBeDefined();
+  });
+
   it('holds no working sign-in among its examples', async () => {
     // The development admin, whom the test stack signs in as.
     const text = JSON.stringify(document);

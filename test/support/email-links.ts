@@ -14,3 +14,10 @@ export function emailLink(mail: ReceivedMail, publicUrl: string, page: string, e
 
 /** The API path that confirms the subscription a confirmation email is about. */
 export const confirmationIn = (mail: ReceivedMail, publicUrl: string) => emailLink(mail, publicUrl, 'subscription/confirm', 'subscriptions/confirm').api;
+
+/** The page an invitation email links to, where the invited person chooses a password (its token is a query parameter). */
+export function invitationLinkIn(mail: ReceivedMail, publicUrl: string): string {
+  const found = new RegExp(`${escaped(`${publicUrl}/invitation?token=`)}[A-Za-z0-9_.%-]+`).exec(mail.parsed.text ?? '');
+  if (!found) throw new Error(`no invitation link in ${mail.parsed.text}`);
+  return found[0];
+}

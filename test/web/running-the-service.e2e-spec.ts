@@ -68,6 +68,7 @@ describe('an admin runs the service, in Chromium', () => {
       'Universities',
       'Councils',
       'Partnerships',
+      'People',
       'Email suppressions',
       'Queue dashboard',
     ]);

@@ -16,12 +16,14 @@ import { SubscriptionsModule } from '#libs/subscriptions';
 import { UniversitiesModule } from '#libs/universities';
 import type { ApiConfig } from './api.config.js';
 import { HealthModule } from './health/health.module.js';
+import { ApiIndexController } from './index/api-index.controller.js';
 
 @Module({})
 export class ApiModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: ApiModule,
+      controllers: [ApiIndexController],
       imports: [
         TypedConfigModule.forRoot(config),
         LoggingModule,

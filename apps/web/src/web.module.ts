@@ -14,6 +14,7 @@ import { ListingModule } from './listing/listing.module.js';
 import { ManageModule } from './manage/manage.module.js';
 import { MyModule } from './my/my.module.js';
 import { PartnershipModule } from './partnership/partnership.module.js';
+import { PeopleModule } from './people/people.module.js';
 import { ProfileModule } from './profile/profile.module.js';
 import type { WebConfig } from './web.config.js';
 
@@ -22,7 +23,7 @@ export class WebModule {
   static forRoot(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
-      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule, ManageModule, DecisionsModule, PartnershipModule, AlertsModule, EmailLinksModule, ListingModule, AdminModule],
+      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule, ManageModule, DecisionsModule, PartnershipModule, PeopleModule, AlertsModule, EmailLinksModule, ListingModule, AdminModule],
       providers: [{ provide: APP_FILTER, useClass: ErrorPagesFilter }],
     };
   }

@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is here: links to the documentation, health and signing in */
+        get: operations["ApiIndexController_index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -114,6 +131,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partnerships/{id}/audit/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people who made changes in the partnership's audit trail, by name, to filter it by (leads and admins) */
+        get: operations["PartnershipsController_auditPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partnerships": {
         parameters: {
             query?: never;
@@ -162,8 +196,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add a university or council to a partnership
-         * @description Emits `partnership.member_added`.
+         * Add a university or council to a partnership (admins, and its leads)
+         * @description Its academics and practitioners then work in the partnership: they see its opportunities, and its leads may invite more of them. Emits `partnership.member_added`.
          */
         post: operations["PartnershipsController_addMember"];
         delete?: never;
@@ -183,8 +217,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Remove a university or council from a partnership
-         * @description Emits `partnership.member_removed`.
+         * Remove a university or council from a partnership (admins, and its leads)
+         * @description Its academics and practitioners stop working in the partnership at once (their sign-ins are ended, so they sign in again): they no longer see its opportunities, apply, or post in it, and get no more recommendations from it. What has happened stays: opportunities it hosted, applications, matches and the audit trail. Emits `partnership.member_removed`.
          */
         delete: operations["PartnershipsController_removeMember"];
         options?: never;
@@ -376,7 +410,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one opportunity (drafts only for those who may change them) */
+        /**
+         * Get one opportunity (drafts only for those who may change them)
+         * @description For a practitioner, `eligibility` says whether they may apply and why not: applying (POST /api/opportunities/{id}/applications) holds to the same rule.
+         */
         get: operations["OpportunitiesController_get"];
         /**
          * Change a draft or published opportunity, whole
@@ -502,7 +539,7 @@ export interface paths {
         put?: never;
         /**
          * Apply to an opportunity with a short statement
-         * @description Emits `application.submitted`.
+         * @description Held to the rule behind the opportunity's `eligibility` (GET /api/opportunities/{id}): refused for any of its reasons. Emits `application.submitted`.
          */
         post: operations["ApplicationsController_apply"];
         delete?: never;
@@ -1075,10 +1112,171 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invitations/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-send an invitation not yet accepted (open or expired), with a new link
+         * @description The same scope as inviting; another partnership's invitation is 404. The invitation is replaced: its old link stops working, and the new one (a new id and token) expires a full invitation period from now. Emits `user.invited`, from which the email goes.
+         */
+        post: operations["InvitationsController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw an invitation not yet accepted
+         * @description The same scope as inviting; another partnership's invitation is 404. Its link stops working and the invited person is removed (they never signed in), so their email can be invited again. Emits `user.invitation_withdrawn`.
+         */
+        delete: operations["InvitationsController_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for an email with a link to choose a new password
+         * @description Answers the same whether or not the address has an account, so the answer tells nothing about who has one. For a person who has set up their account, emits `user.password_reset_requested`: the notification worker emails a link that works once, for PASSWORD_RESET_TTL_MINUTES; asking again makes the earlier links stop working.
+         */
+        post: operations["PasswordResetController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether a reset token still works, without using it
+         * @description For the page the link opens: an expired link says so before a new password is typed. Changes nothing, so a mail scanner following the link does no harm.
+         */
+        post: operations["PasswordResetController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a new password with the token from a reset email
+         * @description The token works once. Every sign-in of the person ends (their refresh tokens are revoked); they sign in again with the new password. Emits `user.password_changed`.
+         */
+        post: operations["PasswordResetController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List people by name, a page at a time, with where their invitation stands
+         * @description Admins see everyone; a partnership lead sees the people of the organisations in the partnerships they lead, and those partnerships' leads. Invitations not yet accepted are the people whose status is invited or expired; each carries its invitation.
+         */
+        get: operations["PeopleController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one person, with where their invitation stands (404 for someone outside the caller's partnerships) */
+        get: operations["PeopleController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApiLinks: {
+            /**
+             * @description The OpenAPI documentation to read; null where it is not served (API_DOCS_UI).
+             * @example /api/docs
+             */
+            docs: string | null;
+            /**
+             * @description The OpenAPI document itself.
+             * @example /api/docs-json
+             */
+            openapi: string;
+            /** @example /api/health */
+            health: string;
+            /**
+             * @description POST an email and password for a bearer token.
+             * @example /api/auth/login
+             */
+            signIn: string;
+        };
+        ApiIndex: {
+            /** @example Teaching Partnership Marketplace API */
+            name: string;
+            links: components["schemas"]["ApiLinks"];
+        };
         RegisterUniversityRequest: {
             /** @example University of East Anglia */
             name: string;
@@ -1204,6 +1402,15 @@ export interface components {
             items: components["schemas"]["AuditEntry"][];
             /** @example WyJVbml2ZXJzaXR5IG9mIEVhc3QgQW5nbGlhIiwiYTNmMWMyZDQtNWI2ZS00ZjcwLThhOTEtYjJjM2Q0ZTVmNjA3Il0 */
             nextCursor: string | null;
+        };
+        AuditActor: {
+            /**
+             * Format: uuid
+             * @example 6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d
+             */
+            id: string;
+            /** @example Alex Morgan */
+            displayName: string;
         };
         FormPartnershipRequest: {
             /** @example Norfolk and Suffolk Social Work Teaching Partnership */
@@ -1572,6 +1779,20 @@ export interface components {
             /** @example null */
             onlineLink: string | null;
         };
+        EligibilityResponse: {
+            /**
+             * @description Whether the practitioner may apply now.
+             * @example false
+             */
+            eligible: boolean;
+            /**
+             * @description Every reason they may not, empty when they may: `closed` (not taking applications, or its closing date has passed), `no_places`, `already_applied` (an application, withdrawn or not: each practitioner applies once), `no_profile` (no profile saved, so no stage to judge), `career_stage` (below the minimum), `peps_stage` (below the PEPS stage asked for).
+             * @example [
+             *       "career_stage"
+             *     ]
+             */
+            reasons: ("closed" | "no_places" | "already_applied" | "no_profile" | "career_stage" | "peps_stage")[];
+        };
         OpportunityResponse: {
             /**
              * Format: uuid
@@ -1645,6 +1866,8 @@ export interface components {
              *     ]
              */
             actions: ("update" | "publish" | "close" | "cancel" | "complete")[];
+            /** @description For a signed-in practitioner getting one opportunity (GET /api/opportunities/{id}): whether they may apply, and why not. Null for everyone else, and in lists. */
+            eligibility: components["schemas"]["EligibilityResponse"] | null;
             /**
              * Format: date-time
              * @example 2027-02-01T11:20:00.000+00:00
@@ -2461,6 +2684,12 @@ export interface components {
              * @example d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6
              */
             userId: string;
+            /**
+             * Format: uuid
+             * @description Re-send with POST /api/invitations/{id}/resend; withdraw with DELETE /api/invitations/{id}.
+             * @example 0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0
+             */
+            invitationId: string;
             /** @example sam.taylor@norfolk.gov.uk */
             email: string;
             /**
@@ -2487,6 +2716,118 @@ export interface components {
              * @example correct horse battery staple
              */
             password: string;
+        };
+        PasswordResetRequest: {
+            /** @example sam.taylor@norfolk.gov.uk */
+            email: string;
+        };
+        PasswordResetRequestedResponse: {
+            /**
+             * @description The same whether or not the address has an account.
+             * @example If an account has this email address, a link to choose a new password has been sent to it.
+             */
+            detail: string;
+        };
+        PasswordResetTokenRequest: {
+            /**
+             * @description The token from the link in the email.
+             * @example UmVzZXQtdG9rZW4tZXhhbXBsZS1ub3QtcmVhbC0xMjM0NTY
+             */
+            token: string;
+        };
+        CompletePasswordResetRequest: {
+            /**
+             * @description The token from the link in the email.
+             * @example UmVzZXQtdG9rZW4tZXhhbXBsZS1ub3QtcmVhbC0xMjM0NTY
+             */
+            token: string;
+            /**
+             * @description At least 12 characters.
+             * @example correct horse battery staple
+             */
+            password: string;
+        };
+        PasswordChangedResponse: {
+            /** @example Your password has been changed. Sign in with the new one. */
+            detail: string;
+        };
+        PersonOrganisation: {
+            /**
+             * @example council
+             * @enum {string}
+             */
+            type: "university" | "council";
+            /**
+             * Format: uuid
+             * @example c7d8e9f0-1a2b-4c3d-9e4f-5a6b7c8d9e0f
+             */
+            id: string;
+            /** @example Norfolk County Council */
+            name: string;
+        };
+        PersonInvitation: {
+            /**
+             * Format: uuid
+             * @description Re-send with POST /api/invitations/{id}/resend; withdraw with DELETE /api/invitations/{id}.
+             * @example 0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When this invitation (or its last re-send) went out.
+             * @example 2026-11-23T09:30:00.000+00:00
+             */
+            sentAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:30:00.000+00:00
+             */
+            expiresAt: string;
+        };
+        PersonResponse: {
+            /**
+             * Format: uuid
+             * @example d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6
+             */
+            id: string;
+            /** @example Sam Taylor */
+            displayName: string;
+            /** @example sam.taylor@norfolk.gov.uk */
+            email: string;
+            /**
+             * @example practitioner
+             * @enum {string}
+             */
+            role: "admin" | "partnership_lead" | "academic" | "practitioner";
+            /** @description An academic's university or a practitioner's council; null for admins and leads. */
+            organisation: components["schemas"]["PersonOrganisation"] | null;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "invited" | "expired" | "active";
+            /**
+             * Format: date-time
+             * @description When they were first invited (or, for the first admin, set up).
+             * @example 2026-11-23T09:30:00.000+00:00
+             */
+            invitedAt: string;
+            /**
+             * Format: date-time
+             * @description When they accepted their invitation; null until then.
+             * @example 2026-11-24T10:05:00.000+00:00
+             */
+            activatedAt: string | null;
+            /** @description The invitation not yet accepted; null once they are active. */
+            invitation: components["schemas"]["PersonInvitation"] | null;
+        };
+        PeoplePage: {
+            items: components["schemas"]["PersonResponse"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page.
+             * @example WyJVbml2ZXJzaXR5IG9mIEVhc3QgQW5nbGlhIiwiYTNmMWMyZDQtNWI2ZS00ZjcwLThhOTEtYjJjM2Q0ZTVmNjA3Il0
+             */
+            nextCursor: string | null;
         };
         InvalidField: {
             /** @example name */
@@ -2524,6 +2865,25 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ApiIndexController_index: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiIndex"];
+                };
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;
@@ -2988,6 +3348,8 @@ export interface operations {
                 type?: string;
                 /** @description Only what this person did. */
                 actorId?: string;
+                /** @description Only the changes to this record (an entry's recordId: most are UUIDs, a specialism's is its code). */
+                recordId?: string;
             };
             header?: never;
             path: {
@@ -3003,6 +3365,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only the partnership's leads read its audit trail. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PartnershipsController_auditPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActor"][];
                 };
             };
             /** @description The request is invalid; `errors` lists the fields. */
@@ -3243,7 +3662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only a caller whose role is admin may do this. */
+            /** @description Only a caller whose role is admin or partnership_lead may do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3308,7 +3727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Only a caller whose role is admin may do this. */
+            /** @description Only a caller whose role is admin or partnership_lead may do this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3848,6 +4267,8 @@ export interface operations {
                 startsFrom?: string;
                 /** @description First session before this. */
                 startsBefore?: string;
+                /** @description Only those with a session in this format: `in_person` a session with a place, `online` one with an online link. Repeated, either will do. */
+                format?: ("in_person" | "online")[];
                 /** @description Only those with places left. */
                 hasFreePlaces?: boolean;
                 sort?: "soonest" | "newest" | "closing_soon";
@@ -4490,7 +4911,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Already applied, or the opportunity takes no applications (closed, filled, cancelled). */
+            /** @description Already applied (withdrawn included), or the opportunity takes no applications (closed, past its closing date, cancelled, no place left). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6011,6 +6432,364 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` lists the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    InvitationsController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResponse"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only a caller whose role is admin or partnership_lead may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The invitation has been accepted already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    InvitationsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only a caller whose role is admin or partnership_lead may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The invitation has been accepted already, or records name the person. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PasswordResetController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequestedResponse"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests for this email from this address; try again later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PasswordResetController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetTokenRequest"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description "This link to reset your password has expired or has been used already. Ask for a new one." for an unknown, used, superseded or expired token. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PasswordResetController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletePasswordResetRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordChangedResponse"];
+                };
+            };
+            /** @description The password breaks the rules (see errors), or: "This link to reset your password has expired or has been used already. Ask for a new one." for an unknown, used, superseded or expired token. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PeopleController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                role?: "admin" | "partnership_lead" | "academic" | "practitioner";
+                /** @description invited and expired are the invitations not yet accepted. */
+                status?: "invited" | "expired" | "active";
+                /** @description Only the people of this university or council. */
+                organisationId?: string;
+                /** @description Only the people of this partnership's member organisations, and its leads (404 for a partnership the caller does not lead). */
+                partnershipId?: string;
+                /** @description Only people whose name or email contains this (any case). */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeoplePage"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only a caller whose role is admin or partnership_lead may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PeopleController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonResponse"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only a caller whose role is admin or partnership_lead may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

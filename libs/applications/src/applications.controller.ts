@@ -23,12 +23,15 @@ export class ApplicationsController {
 
   @Post('opportunities/:id/applications')
   @Roles('practitioner')
-  @ApiOperation({ summary: 'Apply to an opportunity with a short statement', description: 'Emits `application.submitted`.' })
+  @ApiOperation({
+    summary: 'Apply to an opportunity with a short statement',
+    description: "Held to the rule behind the opportunity's `eligibility` (GET /api/opportunities/{id}): refused for any of its reasons. Emits `application.submitted`.",
+  })
   @ApiCreatedResponse({ type: ApplicationResponse })
   @ApiProblems(
     400,
     404,
-    [409, 'Already applied, or the opportunity takes no applications (closed, filled, cancelled).'],
+    [409, 'Already applied (withdrawn included), or the opportunity takes no applications (closed, past its closing date, cancelled, no place left).'],
     [422, 'The practitioner is not eligible (career stage, PEPS stage), or has no profile yet.'],
   )
   apply(@UuidParam('id') id: string, @Body() request: ApplyRequest, @CurrentCaller() caller: Caller): Promise<ApplicationResponse> {

@@ -1,7 +1,7 @@
 import { render } from './emails.js';
 
 const sender = { name: 'Teaching Partnership Marketplace', email: 'no-reply@example.org' };
-const signed = { acceptInvitation: () => '', confirmSubscription: () => '' };
+const signed = { acceptInvitation: () => '', resetPassword: () => '', confirmSubscription: () => '' };
 const about = { partnershipName: 'Norfolk and Suffolk', recipientName: 'Alex Rivers', opportunityTitle: 'Court skills <workshop>', link: 'https://tpm.example.org/x' };
 
 describe('the emails about a decision', () => {
@@ -20,5 +20,17 @@ describe('the emails about a decision', () => {
     expect(email.subject).toBe('About your application for Court skills <workshop>');
     expect(email.text).toContain('Thank you for offering your time');
     expect(email.text).not.toContain('A note from');
+  });
+});
+
+describe('the password reset email', () => {
+  it('links to choosing a new password, says until when in London time, and works in both parts', () => {
+    const links = { ...signed, resetPassword: (resetId: string) => `https://tpm.example.org/password-reset/token-for-${resetId}` };
+    const email = render('password-reset', { recipientName: 'Alex <Rivers>', resetId: 'r1', expiresAt: '2027-07-01T09:00:00.000Z' }, sender, links);
+    expect(email.subject).toBe('Reset your password');
+    expect(email.text).toContain('Choose a new password: https://tpm.example.org/password-reset/token-for-r1');
+    expect(email.text).toContain('Thu, 1 Jul 2027, 10:00 BST');
+    expect(email.html).toContain('href="https://tpm.example.org/password-reset/token-for-r1"');
+    expect(email.html).toContain('Dear Alex &lt;Rivers&gt;,');
   });
 });

@@ -35,6 +35,7 @@ export interface TemplateParams {
   'recommendations-ready': About & { count: number };
   // Links that carry a secret are made when the email is sent (`SignedLinks`), so no stored message holds one.
   invitation: { recipientName: string; role: string; invitationId: string; expiresAt: string };
+  'password-reset': { recipientName: string; resetId: string; expiresAt: string };
   'subscription-confirm': { frequency: string; pendingSubscriptionId: string };
   digest: {
     subscriptionId: string;
@@ -74,6 +75,7 @@ export interface Sender {
 /** Links whose tokens are secrets, made at the moment of sending. */
 export interface SignedLinks {
   acceptInvitation(invitationId: string): string;
+  resetPassword(resetId: string): string;
   confirmSubscription(subscriptionId: string): string;
 }
 
@@ -244,6 +246,21 @@ export const TEMPLATES: { [N in TemplateName]: Template<TemplateParams[N]> } = {
         ],
         action: { label: 'Choose your password', url: signed.acceptInvitation(p.invitationId) },
         footer: 'If you did not expect this invitation, you can ignore this email.',
+      }),
+  },
+  'password-reset': {
+    kind: 'essential',
+    render: (p, _sender, signed) =>
+      layout({
+        subject: 'Reset your password',
+        partnershipName: 'Teaching Partnership Marketplace',
+        greeting: `Dear ${p.recipientName},`,
+        paragraphs: [
+          'Someone, we hope you, asked to reset the password of your Teaching Partnership Marketplace account.',
+          `Choose a new password with the link below before ${londonTime(p.expiresAt)}. The link works once.`,
+        ],
+        action: { label: 'Choose a new password', url: signed.resetPassword(p.resetId) },
+        footer: 'If you did not ask, you can ignore this email: your password stays as it is.',
       }),
   },
   'recommended-for-you': {

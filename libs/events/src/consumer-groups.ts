@@ -32,6 +32,7 @@ export const CONSUMER_SUBSCRIPTIONS = {
     'opportunity.cancelled',
     'opportunity.filled',
     'user.invited',
+    'user.password_reset_requested',
     'subscription.requested',
     'opportunity.published',
     'opportunity.recommendations_ready',

@@ -14,6 +14,11 @@ export interface EventPayloads {
   'partnership.settings_changed': { partnershipId: string; changed: string[]; settings: { academicsMayProposeMatches: boolean; listsPublicly: boolean } };
   'user.invited': { userId: string; invitationId: string; email: string; displayName: string; role: string; expiresAt: string };
   'user.activated': { userId: string };
+  /** The email's link carries a token derived from `resetId` (`passwordResetToken`), never the token itself. */
+  'user.password_reset_requested': { userId: string; resetId: string; email: string; displayName: string; expiresAt: string };
+  'user.password_changed': { userId: string };
+  /** An invitation taken back before it was accepted: the invited person is removed with it. */
+  'user.invitation_withdrawn': { userId: string; invitationId: string; email: string };
   'practitioner.profile_updated': { userId: string; councilId: string | null };
   'specialism.added': { code: string; label: string; partnershipId: string };
   'opportunity.drafted': OpportunityChange;
@@ -66,6 +71,9 @@ export const EVENT_CATALOGUE = {
   'partnership.settings_changed': { version: 1, aggregateType: 'partnership' },
   'user.invited': { version: 1, aggregateType: 'user' },
   'user.activated': { version: 1, aggregateType: 'user' },
+  'user.password_reset_requested': { version: 1, aggregateType: 'user' },
+  'user.password_changed': { version: 1, aggregateType: 'user' },
+  'user.invitation_withdrawn': { version: 1, aggregateType: 'user' },
   'practitioner.profile_updated': { version: 1, aggregateType: 'practitioner' },
   'specialism.added': { version: 1, aggregateType: 'specialism' },
   'opportunity.drafted': { version: 1, aggregateType: 'opportunity' },

@@ -1,5 +1,5 @@
 export { ApiProblems } from './api-problems.decorator.js';
-export { cursorKey, EXAMPLE_CURSOR, likeContaining, type Page, pageByName, PageQuery, pageOf } from './pagination.js';
+export { cursorKey, EXAMPLE_CURSOR, likeContaining, nameIdCursor, type Page, pageByName, PageQuery, pageOf } from './pagination.js';
 export { InvalidField, ProblemDetails } from './problem-details.js';
 export { ProblemDetailsFilter } from './problem-details.filter.js';
 export { PlainText, Trimmed } from './text.js';

@@ -60,6 +60,18 @@ export class IdentityConfig extends CoreConfig {
   @Max(24 * 30)
   INVITATION_TTL_HOURS: number = 168;
 
+  /** How long a link to choose a new password works, once. */
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
+  PASSWORD_RESET_TTL_MINUTES: number = 60;
+
+  /** Password reset requests allowed per hour for one email from one address: each sends an email. */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  PASSWORD_RESETS_PER_HOUR: number = 5;
+
   /** Sign-in attempts allowed per minute for one email from one address, across all API processes. */
   @IsInt()
   @Min(1)

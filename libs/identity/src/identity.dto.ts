@@ -101,6 +101,9 @@ export class InvitationResponse {
   @ApiProperty({ example: 'd1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6', format: 'uuid' })
   userId: string;
 
+  @ApiProperty({ example: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0', format: 'uuid', description: 'Re-send with POST /api/invitations/{id}/resend; withdraw with DELETE /api/invitations/{id}.' })
+  invitationId: string;
+
   @ApiProperty({ example: 'sam.taylor@norfolk.gov.uk' })
   email: string;
 
@@ -114,6 +117,14 @@ export class InvitationResponse {
   expiresAt: string;
 }
 
+/** The rules of a password a person chooses, whether from an invitation or a reset link. */
+const ChosenPassword = (): PropertyDecorator => (target, property) => {
+  ApiProperty({ example: 'correct horse battery staple', minLength: 12, maxLength: 200, description: 'At least 12 characters.' })(target, property);
+  IsString()(target, property);
+  MinLength(12)(target, property);
+  MaxLength(200)(target, property);
+};
+
 export class AcceptInvitationRequest {
   @ApiProperty({ example: 'Qm9vdHN0cmFwLXRva2VuLWV4YW1wbGUtMTIzNDU2' })
   @IsString()
@@ -121,9 +132,37 @@ export class AcceptInvitationRequest {
   @MaxLength(200)
   token: string;
 
-  @ApiProperty({ example: 'correct horse battery staple', minLength: 12, maxLength: 200, description: 'At least 12 characters.' })
-  @IsString()
-  @MinLength(12)
-  @MaxLength(200)
+  @ChosenPassword()
   password: string;
+}
+
+export class PasswordResetRequest {
+  @ApiProperty({ example: 'sam.taylor@norfolk.gov.uk' })
+  @Trimmed()
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+}
+
+export class PasswordResetRequestedResponse {
+  @ApiProperty({ example: 'If an account has this email address, a link to choose a new password has been sent to it.', description: 'The same whether or not the address has an account.' })
+  detail: string;
+}
+
+export class PasswordResetTokenRequest {
+  @ApiProperty({ example: 'UmVzZXQtdG9rZW4tZXhhbXBsZS1ub3QtcmVhbC0xMjM0NTY', maxLength: 200, description: 'The token from the link in the email.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token: string;
+}
+
+export class CompletePasswordResetRequest extends PasswordResetTokenRequest {
+  @ChosenPassword()
+  password: string;
+}
+
+export class PasswordChangedResponse {
+  @ApiProperty({ example: 'Your password has been changed. Sign in with the new one.' })
+  detail: string;
 }

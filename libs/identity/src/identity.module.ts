@@ -12,25 +12,32 @@ import { FirstAdmin } from './first-admin.js';
 import { IdentityConfig } from './identity.config.js';
 import { InvitationsController } from './invitations.controller.js';
 import { Invitation } from './invitation.entity.js';
+import { FindPeopleHandler, GetPersonHandler } from './find-people.handler.js';
 import { InviteUserHandler } from './invite-user.handler.js';
-import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
+import { LoginRateLimitGuard, PasswordResetRateLimitGuard } from './login-rate-limit.guard.js';
+import { PasswordResetController } from './password-reset.controller.js';
+import { PasswordReset } from './password-reset.entity.js';
+import { CompletePasswordResetHandler, RequestPasswordResetHandler } from './password-reset.handlers.js';
+import { PeopleController } from './people.controller.js';
 import { RateLimiter } from './rate-limiter.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { RefreshTokens } from './refresh-tokens.js';
+import { ResendInvitationHandler } from './resend-invitation.handler.js';
 import { SignIn } from './sign-in.service.js';
 import { User } from './user.entity.js';
+import { WithdrawInvitationHandler } from './withdraw-invitation.handler.js';
 
 @Module({})
 export class IdentityModule {
   /**
-   * Sign-in, invitations and the guard every endpoint passes. `partnershipDirectory` is the module
+   * Sign-in, invitations, password resets and the guard every endpoint passes. `partnershipDirectory` is the module
    * that provides `PartnershipDirectory` (the partnerships context), so identity never imports it.
    */
   static forRoot(partnershipDirectory: NonNullable<ModuleMetadata['imports']>[number]): DynamicModule {
     return {
       module: IdentityModule,
       imports: [
-        TypeOrmModule.forFeature([User, Invitation, RefreshToken]),
+        TypeOrmModule.forFeature([User, Invitation, RefreshToken, PasswordReset]),
         OutboxModule,
         partnershipDirectory,
         JwtModule.registerAsync({
@@ -43,8 +50,25 @@ export class IdentityModule {
           }),
         }),
       ],
-      controllers: [AuthController, InvitationsController],
-      providers: [CallerCache, SignIn, RefreshTokens, FirstAdmin, RateLimiter, LoginRateLimitGuard, InviteUserHandler, AcceptInvitationHandler, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+      controllers: [AuthController, InvitationsController, PasswordResetController, PeopleController],
+      providers: [
+        CallerCache,
+        SignIn,
+        RefreshTokens,
+        FirstAdmin,
+        RateLimiter,
+        LoginRateLimitGuard,
+        PasswordResetRateLimitGuard,
+        InviteUserHandler,
+        AcceptInvitationHandler,
+        ResendInvitationHandler,
+        WithdrawInvitationHandler,
+        FindPeopleHandler,
+        GetPersonHandler,
+        RequestPasswordResetHandler,
+        CompletePasswordResetHandler,
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+      ],
     };
   }
 }

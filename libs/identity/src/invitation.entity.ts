@@ -4,6 +4,7 @@ import { User } from './user.entity.js';
 /** A one-time token that lets an invited person choose their password. Only its hash is stored. */
 @Entity('invitations')
 @Index('invitations_token_hash_key', ['tokenHash'], { unique: true })
+@Index('invitations_by_user', ['userId'])
 export class Invitation {
   @PrimaryGeneratedColumn('uuid')
   id: string;

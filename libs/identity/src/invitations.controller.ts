@@ -1,13 +1,13 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { ApiProblems } from '#libs/http';
+import { ApiProblems, UuidParam } from '#libs/http';
 import { ApiSignedIn, CurrentCaller, Public, Roles } from './access.decorators.js';
 import type { Caller } from './caller.js';
 import { AcceptInvitationRequest, InvitationResponse, InviteUserRequest, TokenResponse } from './identity.dto.js';
-import { AcceptInvitationCommand, InviteUserCommand } from './invite-user.command.js';
+import { AcceptInvitationCommand, InviteUserCommand, ResendInvitationCommand, WithdrawInvitationCommand } from './invite-user.command.js';
 import { SignIn } from './sign-in.service.js';
 import { User } from './user.entity.js';
 
@@ -42,5 +42,36 @@ export class InvitationsController {
   async accept(@Body() request: AcceptInvitationRequest): Promise<TokenResponse> {
     const { userId } = await this.commands.execute(new AcceptInvitationCommand(request.token, request.password));
     return this.signIn.tokenFor(await this.users.findOneByOrFail({ id: userId }));
+  }
+
+  @Post(':id/resend')
+  @Roles('admin', 'partnership_lead')
+  @ApiSignedIn()
+  @ApiOperation({
+    summary: 'Re-send an invitation not yet accepted (open or expired), with a new link',
+    description:
+      'The same scope as inviting; another partnership\'s invitation is 404. The invitation is replaced: its old link stops working, ' +
+      'and the new one (a new id and token) expires a full invitation period from now. Emits `user.invited`, from which the email goes.',
+  })
+  @ApiCreatedResponse({ type: InvitationResponse })
+  @ApiProblems(400, 404, [409, 'The invitation has been accepted already.'])
+  resend(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<InvitationResponse> {
+    return this.commands.execute(new ResendInvitationCommand(id, caller));
+  }
+
+  @Delete(':id')
+  @Roles('admin', 'partnership_lead')
+  @HttpCode(204)
+  @ApiSignedIn()
+  @ApiOperation({
+    summary: 'Withdraw an invitation not yet accepted',
+    description:
+      'The same scope as inviting; another partnership\'s invitation is 404. Its link stops working and the invited person is removed ' +
+      '(they never signed in), so their email can be invited again. Emits `user.invitation_withdrawn`.',
+  })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 404, [409, 'The invitation has been accepted already, or records name the person.'])
+  async withdraw(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<void> {
+    await this.commands.execute(new WithdrawInvitationCommand(id, caller));
   }
 }

@@ -19,3 +19,21 @@ export class AcceptInvitationCommand extends Command<{ userId: string }> {
     super();
   }
 }
+
+export class ResendInvitationCommand extends Command<InvitationResponse> {
+  constructor(
+    readonly invitationId: string,
+    readonly caller: Caller,
+  ) {
+    super();
+  }
+}
+
+export class WithdrawInvitationCommand extends Command<void> {
+  constructor(
+    readonly invitationId: string,
+    readonly caller: Caller,
+  ) {
+    super();
+  }
+}

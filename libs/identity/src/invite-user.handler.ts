@@ -1,19 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { conflictOnDuplicate, isForeignKeyViolation } from '#libs/database';
-import { domainEvent, transactionWithEvents } from '#libs/events';
-import { InvalidRequestException, londonDateTime } from '#libs/http';
-import { invitationToken } from '#libs/mail-contract';
+import { transactionWithEvents } from '#libs/events';
+import { InvalidRequestException } from '#libs/http';
 import { isAdmin } from './caller.js';
 import { IdentityConfig } from './identity.config.js';
 import type { InvitationResponse, InviteUserRequest } from './identity.dto.js';
-import { Invitation } from './invitation.entity.js';
 import { InviteUserCommand } from './invite-user.command.js';
+import { issueInvitation } from './issue-invitation.js';
 import { PartnershipDirectory } from './partnership-directory.js';
-import { hashToken } from './passwords.js';
 import { User } from './user.entity.js';
 
 /** Which organisation field a role needs; the other must be absent. */
@@ -38,11 +35,8 @@ export class InviteUserHandler implements ICommandHandler<InviteUserCommand> {
   async execute({ request, inviter }: InviteUserCommand): Promise<InvitationResponse> {
     const problems = organisationProblems(request);
     if (problems.length > 0) throw new InvalidRequestException(problems);
-    if (!isAdmin(inviter)) await this.assertLeadMayInvite(request, inviter.partnershipIds);
+    const partnershipId = isAdmin(inviter) ? null : await this.partnershipLeadInvitesIn(request, inviter.partnershipIds);
 
-    const invitationId = randomUUID();
-    const token = invitationToken(this.config.LINK_SECRET, invitationId);
-    const expiresAt = new Date(Date.now() + this.config.INVITATION_TTL_HOURS * 3600_000);
     try {
       return await conflictOnDuplicate('users_email_key', `Someone with the email ${request.email} is already invited or signed up.`, () =>
         transactionWithEvents(this.dataSource, async (transaction) => {
@@ -56,16 +50,7 @@ export class InviteUserHandler implements ICommandHandler<InviteUserCommand> {
               passwordHash: null,
             }),
           );
-          const invitation = await transaction.save(transaction.create(Invitation, { id: invitationId, userId: user.id, tokenHash: hashToken(token), invitedBy: inviter.id, expiresAt }));
-          const invited = domainEvent('user.invited', {
-            aggregateId: user.id,
-            actorId: inviter.id,
-            payload: { userId: user.id, invitationId: invitation.id, email: user.email, displayName: user.displayName, role: user.role, expiresAt: expiresAt.toISOString() },
-          });
-          return {
-            result: { userId: user.id, email: user.email, role: user.role, invitationToken: token, expiresAt: londonDateTime(expiresAt) },
-            events: [invited],
-          };
+          return issueInvitation(transaction, this.config, user, { actorId: inviter.id, partnershipId });
         }),
       );
     } catch (error) {
@@ -74,15 +59,20 @@ export class InviteUserHandler implements ICommandHandler<InviteUserCommand> {
     }
   }
 
-  /** A lead invites academics and practitioners of organisations in the partnerships they lead, no one else. */
-  private async assertLeadMayInvite(request: InviteUserRequest, ledPartnerships: string[]): Promise<void> {
+  /**
+   * A lead invites academics and practitioners of organisations in the partnerships they lead, no
+   * one else; the partnership they invite in is the one whose audit trail shows it.
+   */
+  private async partnershipLeadInvitesIn(request: InviteUserRequest, ledPartnerships: string[]): Promise<string> {
     if (request.role !== 'academic' && request.role !== 'practitioner') {
       throw new ForbiddenException('A partnership lead may invite academics and practitioners only.');
     }
     const organisationId = (request.universityId ?? request.councilId)!;
     const partnerships = await this.partnerships.partnershipsOfOrganisation(organisationId);
-    if (!partnerships.some((id) => ledPartnerships.includes(id))) {
+    const partnershipId = partnerships.find((id) => ledPartnerships.includes(id));
+    if (!partnershipId) {
       throw new NotFoundException(`No ${request.role === 'academic' ? 'university' : 'council'} has id ${organisationId} in your partnerships.`);
     }
+    return partnershipId;
   }
 }

@@ -20,4 +20,5 @@ export class Links {
   confirmSubscription = (token: string) => this.url(`/subscription/confirm/${token}`);
   unsubscribe = (token: string) => this.url(`/unsubscribe/${token}`);
   acceptInvitation = (token: string) => `${this.url('/invitation')}?token=${encodeURIComponent(token)}`;
+  resetPassword = (token: string) => this.url(`/password-reset/${token}`);
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EMAIL_PREFERENCE_DEFAULTS, invitationToken, signLinkToken } from '#libs/mail-contract';
+import { EMAIL_PREFERENCE_DEFAULTS, invitationToken, passwordResetToken, signLinkToken } from '#libs/mail-contract';
 import { Links } from './links.js';
 import { Mailer, type OutgoingEmail, PermanentRejection } from './mailer.js';
 import { NotificationConfig } from './notification.config.js';
@@ -101,9 +101,10 @@ export class MessageDelivery {
     await transaction.query(`UPDATE sent_messages SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = $1`, [id]);
   }
 
-  /** Tokens that open an account or confirm a subscription, made now: no stored message holds one. */
+  /** Tokens that open an account, reset a password or confirm a subscription, made now: no stored message holds one. */
   private readonly signedLinks: SignedLinks = {
     acceptInvitation: (invitationId) => this.links.acceptInvitation(invitationToken(this.config.LINK_SECRET, invitationId)),
+    resetPassword: (resetId) => this.links.resetPassword(passwordResetToken(this.config.LINK_SECRET, resetId)),
     confirmSubscription: (subscriptionId) => this.links.confirmSubscription(signLinkToken(this.config.LINK_SECRET, { purpose: 'confirm', subscriptionId })),
   };
 

@@ -40,6 +40,12 @@ export class PeopleRead {
     return rows.length > 0;
   }
 
+  /** Not used, superseded or expired: a link to it would only say it has expired. */
+  async openPasswordReset(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM password_resets WHERE id = $1 AND used_at IS NULL AND expires_at > now()`, [id]);
+    return rows.length > 0;
+  }
+
   /** The host: the academic who posted it, or when a lead posted it, the host university's academics. */
   hosts(opportunityId: string): Promise<Person[]> {
     return this.db.query(

@@ -47,6 +47,11 @@ function applyFilters(query: SelectQueryBuilder<Opportunity>, params: Opportunit
   if (params.specialism) query.andWhere('o.required_specialisms @> ARRAY[:specialism]::text[]', { specialism: params.specialism });
   if (params.startsFrom) query.andWhere('o.first_session_at >= :startsFrom', { startsFrom: params.startsFrom });
   if (params.startsBefore) query.andWhere('o.first_session_at < :startsBefore', { startsBefore: params.startsBefore });
+  if (params.format?.length) {
+    // Looked up per opportunity by opportunity_sessions_by_opportunity: an opportunity has a few sessions.
+    const kinds = [...new Set(params.format)].map((format) => (format === 'online' ? 's.online_link IS NOT NULL' : 's.place IS NOT NULL'));
+    query.andWhere(`EXISTS (SELECT 1 FROM opportunity_sessions s WHERE s.opportunity_id = o.id AND (${kinds.join(' OR ')}))`);
+  }
   // Until matches take places, an opportunity has places left unless it was marked filled.
   if (params.hasFreePlaces !== undefined) query.andWhere(params.hasFreePlaces ? `o.status <> 'filled'` : `o.status = 'filled'`);
 }

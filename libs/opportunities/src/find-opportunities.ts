@@ -1,9 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Query } from '@nestjs/cqrs';
 import { TextBoolean } from '#libs/config';
 import { DateTimeWithOffset, PageQuery, PlainText } from '#libs/http';
 import type { Caller } from '#libs/identity';
+import { FORMATS, type Format } from '#libs/practitioners';
 import { OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, type OpportunityStatus, type OpportunityType } from './opportunity.js';
 import type { OpportunityPage } from './opportunity.dto.js';
 
@@ -51,6 +53,20 @@ export class OpportunityListParams extends PageQuery {
   @IsOptional()
   @DateTimeWithOffset()
   startsBefore?: string;
+
+  @ApiPropertyOptional({
+    example: ['online'],
+    enum: FORMATS,
+    isArray: true,
+    description: 'Only those with a session in this format: `in_person` a session with a place, `online` one with an online link. Repeated, either will do.',
+  })
+  @IsOptional()
+  // A query string gives one value as a string, a repeated one as a list.
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? [value] : value))
+  @IsArray()
+  @ArrayMaxSize(FORMATS.length * 2)
+  @IsIn(FORMATS, { each: true })
+  format?: Format[];
 
   @ApiPropertyOptional({ example: true, type: Boolean, description: 'Only those with places left.' })
   @IsOptional()

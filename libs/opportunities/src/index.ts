@@ -6,3 +6,5 @@ export { Opportunity } from './opportunity.entity.js';
 export { visibleOpportunity } from './opportunity.read.js';
 export { opportunityEvent } from './opportunity.events.js';
 export { OpportunitySession } from './opportunity-session.entity.js';
+export { type Eligibility, eligibilityOf, INELIGIBILITY_REASONS, type IneligibilityReason } from './eligibility.js';
+export { eligibilityFor } from './eligibility.read.js';

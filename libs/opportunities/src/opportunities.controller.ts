@@ -7,6 +7,7 @@ import { ApiProblems, type Page, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { ChangeOpportunityStatusCommand, CreateOpportunityCommand, UpdateOpportunityCommand } from './opportunity.commands.js';
 import { CancelOpportunityRequest, CreateOpportunityRequest, OpportunityResponse, UpdateOpportunityRequest } from './opportunity.dto.js';
+import { eligibilityFor } from './eligibility.read.js';
 import { toOpportunityResponse, visibleOpportunity } from './opportunity.read.js';
 import { FindOpportunitiesQuery, OpportunityListParams } from './find-opportunities.js';
 import { OpportunityPage } from './opportunity.dto.js';
@@ -42,11 +43,17 @@ export class OpportunitiesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get one opportunity (drafts only for those who may change them)' })
+  @ApiOperation({
+    summary: 'Get one opportunity (drafts only for those who may change them)',
+    description: "For a practitioner, `eligibility` says whether they may apply and why not: applying (POST /api/opportunities/{id}/applications) holds to the same rule.",
+  })
   @ApiOkResponse({ type: OpportunityResponse })
   @ApiProblems(400, 404)
   async get(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
-    return toOpportunityResponse(this.dataSource.manager, await visibleOpportunity(this.dataSource.manager, caller, id), caller);
+    const manager = this.dataSource.manager;
+    const opportunity = await visibleOpportunity(manager, caller, id);
+    const response = await toOpportunityResponse(manager, opportunity, caller);
+    return caller.role === 'practitioner' ? { ...response, eligibility: await eligibilityFor(manager, caller.id, opportunity) } : response;
   }
 
   @Put(':id')

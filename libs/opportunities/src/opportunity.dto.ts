@@ -19,6 +19,7 @@ import {
 import { DateTimeWithOffset, EXAMPLE_CURSOR, PlainText } from '#libs/http';
 import { CAREER_STAGES, type CareerStage } from '#libs/practitioners';
 import { OPPORTUNITY_ACTIONS, OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, type OpportunityAction, type OpportunityStatus, type OpportunityType } from './opportunity.js';
+import { INELIGIBILITY_REASONS, type IneligibilityReason } from './eligibility.js';
 
 export class SessionDto {
   @ApiProperty({ example: '2027-03-02T10:00:00+00:00', format: 'date-time' })
@@ -141,6 +142,22 @@ export class OpportunityHost {
   id: string;
 }
 
+export class EligibilityResponse {
+  @ApiProperty({ example: false, description: 'Whether the practitioner may apply now.' })
+  eligible: boolean;
+
+  @ApiProperty({
+    example: ['career_stage'],
+    enum: INELIGIBILITY_REASONS,
+    isArray: true,
+    description:
+      'Every reason they may not, empty when they may: `closed` (not taking applications, or its closing date has passed), `no_places`, ' +
+      '`already_applied` (an application, withdrawn or not: each practitioner applies once), `no_profile` (no profile saved, so no stage to judge), ' +
+      '`career_stage` (below the minimum), `peps_stage` (below the PEPS stage asked for).',
+  })
+  reasons: IneligibilityReason[];
+}
+
 export class OpportunityResponse {
   @ApiProperty({ example: '0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b', format: 'uuid' })
   id: string;
@@ -200,6 +217,13 @@ export class OpportunityResponse {
     description: 'What the caller may do to it now (update is PUT); empty for those who may not change it.',
   })
   actions: OpportunityAction[];
+
+  @ApiProperty({
+    type: EligibilityResponse,
+    nullable: true,
+    description: 'For a signed-in practitioner getting one opportunity (GET /api/opportunities/{id}): whether they may apply, and why not. Null for everyone else, and in lists.',
+  })
+  eligibility: EligibilityResponse | null;
 
   @ApiProperty({ example: '2027-02-01T11:20:00.000+00:00', format: 'date-time' })
   createdAt: string;

@@ -65,6 +65,7 @@ export async function toOpportunityResponses(manager: EntityManager, opportuniti
     cancellationReason: opportunity.cancellationReason,
     applicationCount: counts.has(opportunity.id) ? counts.get(opportunity.id)! : null,
     actions: counts.has(opportunity.id) ? actionsFrom(opportunity.status) : [],
+    eligibility: null,
     createdAt: londonDateTime(opportunity.createdAt),
     updatedAt: londonDateTime(opportunity.updatedAt),
   }));

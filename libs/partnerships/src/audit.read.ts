@@ -30,6 +30,10 @@ export async function auditTrail(manager: EntityManager, partnershipId: string, 
     values.push(params.actorId);
     conditions.push(`e.actor_id = $${values.length}`);
   }
+  if (params.recordId) {
+    values.push(params.recordId);
+    conditions.push(`e.aggregate_id = $${values.length}`);
+  }
   const after = cursorKey(params.cursor, 1, ([position]) => /^\d{1,18}$/.test(position!));
   if (after) {
     values.push(after[0]);
@@ -59,5 +63,15 @@ export async function auditTrail(manager: EntityManager, partnershipId: string, 
       correlationId: row.correlation_id,
     }),
     (row) => [String(row.position)],
+  );
+}
+
+/** Everyone who appears in the trail as the one who made a change, by name (the service itself is no one). */
+export function auditActors(manager: EntityManager, partnershipId: string): Promise<{ id: string; displayName: string }[]> {
+  return manager.query(
+    `SELECT u.id, u.display_name AS "displayName" FROM users u
+      WHERE EXISTS (SELECT 1 FROM outbox_events e WHERE e.partnership_id = $1 AND e.actor_id = u.id)
+      ORDER BY u.display_name, u.id`,
+    [partnershipId],
   );
 }

@@ -14,6 +14,12 @@ export class AuditParams extends PageQuery {
   @IsOptional()
   @IsUUID('all')
   actorId?: string;
+
+  @ApiPropertyOptional({ example: '8f0e4a7c-1b2d-4c3e-9f5a-6b7c8d9e0f1a', maxLength: 100, description: "Only the changes to this record (an entry's recordId: most are UUIDs, a specialism's is its code)." })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'recordId must be a record id: up to 100 letters, digits, _ and -' })
+  recordId?: string;
 }
 
 export class AuditEntry {
@@ -51,4 +57,12 @@ export class AuditPage {
 
   @ApiProperty({ example: EXAMPLE_CURSOR, nullable: true, type: String })
   nextCursor: string | null;
+}
+
+export class AuditActor {
+  @ApiProperty({ example: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d', format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Alex Morgan' })
+  displayName: string;
 }

@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('partnerships')
 // Names are unique regardless of case: a unique index on lower(name), in the migration.
 @Index('partnerships_name_order', ['name', 'id'])
+@Index('partnerships_listed_publicly', ['name', 'id'], { where: 'lists_publicly' })
 export class Partnership {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -5,8 +5,8 @@ import { ApiProblems, type Page, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, canSeePartnership, CurrentCaller, isAdmin, Roles } from '#libs/identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditPage, AuditParams, type AuditEntry } from './audit.js';
-import { auditTrail } from './audit.read.js';
+import { AuditActor, AuditPage, AuditParams, type AuditEntry } from './audit.js';
+import { auditActors, auditTrail } from './audit.read.js';
 import { Partnership } from './partnership.entity.js';
 import { AppointLeadCommand, RemoveLeadCommand } from './change-partnership-leads.command.js';
 import { AddPartnershipMemberCommand, RemovePartnershipMemberCommand } from './change-partnership-members.command.js';
@@ -39,11 +39,24 @@ export class PartnershipsController {
   @ApiOkResponse({ type: AuditPage })
   @ApiProblems(400, [403, "Only the partnership's leads read its audit trail."], 404)
   async audit(@UuidParam('id') id: string, @Query() params: AuditParams, @CurrentCaller() caller: Caller): Promise<Page<AuditEntry>> {
+    await this.assertMayReadAudit(id, caller);
+    return auditTrail(this.dataSource.manager, id, params);
+  }
+
+  @Get(':id/audit/people')
+  @ApiOperation({ summary: "The people who made changes in the partnership's audit trail, by name, to filter it by (leads and admins)" })
+  @ApiOkResponse({ type: [AuditActor] })
+  @ApiProblems(400, [403, "Only the partnership's leads read its audit trail."], 404)
+  async auditPeople(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<AuditActor[]> {
+    await this.assertMayReadAudit(id, caller);
+    return auditActors(this.dataSource.manager, id);
+  }
+
+  private async assertMayReadAudit(id: string, caller: Caller): Promise<void> {
     if (!canSeePartnership(caller, id) || !(await this.dataSource.manager.existsBy(Partnership, { id }))) {
       throw new NotFoundException(`No partnership has id ${id}.`);
     }
     if (!isAdmin(caller) && caller.role !== 'partnership_lead') throw new ForbiddenException("Only the partnership's leads read its audit trail.");
-    return auditTrail(this.dataSource.manager, id, params);
   }
 
   @Post()
@@ -72,8 +85,11 @@ export class PartnershipsController {
   }
 
   @Post(':id/members')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Add a university or council to a partnership', description: 'Emits `partnership.member_added`.' })
+  @Roles('admin', 'partnership_lead')
+  @ApiOperation({
+    summary: 'Add a university or council to a partnership (admins, and its leads)',
+    description: 'Its academics and practitioners then work in the partnership: they see its opportunities, and its leads may invite more of them. Emits `partnership.member_added`.',
+  })
   @ApiCreatedResponse({ type: PartnershipResponse })
   @ApiProblems(400, 404, 409)
   addMember(
@@ -81,13 +97,20 @@ export class PartnershipsController {
     @Body() request: AddPartnershipMemberRequest,
     @CurrentCaller() caller: Caller,
   ): Promise<PartnershipResponse> {
+    assertCanSee(caller, id);
     return this.commands.execute(new AddPartnershipMemberCommand(id, request.organisationType, request.organisationId, caller.id));
   }
 
   @Delete(':id/members/:organisationId')
-  @Roles('admin')
+  @Roles('admin', 'partnership_lead')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a university or council from a partnership', description: 'Emits `partnership.member_removed`.' })
+  @ApiOperation({
+    summary: 'Remove a university or council from a partnership (admins, and its leads)',
+    description:
+      'Its academics and practitioners stop working in the partnership at once (their sign-ins are ended, so they sign in again): ' +
+      'they no longer see its opportunities, apply, or post in it, and get no more recommendations from it. ' +
+      'What has happened stays: opportunities it hosted, applications, matches and the audit trail. Emits `partnership.member_removed`.',
+  })
   @ApiNoContentResponse()
   @ApiProblems(400, 404)
   async removeMember(
@@ -95,6 +118,7 @@ export class PartnershipsController {
     @UuidParam('organisationId') organisationId: string,
     @CurrentCaller() caller: Caller,
   ): Promise<void> {
+    assertCanSee(caller, id);
     await this.commands.execute(new RemovePartnershipMemberCommand(id, organisationId, caller.id));
   }
 
@@ -149,4 +173,9 @@ export class PartnershipsController {
   ): Promise<PartnershipSettings> {
     return this.commands.execute(new ChangePartnershipSettingsCommand(id, request, caller));
   }
+}
+
+/** Another partnership's records are not found, whether or not they exist. */
+function assertCanSee(caller: Caller, partnershipId: string): void {
+  if (!canSeePartnership(caller, partnershipId)) throw new NotFoundException(`No partnership has id ${partnershipId}.`);
 }

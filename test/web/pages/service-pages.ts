@@ -63,6 +63,15 @@ export class FindOpportunitiesPage extends PageObject {
 export class OpportunityPage extends PageObject {
   protected readonly heading = /.+/;
 
+  /** What the page says about applying: "You’re eligible", or why not. */
+  eligibility(): Promise<string> {
+    return this.page.locator('#eligibility').innerText().then((text) => text.replace(/\s+/g, ' ').trim());
+  }
+
+  hasApplyButton(): Promise<boolean> {
+    return this.page.getByRole('button', { name: 'Apply', exact: true }).isVisible();
+  }
+
   async apply(): Promise<ApplyPage> {
     // A GOV.UK button that is a link has the button role.
     await this.page.getByRole('button', { name: 'Apply', exact: true }).click();

@@ -37,3 +37,19 @@ export const OPPORTUNITY_IDEAS: Record<'teaching' | 'interviewing' | 'research' 
     ['Practice educator for a final placement student', 'Supervise a final-year student on a 100-day placement in an adults\' team.'],
   ],
 };
+
+/** Years since qualifying that fit each career stage, fewest to most; students have not qualified. */
+const YEARS_QUALIFIED: Record<(typeof CAREER_STAGES)[number], [number, number] | null> = {
+  student: null,
+  asye: [0, 1],
+  social_worker: [1, 6],
+  senior_practitioner: [4, 12],
+  advanced_practitioner: [6, 20],
+  team_manager: [6, 25],
+  principal_social_worker: [10, 30],
+};
+
+export function yearsQualifiedFor(stage: (typeof CAREER_STAGES)[number], random: () => number): number | null {
+  const range = YEARS_QUALIFIED[stage];
+  return range && range[0] + Math.floor(random() * (range[1] - range[0] + 1));
+}

@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
 import pg from 'pg';
-import { CAREER_STAGES, FIRST_NAMES, LAST_NAMES, pick, seededRandom, SPECIALISMS } from './demo-catalogue.js';
+import { CAREER_STAGES, FIRST_NAMES, LAST_NAMES, pick, seededRandom, SPECIALISMS, yearsQualifiedFor } from './demo-catalogue.js';
 
 /**
  * Practitioners in bulk, written straight to the database (hundreds of invitations through the API
@@ -35,7 +35,7 @@ export async function seedPractitioners(databaseUrl: string, councils: Map<strin
             councilId,
             stage,
             peps,
-            stage === 'student' ? null : Math.floor(random() * 25),
+            yearsQualifiedFor(stage, random),
             specialisms,
             [1, 2, 3, 4, 5].filter(() => random() > 0.3),
             random() > 0.5 ? ['in_person', 'online'] : ['online'],

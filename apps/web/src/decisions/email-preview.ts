@@ -11,7 +11,7 @@ export interface EmailPreview {
 
 // The sender only signs the calendar invitation, which a preview does not show.
 const SENDER = { name: 'Teaching Partnership Marketplace', email: 'no-reply@example.invalid' };
-const NO_SIGNED_LINKS = { acceptInvitation: () => '', confirmSubscription: () => '' };
+const NO_SIGNED_LINKS = { acceptInvitation: () => '', resetPassword: () => '', confirmSubscription: () => '' };
 
 /**
  * The email the practitioner will get, rendered by the notification worker's own templates from

@@ -6,7 +6,7 @@ import { formErrors } from '../layout/form-errors.js';
 import { OPPORTUNITY_TYPE_LABELS } from '../layout/labels.js';
 import { SignedIn } from '../session/signed-in.guard.js';
 import { selectItems, vocabularyOf } from './organisation-names.js';
-import { readSearchForm, type SearchForm, searchLink } from './search-form.js';
+import { FORMAT_LABELS, readSearchForm, type SearchForm, searchLink } from './search-form.js';
 
 /** Find opportunities: the filter panel, search words, sort and pages. */
 @Controller('opportunities')
@@ -35,6 +35,7 @@ export class FindOpportunitiesController {
       typeItems: [{ value: '', text: 'Any type' }, ...Object.entries(OPPORTUNITY_TYPE_LABELS).map(([value, text]) => ({ value, text }))],
       specialismItems: selectItems(vocabulary.specialisms, form.values.specialism, 'Any specialism'),
       hostItems: selectItems(vocabulary.organisations, form.values.host, 'Any organisation'),
+      formatItems: Object.entries(FORMAT_LABELS).map(([value, text]) => ({ value, text, checked: (form.values.formats as string[]).includes(value) })),
       selectedFilters: selectedFilters(form, raw, vocabulary.specialisms, vocabulary.organisations),
     };
   }
@@ -51,12 +52,16 @@ function selectedFilters(form: SearchForm, raw: Record<string, unknown>, special
     values.host && { heading: { text: 'Organisation' }, items: [{ href: searchLink(raw, { host: null }), text: organisations.get(values.host) ?? 'Unknown' }] },
     query.startsFrom && { heading: { text: 'Starting from' }, items: [{ href: searchLink(raw, { 'from-day': null, 'from-month': null, 'from-year': null }), text: shortDate(query.startsFrom) }] },
     query.startsBefore && { heading: { text: 'Starting before' }, items: [{ href: searchLink(raw, { 'before-day': null, 'before-month': null, 'before-year': null }), text: shortDate(query.startsBefore) }] },
+    values.formats.length > 0 && {
+      heading: { text: 'Online or in person' },
+      items: values.formats.map((format) => ({ href: searchLink(raw, { format: values.formats.filter((other) => other !== format) }), text: FORMAT_LABELS[format] })),
+    },
     values.freePlaces && { heading: { text: 'Places' }, items: [{ href: searchLink(raw, { freePlaces: null }), text: 'With places left' }] },
   ].filter(Boolean);
   return categories.length ? { heading: { text: 'Selected filters' }, clearLink: { href: '/opportunities', text: 'Clear filters' }, categories } : null;
 }
 
-/** An email alert with this search's type, specialism and organisation ticked. */
+/** An email alert with this search's type, specialism and organisation ticked (alerts have no format). */
 function alertLink({ values }: SearchForm): string {
   const params = new URLSearchParams(Object.entries({ type: values.type, specialism: values.specialism, host: values.host }).filter(([, value]) => value));
   return params.size ? `/alerts/new?${params}` : '/alerts/new';

@@ -1,11 +1,16 @@
 import type { operations } from '#libs/api-contract';
 import { startOfLondonDay } from '../layout/dates.js';
+import { listField } from '../layout/form-fields.js';
 import { textField } from '../layout/form-errors.js';
 import { OPPORTUNITY_TYPE_LABELS } from '../layout/labels.js';
 
 type SearchQuery = NonNullable<operations['OpportunitiesController_find']['parameters']['query']>;
 
 const SORTS = ['soonest', 'newest', 'closing_soon'] as const;
+
+type Format = NonNullable<SearchQuery['format']>[number];
+/** The filter's "Online or in person" checkboxes, in the order shown. */
+export const FORMAT_LABELS: Record<Format, string> = { online: 'Online', in_person: 'In person' };
 
 export interface DateParts {
   day: string;
@@ -23,6 +28,7 @@ export interface SearchForm {
     from: DateParts;
     before: DateParts;
     freePlaces: boolean;
+    formats: Format[];
     sort: (typeof SORTS)[number];
   };
   errors: Record<string, string | undefined>;
@@ -51,6 +57,7 @@ export function readSearchForm(raw: Record<string, unknown>): SearchForm {
     from: dateParts(raw, 'from'),
     before: dateParts(raw, 'before'),
     freePlaces: textField(raw, 'freePlaces') === 'yes',
+    formats: (Object.keys(FORMAT_LABELS) as Format[]).filter((format) => listField(raw, 'format').includes(format)),
     sort: (SORTS as readonly string[]).includes(sortText) ? (sortText as SearchForm['values']['sort']) : 'soonest',
   };
   const from = typedDate(values.from);
@@ -70,23 +77,26 @@ export function readSearchForm(raw: Record<string, unknown>): SearchForm {
     ...(from.iso && { startsFrom: from.iso }),
     ...(before.iso && { startsBefore: before.iso }),
     ...(values.freePlaces && { hasFreePlaces: true }),
+    ...(values.formats.length > 0 && { format: values.formats }),
     ...(cursor && { cursor }),
   };
   return { values, errors, query };
 }
 
-/** The query string of this search without its page, to link to the next page or drop one filter. */
-export function searchLink(raw: Record<string, unknown>, change: Record<string, string | null> = {}): string {
+/**
+ * The query string of this search without its page, to link to the next page or drop a filter:
+ * `change` sets a field (a list for one that repeats) or, given null, removes it.
+ */
+export function searchLink(raw: Record<string, unknown>, change: Record<string, string | string[] | null> = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(raw)) {
-    if (key === 'cursor' || typeof value !== 'string' || value === '') continue;
-    params.set(key, value);
+    if (key === 'cursor') continue;
+    for (const item of Array.isArray(value) ? value : [value]) if (typeof item === 'string' && item !== '') params.append(key, item);
   }
   for (const [key, value] of Object.entries(change)) {
-    if (value === null) params.delete(key);
-    else params.set(key, value);
+    params.delete(key);
+    for (const item of value === null ? [] : Array.isArray(value) ? value : [value]) params.append(key, item);
   }
   const text = params.toString();
   return text ? `/opportunities?${text}` : '/opportunities';
 }
-

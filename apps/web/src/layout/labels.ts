@@ -44,6 +44,9 @@ export const STATUS_TAG_CLASSES: Record<string, string> = {
   proposed: 'govuk-tag--yellow',
   approved: 'govuk-tag--green',
   rejected: 'govuk-tag--red',
+  active: 'govuk-tag--green',
+  invited: 'govuk-tag--light-blue',
+  expired: 'govuk-tag--orange',
 };
 
 export const APPLICATION_STATUS_LABELS: Record<string, string> = { submitted: 'Submitted', withdrawn: 'Withdrawn' };
@@ -52,3 +55,15 @@ export const MATCH_STATUS_LABELS: Record<string, string> = { proposed: 'Proposed
 export function pepsLabel(stage: number | null | undefined): string {
   return stage ? `PEPS stage ${stage}` : 'None';
 }
+
+type Role = Schema<'PersonResponse'>['role'];
+type PersonStatus = Schema<'PersonResponse'>['status'];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  partnership_lead: 'Partnership lead',
+  academic: 'Academic',
+  practitioner: 'Practitioner',
+};
+
+export const PERSON_STATUS_LABELS: Record<PersonStatus, string> = { invited: 'Invited', expired: 'Invitation expired', active: 'Active' };

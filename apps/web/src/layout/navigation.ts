@@ -23,6 +23,7 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
     { href: '/decisions', text: 'Decisions' },
     { href: '/manage/opportunities', text: 'Opportunities' },
     { href: '/partnership', text: 'Partnership' },
+    { href: '/people', text: 'People' },
     { href: '/alerts', text: 'Email alerts' },
   ],
   admin: [
@@ -30,6 +31,7 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
     { href: '/admin/universities', text: 'Universities' },
     { href: '/admin/councils', text: 'Councils' },
     { href: '/admin/partnerships', text: 'Partnerships' },
+    { href: '/admin/people', text: 'People' },
     { href: '/admin/email-suppressions', text: 'Email suppressions' },
     { href: '/admin/queues/', text: 'Queue dashboard' },
   ],

@@ -7,6 +7,8 @@ import {
   OPPORTUNITY_STATUS_LABELS,
   OPPORTUNITY_TYPE_LABELS,
   pepsLabel,
+  PERSON_STATUS_LABELS,
+  ROLE_LABELS,
   STATUS_TAG_CLASSES,
 } from './labels.js';
 
@@ -31,6 +33,8 @@ export function configureNunjucks(environment: nunjucks.Environment): void {
   environment.addFilter('applicationStatus', lookup(APPLICATION_STATUS_LABELS));
   environment.addFilter('matchStatus', lookup(MATCH_STATUS_LABELS));
   environment.addFilter('statusTagClass', lookup(STATUS_TAG_CLASSES));
+  environment.addFilter('role', lookup(ROLE_LABELS));
+  environment.addFilter('personStatus', lookup(PERSON_STATUS_LABELS));
   environment.addFilter('peps', pepsLabel);
   environment.addFilter('plural', (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`);
   // The MOJ timeline formats its dates with this filter; ours, in London time, rather than MOJ's (which needs moment).

@@ -5,6 +5,9 @@ import { textField } from '../layout/form-errors.js';
 import { uuid } from '../layout/record-id.js';
 import { SignedIn } from '../session/signed-in.guard.js';
 
+const isUuid = (text: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 /** "match.approved" as people read it: "Match approved". */
 export function eventName(type: string): string {
   const words = type.replace(/[._]/g, ' ');
@@ -53,23 +56,35 @@ export class PartnershipController {
     const api = this.api.as(request);
     const type = textField(query, 'type');
     const cursor = textField(query, 'cursor');
-    const [partnership, page] = await Promise.all([
+    // An address edited by hand to a malformed id shows every record, as the select would.
+    const actorId = isUuid(textField(query, 'actorId')) ? textField(query, 'actorId') : '';
+    const recordId = /^[A-Za-z0-9_-]{1,100}$/.test(textField(query, 'recordId')) ? textField(query, 'recordId') : '';
+    const filters = { ...(type && { type }), ...(actorId && { actorId }), ...(recordId && { recordId }) };
+    const [partnership, page, actors] = await Promise.all([
       this.partnership(api, id),
-      answer(api.GET('/api/partnerships/{id}/audit', { params: { path: { id }, query: { limit: 25, ...(type && { type }), ...(cursor && { cursor }) } } })),
+      answer(api.GET('/api/partnerships/{id}/audit', { params: { path: { id }, query: { limit: 25, ...filters, ...(cursor && { cursor }) } } })),
+      answer(api.GET('/api/partnerships/{id}/audit/people', { params: { path: { id } } })),
     ]);
-    const next = new URLSearchParams({ ...(type && { type }), ...(page.nextCursor && { cursor: page.nextCursor }) });
+    const base = `/partnership/${id}/audit`;
+    const next = new URLSearchParams({ ...filters, ...(page.nextCursor && { cursor: page.nextCursor }) });
+    const onlyRecord = (recordOf: string) => `${base}?${new URLSearchParams({ recordId: recordOf })}`;
     return {
       partnership,
       tab: 'audit',
       type,
+      recordId,
+      everyRecordHref: recordId ? `${base}?${new URLSearchParams({ ...(type && { type }), ...(actorId && { actorId }) })}` : null,
       typeItems: [{ value: '', text: 'Every kind of change' }, ...AUDITED_TYPES.map((value) => ({ value, text: eventName(value), selected: value === type }))],
+      actorItems: [{ value: '', text: 'Anyone' }, ...actors.map((actor) => ({ value: actor.id, text: actor.displayName, selected: actor.id === actorId }))],
       timeline: page.items.map((entry) => ({
         label: { text: eventName(entry.type) },
-        text: `${entry.recordType} ${entry.recordId}`,
+        html: recordId
+          ? escapeHtml(`${entry.recordType} ${entry.recordId}`)
+          : `${escapeHtml(`${entry.recordType} ${entry.recordId}`)}<br><a class="govuk-link" href="${escapeHtml(onlyRecord(entry.recordId))}">Show only this record’s changes<span class="govuk-visually-hidden"> (${escapeHtml(entry.recordType)} ${escapeHtml(entry.recordId)})</span></a>`,
         datetime: { timestamp: entry.occurredAt, type: 'datetime' },
         byline: { text: entry.actorName ?? 'The service' },
       })),
-      nextHref: page.nextCursor ? `/partnership/${id}/audit?${next}` : null,
+      nextHref: page.nextCursor ? `${base}?${next}` : null,
     };
   }
 
@@ -88,5 +103,9 @@ const AUDITED_TYPES = [
   'match.approved',
   'match.rejected',
   'partnership.member_added',
+  'partnership.member_removed',
   'partnership.settings_changed',
+  'specialism.added',
+  'user.invited',
+  'user.invitation_withdrawn',
 ];

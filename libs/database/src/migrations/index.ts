@@ -15,6 +15,8 @@ import { Subscriptions1765100000000 } from './1765100000000-subscriptions.js';
 import { RefreshTokens1765200000000 } from './1765200000000-refresh-tokens.js';
 import { RefreshTokenRevocation1765210000000 } from './1765210000000-refresh-token-revocation.js';
 import { PublicListing1765300000000 } from './1765300000000-public-listing.js';
+import { InvitationsByUser1765310000000 } from './1765310000000-invitations-by-user.js';
+import { PasswordResets1765320000000 } from './1765320000000-password-resets.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
 export const migrations = [
@@ -35,4 +37,6 @@ export const migrations = [
   RefreshTokens1765200000000,
   RefreshTokenRevocation1765210000000,
   PublicListing1765300000000,
+  InvitationsByUser1765310000000,
+  PasswordResets1765320000000,
 ];

@@ -58,7 +58,7 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private jobOptions() {
-    // Completed batches are kept for a week: re-adding one in the same period is then a no-op.
+    // Completed batches are kept for a week: a retried run re-adding one is then a no-op.
     return { ...eventJobOptions(this.config), removeOnComplete: { age: 8 * 24 * 3600 } };
   }
 
@@ -76,8 +76,10 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
       if (rows.length === 0) break;
       const subscriptionIds = rows.map((r) => r.id);
       after = subscriptionIds.at(-1)!;
-      // The job id names the period and the first subscription: a repeated run adds no batch twice.
-      await this.queue.add('batch', { frequency, period, subscriptionIds } satisfies DigestBatchJob, { jobId: `${period}-${frequency}-${subscriptionIds[0]}` });
+      // Named by this run and its first subscription: a retried run adds no batch twice, while a
+      // later run in the same period gets batches of its own. Once a period per subscriber is the
+      // planner's to keep (each subscriber's message for the period is recorded once).
+      await this.queue.add('batch', { frequency, period, subscriptionIds } satisfies DigestBatchJob, { jobId: `${job.id}-${subscriptionIds[0]}` });
       batches += 1;
     }
     this.logger.log({ frequency, period, batches }, 'digest run queued its batches');

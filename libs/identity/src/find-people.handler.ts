@@ -1,0 +1,34 @@
+import { NotFoundException } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Page } from '#libs/http';
+import { isAdmin } from './caller.js';
+import type { PersonResponse } from './people.dto.js';
+import { FindPeopleQuery, GetPersonQuery } from './people.queries.js';
+import { peoplePage } from './people.read.js';
+
+@QueryHandler(FindPeopleQuery)
+export class FindPeopleHandler implements IQueryHandler<FindPeopleQuery> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  execute({ params, caller }: FindPeopleQuery): Promise<Page<PersonResponse>> {
+    if (isAdmin(caller)) return peoplePage(this.dataSource.manager, params, undefined);
+    if (params.partnershipId && !caller.partnershipIds.includes(params.partnershipId)) {
+      throw new NotFoundException(`No partnership has id ${params.partnershipId}.`);
+    }
+    return peoplePage(this.dataSource.manager, params, caller.partnershipIds);
+  }
+}
+
+@QueryHandler(GetPersonQuery)
+export class GetPersonHandler implements IQueryHandler<GetPersonQuery> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async execute({ id, caller }: GetPersonQuery): Promise<PersonResponse> {
+    const page = await peoplePage(this.dataSource.manager, { id, limit: 1 }, isAdmin(caller) ? undefined : caller.partnershipIds);
+    const person = page.items[0];
+    if (!person) throw new NotFoundException(`No person has id ${id}.`);
+    return person;
+  }
+}

@@ -1,0 +1,22 @@
+import { Query } from '@nestjs/cqrs';
+import type { Page } from '#libs/http';
+import type { Caller } from './caller.js';
+import type { PeopleListParams, PersonResponse } from './people.dto.js';
+
+export class FindPeopleQuery extends Query<Page<PersonResponse>> {
+  constructor(
+    readonly params: PeopleListParams,
+    readonly caller: Caller,
+  ) {
+    super();
+  }
+}
+
+export class GetPersonQuery extends Query<PersonResponse> {
+  constructor(
+    readonly id: string,
+    readonly caller: Caller,
+  ) {
+    super();
+  }
+}
