@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { personWith } from '../support/people.js';
 import {
   ADMIN,
   AdminHomePage,
@@ -173,25 +172,23 @@ describe('an admin runs the service, in Chromium', () => {
     expect(await partnership.members()).toEqual(['University of Suffolk', 'Suffolk County Council']);
     expect(await partnership.leads()).toEqual(['No leads yet.']);
 
-    const lead = await personWith(web.api, web.admin, 'partnership_lead');
-    const adminId = (await web.admin.get('/api/me').expect(200)).body.id as string;
+    // Invited, not signed in yet: a lead may be appointed before they first sign in.
+    await web.admin.post('/api/invitations').send({ email: 'robin.lead@example.org', displayName: 'Robin Lead', role: 'partnership_lead' }).expect(201);
     const appoint = await partnership.appointLead();
-    await appoint.appoint('');
+    expect(await appoint.choices()).toEqual(['Robin Lead robin.lead@example.org (invited, not signed in yet)']);
+    await appoint.appoint();
     await appoint.verify();
-    expect(await appoint.errorSummary()).toEqual(['Enter the user id of the lead to appoint']);
-    await appoint.appoint(adminId);
-    await appoint.verify();
-    expect(await appoint.errorSummary()).toEqual(['That person’s role is not partnership lead: only partnership leads can be appointed']);
-    await appoint.appoint(randomUUID());
-    await appoint.verify();
-    expect(await appoint.errorSummary()).toEqual(['No one has that user id']);
-    await appoint.appoint(lead.id);
+    expect(await appoint.errorSummary()).toEqual(['Select the lead to appoint']);
+    await appoint.appoint('Robin Lead');
     await partnership.verify();
-    expect(await partnership.banner()).toBe('A partnership_lead now leads Suffolk Teaching Partnership');
-    expect(await partnership.leads()).toEqual(['A partnership_lead']);
+    expect(await partnership.banner()).toBe('Robin Lead now leads Suffolk Teaching Partnership');
+    expect(await partnership.leads()).toEqual(['Robin Lead']);
+    // Someone who leads it already is not offered again.
+    expect(await (await partnership.appointLead()).choices()).toEqual([]);
+    expect(await page.locator('#no-choices').innerText()).toContain('Everyone invited as a partnership lead leads this partnership already.');
 
     await navigateTo(page, 'Partnerships');
-    expect(await (await on(AdminPartnershipsPage, page)).rows()).toEqual([['Suffolk Teaching Partnership', '2', 'A partnership_lead', expect.any(String)]]);
+    expect(await (await on(AdminPartnershipsPage, page)).rows()).toEqual([['Suffolk Teaching Partnership', '2', 'Robin Lead', expect.any(String)]]);
     await navigateTo(page, 'Home');
     expect(await (await on(AdminHomePage, page)).count('partnerships')).toMatch(/^1 formed/);
   });

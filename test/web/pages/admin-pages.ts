@@ -202,10 +202,15 @@ export class RemoveMemberPage extends PageObject {
 }
 
 export class AppointLeadPage extends PageObject {
-  protected readonly heading = /Appoint a lead$/;
+  protected readonly heading = /Who do you want to appoint as a lead\?$/;
 
-  async appoint(userId: string): Promise<void> {
-    await this.page.locator('#userId').fill(userId);
+  /** Each partnership lead offered, as their name and what the hint says. */
+  choices(): Promise<string[]> {
+    return this.page.locator('.govuk-radios__item').evaluateAll((items) => items.map((item) => (item as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+  }
+
+  async appoint(name?: string): Promise<void> {
+    if (name) await this.page.getByLabel(name, { exact: true }).check();
     await this.page.getByRole('button', { name: 'Appoint lead' }).click();
   }
 }

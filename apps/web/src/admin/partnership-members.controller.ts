@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Api, type ApiClient, answer } from '../api/api-client.js';
 import { ApiProblem } from '../api/api-errors.js';
@@ -63,8 +63,8 @@ export class PartnershipMembersController {
   }
 
   @Get('leads/new')
-  async appointLeadPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', uuid) id: string): Promise<unknown> {
-    return reply.view('admin/views/appoint-lead.njk', { partnership: await partnershipOf(this.api.as(request), id), values: {} });
+  async appointLeadPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', uuid) id: string, @Query() query: Record<string, unknown>): Promise<unknown> {
+    return reply.view('admin/views/appoint-lead.njk', await this.appointLeadModel(this.api.as(request), id, textField(query, 'q').slice(0, 200)));
   }
 
   @Post('leads/new')
@@ -72,14 +72,14 @@ export class PartnershipMembersController {
     const api = this.api.as(request);
     const userId = textField(body, 'userId');
     const refuse = async (status: number, message: string) =>
-      reply.code(status).view('admin/views/appoint-lead.njk', { partnership: await partnershipOf(api, id), values: { userId }, ...formErrors({ userId: message }) });
-    if (!UUID.test(userId)) return refuse(400, userId ? 'Enter a user id in full, like 6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d' : 'Enter the user id of the lead to appoint');
+      reply.code(status).view('admin/views/appoint-lead.njk', { ...(await this.appointLeadModel(api, id, '')), ...formErrors({ userId: message }) });
+    if (!UUID.test(userId)) return refuse(400, 'Select the lead to appoint');
     const appointed = await api.POST('/api/partnerships/{id}/leads', { params: { path: { id } }, body: { userId } });
     if (!appointed.data) {
       const status = appointed.response.status;
       if (status === 400) return refuse(400, 'That person’s role is not partnership lead: only partnership leads can be appointed');
       if (status === 409) return refuse(409, 'That person already leads this partnership');
-      if (status === 404 && (await this.exists(api, id))) return refuse(404, 'No one has that user id');
+      if (status === 404 && (await this.exists(api, id))) return refuse(404, 'That person is no longer on the service: select another');
       return answer(Promise.resolve(appointed));
     }
     const lead = appointed.data.leads.find((each) => each.userId === userId);
@@ -103,6 +103,19 @@ export class PartnershipMembersController {
     await answer(api.DELETE('/api/partnerships/{id}/leads/{userId}', { params: { path: { id, userId } } }));
     request.session.set('flash', { title: 'Lead stood down', heading: `${lead?.displayName ?? 'They'} no longer leads ${partnership.name}` });
     return reply.redirect(`/admin/partnerships/${id}`, 303);
+  }
+
+  /** The people whose role is partnership lead who do not lead it yet, by name; `q` narrows them when there are many. */
+  private async appointLeadModel(api: ApiClient, id: string, q: string) {
+    const [partnership, people] = await Promise.all([
+      partnershipOf(api, id),
+      answer(api.GET('/api/people', { params: { query: { role: 'partnership_lead', limit: 100, ...(q && { q }) } } })),
+    ]);
+    const leading = new Set(partnership.leads.map((lead) => lead.userId));
+    const choices = people.items
+      .filter((person) => !leading.has(person.id))
+      .map((person) => ({ value: person.id, text: person.displayName, hint: { text: person.status === 'active' ? person.email : `${person.email} (invited, not signed in yet)` } }));
+    return { partnership, choices, q, more: Boolean(people.nextCursor) || Boolean(q) };
   }
 
   /** The organisations that are not members yet, universities first. */
