@@ -185,7 +185,7 @@ export class AdminPartnershipPage extends PageObject {
 }
 
 export class AddMemberPage extends PageObject {
-  protected readonly heading = /Which organisation do you want to add\?$/;
+  protected readonly heading = 'Which university or council is joining?';
 
   async add(name?: string): Promise<void> {
     if (name) await this.page.getByLabel(name, { exact: true }).check();

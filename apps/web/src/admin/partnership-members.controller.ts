@@ -20,24 +20,24 @@ export class PartnershipMembersController {
     return reply.view('admin/views/partnership.njk', { partnership: await partnershipOf(this.api.as(request), id) });
   }
 
-  @Get('members/new')
+  @Get('members/add')
   async addMemberPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', uuid) id: string): Promise<unknown> {
-    return reply.view('admin/views/add-member.njk', await this.addMemberModel(this.api.as(request), id));
+    return reply.view('partnership/views/add-member.njk', await this.addMemberModel(this.api.as(request), id));
   }
 
-  @Post('members/new')
+  @Post('members/add')
   async addMember(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', uuid) id: string, @Body() body: unknown): Promise<unknown> {
     const api = this.api.as(request);
     const [organisationType, organisationId] = textField(body, 'organisation').split('/');
     if ((organisationType !== 'university' && organisationType !== 'council') || !organisationId || !UUID.test(organisationId)) {
-      return reply.code(400).view('admin/views/add-member.njk', { ...(await this.addMemberModel(api, id)), ...formErrors({ organisation: 'Select the university or council to add' }) });
+      return reply.code(400).view('partnership/views/add-member.njk', { ...(await this.addMemberModel(api, id)), ...formErrors({ organisation: 'Select the university or council to add' }) });
     }
     const added = await api.POST('/api/partnerships/{id}/members', { params: { path: { id } }, body: { organisationType, organisationId } });
     if (!added.data) {
       // Someone else added it meanwhile, or it is gone: say so on the same question.
       if (added.response.status !== 409 && !(added.response.status === 404 && (await this.exists(api, id)))) return answer(Promise.resolve(added));
       const message = added.response.status === 409 ? 'It is already a member of this partnership' : 'That organisation is no longer registered: choose another';
-      return reply.code(added.response.status).view('admin/views/add-member.njk', { ...(await this.addMemberModel(api, id)), ...formErrors({ organisation: message }) });
+      return reply.code(added.response.status).view('partnership/views/add-member.njk', { ...(await this.addMemberModel(api, id)), ...formErrors({ organisation: message }) });
     }
     const member = added.data.members.find((each) => each.organisationId === organisationId);
     request.session.set('flash', { title: 'Member added', heading: `${member?.name ?? 'The organisation'} is now a member of ${added.data.name}` });
@@ -49,7 +49,7 @@ export class PartnershipMembersController {
     const partnership = await partnershipOf(this.api.as(request), id);
     const member = partnership.members.find((each) => each.organisationId === organisationId);
     if (!member) throw new ApiProblem(404, {});
-    return reply.view('admin/views/remove-member.njk', { partnership, member });
+    return reply.view('partnership/views/remove-member.njk', { partnership, member, base: `/admin/partnerships/${id}` });
   }
 
   @Post('members/:organisationId/remove')
@@ -125,7 +125,7 @@ export class PartnershipMembersController {
     const choices = [...universities, ...councils]
       .filter((organisation) => !members.has(organisation.id))
       .map((organisation) => ({ value: `${organisation.type}/${organisation.id}`, text: organisation.name, hint: { text: organisation.type === 'university' ? 'University' : 'Council' } }));
-    return { partnership, choices };
+    return { partnership, choices, base: `/admin/partnerships/${id}` };
   }
 
   /** Whether the partnership itself is there, to tell its 404 from that of what was chosen. */
