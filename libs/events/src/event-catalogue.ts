@@ -110,9 +110,10 @@ export function isEventType(type: string): type is EventType {
 export function payloadProblems(type: EventType, version: number, payload: unknown): string[] {
   const schema = EVENT_CATALOGUE[type].version === version ? EVENT_CATALOGUE[type].payload : SUPERSEDED_PAYLOADS[type]?.[version];
   if (!schema) return [`the event catalogue has no payload schema for ${type} v${version}`];
-  const result = schema.safeParse(payload, { reportInput: true });
-  if (result.success) return [];
-  return result.error.issues.map((issue) => {
+  if (schema.safeParse(payload).success) return [];
+  // Only a failure asks for the inputs, which tell a missing field: asking always costs zod its compiled fast path.
+  const { error } = schema.safeParse(payload, { reportInput: true });
+  return (error?.issues ?? []).map((issue) => {
     const field = issue.path.length > 0 ? issue.path.join('.') : 'payload';
     return `${field}: ${issue.code === 'invalid_type' && issue.input === undefined ? 'missing' : issue.message}`;
   });
