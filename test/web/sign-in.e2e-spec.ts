@@ -103,6 +103,27 @@ describe('signing in and out, in Chromium', () => {
     expect((await tokens()).filter((token) => !token.revoked)).toEqual([]);
   });
 
+  it('keeps a person signed in when two tabs refresh the same sign-in at once', async () => {
+    const page = await web.newPage();
+    await (await SignInPage.open(page)).signInAs(world.practitioner);
+    await on(PractitionerHomePage, page);
+    const tab = await page.context().newPage();
+    // Both send the same cookie, so both would spend the same refresh token.
+    await Promise.all([page.goto('/home'), tab.goto('/home')]);
+    await on(PractitionerHomePage, page);
+    await on(PractitionerHomePage, tab);
+    await tab.reload();
+    await on(PractitionerHomePage, tab);
+    await page.reload();
+    await on(PractitionerHomePage, page);
+    const revoked = await web.stack.query(
+      `SELECT 1 FROM refresh_tokens WHERE revoked_at IS NOT NULL
+         AND family_id = (SELECT family_id FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1)`,
+      [world.practitioner.id],
+    );
+    expect(revoked).toEqual([]);
+  });
+
   it('asks a person to sign in again when the API no longer accepts their session, and returns them to the page', async () => {
     const page = await web.newPage();
     const signIn = await SignInPage.open(page);

@@ -12,6 +12,9 @@ type Tokens = Schema<'TokenResponse'>;
 
 const callers = new WeakMap<ApiClient, string>();
 
+// How long a refresh's answer is kept for calls that still carry the token it replaced.
+const REFRESH_KEPT_MS = 30_000;
+
 /** Whom a client calls as, for caches of what that person may see. */
 export function callerOf(client: ApiClient): string | undefined {
   return callers.get(client);
@@ -22,8 +25,12 @@ export function callerOf(client: ApiClient): string | undefined {
 @Injectable()
 export class Api {
   private readonly anonymousClient: ApiClient;
-  // A page's calls run in parallel: they share one refresh, since a refresh token works only once.
-  private readonly refreshing = new WeakMap<FastifyRequest, Promise<SignedInSession>>();
+  /**
+   * A refresh token works once, and using it again ends the whole sign-in. Calls that carry the same
+   * one (a page's parallel calls, or two tabs sending the same cookie at once) share one refresh,
+   * by the token it spends; its answer is kept a little while for the ones that come just after.
+   */
+  private readonly refreshes = new Map<string, Promise<Tokens | null>>();
 
   constructor(private readonly config: WebConfig) {
     this.anonymousClient = this.client();
@@ -68,25 +75,32 @@ export class Api {
     if (!session) throw new SignInRequired();
     // Refreshed a little before the access token runs out, so that no call meets an expired one.
     if (session.accessExpiresAt - Date.now() > this.config.TOKEN_REFRESH_MARGIN_SECONDS * 1000) return session;
-    let refresh = this.refreshing.get(request);
-    if (!refresh) {
-      refresh = this.refreshed(request, session);
-      this.refreshing.set(request, refresh);
-    }
-    return refresh;
-  }
-
-  private async refreshed(request: FastifyRequest, session: SignedInSession): Promise<SignedInSession> {
     if (!session.refreshToken) throw new SignInRequired();
-    const refreshed = await this.anonymousClient.POST('/api/auth/refresh', { body: { refreshToken: session.refreshToken } });
-    if (refreshed.response.status >= 500) throw new ApiUnavailable(refreshed.error);
-    if (!refreshed.data) {
+    const tokens = await this.refreshOnce(session.refreshToken);
+    if (!tokens) {
       request.session.set('auth', undefined);
       throw new SignInRequired();
     }
-    const next = this.sessionOf(refreshed.data, session.person);
+    const next = this.sessionOf(tokens, session.person);
     request.session.set('auth', next);
     return next;
+  }
+
+  /** The tokens that replace `refreshToken`, or null when the API no longer takes it. */
+  private refreshOnce(refreshToken: string): Promise<Tokens | null> {
+    const known = this.refreshes.get(refreshToken);
+    if (known) return known;
+    const refresh = this.anonymousClient.POST('/api/auth/refresh', { body: { refreshToken } }).then((refreshed) => {
+      if (refreshed.response.status >= 500) throw new ApiUnavailable(refreshed.error);
+      return refreshed.data ?? null;
+    });
+    this.refreshes.set(refreshToken, refresh);
+    // An API that could not answer is asked again by the next call; an answer is kept a while.
+    refresh.then(
+      () => setTimeout(() => this.refreshes.delete(refreshToken), REFRESH_KEPT_MS).unref(),
+      () => this.refreshes.delete(refreshToken),
+    );
+    return refresh;
   }
 
   private client(): ApiClient {
