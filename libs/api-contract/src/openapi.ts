@@ -922,7 +922,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The page of the link in the confirmation email
+         * @description Changes nothing: its button posts the link. A link that was not signed here is a 400.
+         */
+        get: operations["EmailLinksController_confirmPage"];
         put?: never;
         /**
          * Confirm a subscription (double opt-in; the link in the confirmation email)
@@ -942,7 +946,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The page of an email's unsubscribe link
+         * @description Changes nothing: its button posts the link. A link that was not signed here is a 400.
+         */
+        get: operations["EmailLinksController_unsubscribePage"];
         put?: never;
         /**
          * Unsubscribe at once (RFC 8058 one-click; no sign-in)
@@ -5752,15 +5760,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not signed in, or the token is invalid or has expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
         };
     };
     SubscriptionsController_mine: {
@@ -5997,6 +5996,38 @@ export interface operations {
             };
         };
     };
+    EmailLinksController_confirmPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token from the email link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page with one button, which posts the same link as a form. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     EmailLinksController_confirm: {
         parameters: {
             query?: never;
@@ -6015,6 +6046,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LinkActionResponse"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EmailLinksController_unsubscribePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token from the email link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page with one button, which posts the same link as a form. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
             /** @description The request is invalid; `errors` lists the fields. */

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '#libs/http';
 import { Public } from '#libs/identity';
 import { smallPage } from './pages.js';
@@ -15,10 +15,25 @@ interface Reply {
 
 const TOKEN = { name: 'token', description: 'The signed token from the email link.', example: 'eyJwdXJwb3NlIjoidW5zdWJzY3JpYmUifQ.k3Yc0n2n6Wq' };
 
+const confirmationPage = (token: string) =>
+  smallPage('Confirm your subscription', 'Confirm that you want email about new opportunities at this address.', {
+    action: `/api/subscriptions/confirm/${encodeURIComponent(token)}`,
+    button: 'Confirm',
+  });
+const unsubscribingPage = (token: string) => smallPage('Unsubscribe', 'Stop getting these emails?', { action: `/api/unsubscribe/${encodeURIComponent(token)}`, button: 'Unsubscribe' });
+
+/** The page a person sees on opening a link: one button, which posts it. */
+const ApiPage = (page: (token: string) => string) =>
+  ApiOkResponse({
+    description: 'An HTML page with one button, which posts the same link as a form.',
+    content: { 'text/html': { schema: { type: 'string', example: page(TOKEN.example) } } },
+  });
+
 /**
  * The links in emails. GET only shows a page with a button (mail scanners follow links); the POST
- * acts. Unsubscribing by POST is RFC 8058's one-click: mail clients send it with no sign-in. A POST
- * from the page's button (a browser, asking for HTML) gets a page back; anyone else gets JSON.
+ * acts; both check the link first. Unsubscribing by POST is RFC 8058's one-click: mail clients send
+ * it with no sign-in. A POST from the page's button (a browser, asking for HTML) gets a page back;
+ * anyone else gets JSON.
  */
 @ApiTags('subscriptions')
 @Controller()
@@ -28,12 +43,14 @@ export class EmailLinksController {
 
   @Get('subscriptions/confirm/:token')
   @Header('content-type', 'text/html; charset=utf-8')
-  @ApiExcludeEndpoint()
+  @ApiProduces('text/html')
+  @ApiOperation({ summary: 'The page of the link in the confirmation email', description: 'Changes nothing: its button posts the link. A link that was not signed here is a 400.' })
+  @ApiParam(TOKEN)
+  @ApiPage(confirmationPage)
+  @ApiProblems(400)
   confirmPage(@Param('token') token: string): string {
-    return smallPage('Confirm your subscription', 'Confirm that you want email about new opportunities at this address.', {
-      action: `/api/subscriptions/confirm/${encodeURIComponent(token)}`,
-      button: 'Confirm',
-    });
+    this.subscriptions.confirmation(token);
+    return confirmationPage(token);
   }
 
   @Post('subscriptions/confirm/:token')
@@ -49,9 +66,14 @@ export class EmailLinksController {
 
   @Get('unsubscribe/:token')
   @Header('content-type', 'text/html; charset=utf-8')
-  @ApiExcludeEndpoint()
+  @ApiProduces('text/html')
+  @ApiOperation({ summary: 'The page of an email\'s unsubscribe link', description: 'Changes nothing: its button posts the link. A link that was not signed here is a 400.' })
+  @ApiParam(TOKEN)
+  @ApiPage(unsubscribingPage)
+  @ApiProblems(400)
   unsubscribePage(@Param('token') token: string): string {
-    return smallPage('Unsubscribe', 'Stop getting these emails?', { action: `/api/unsubscribe/${encodeURIComponent(token)}`, button: 'Unsubscribe' });
+    this.subscriptions.unsubscription(token);
+    return unsubscribingPage(token);
   }
 
   @Post('unsubscribe/:token')

@@ -14,8 +14,8 @@ import {
 } from './subscription.dto.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
+// Signed in by method: subscribing is open to any address, so it must not be documented as needing a token.
 @ApiTags('subscriptions')
-@ApiSignedIn()
 @Controller()
 export class SubscriptionsController {
   constructor(
@@ -40,6 +40,7 @@ export class SubscriptionsController {
   }
 
   @Get('me/subscriptions')
+  @ApiSignedIn()
   @ApiOperation({ summary: 'The signed-in person\'s subscriptions' })
   @ApiOkResponse({ type: [SubscriptionResponse] })
   mine(@CurrentCaller() caller: Caller): Promise<SubscriptionResponse[]> {
@@ -47,6 +48,7 @@ export class SubscriptionsController {
   }
 
   @Post('me/subscriptions')
+  @ApiSignedIn()
   @ApiOperation({
     summary: 'Subscribe the signed-in person (no confirmation needed)',
     description: 'Emits `subscription.confirmed`. Alerts list only the opportunities of the partnerships the person works in when each is sent.',
@@ -60,6 +62,7 @@ export class SubscriptionsController {
   }
 
   @Delete('me/subscriptions/:id')
+  @ApiSignedIn()
   @HttpCode(204)
   @ApiOperation({ summary: 'Cancel one of the signed-in person\'s subscriptions', description: 'Emits `subscription.cancelled`.' })
   @ApiNoContentResponse()
@@ -69,6 +72,7 @@ export class SubscriptionsController {
   }
 
   @Get('me/preferences')
+  @ApiSignedIn()
   @ApiOperation({ summary: 'Which kinds of email the signed-in person gets', description: 'Email about a decision on their own application always goes.' })
   @ApiOkResponse({ type: EmailPreferences })
   preferences(@CurrentCaller() caller: Caller): Promise<EmailPreferences> {
@@ -76,6 +80,7 @@ export class SubscriptionsController {
   }
 
   @Put('me/preferences')
+  @ApiSignedIn()
   @ApiOperation({ summary: 'Choose which kinds of email to get' })
   @ApiOkResponse({ type: EmailPreferences })
   @ApiProblems(400)
@@ -84,6 +89,7 @@ export class SubscriptionsController {
   }
 
   @Get('admin/email-suppressions')
+  @ApiSignedIn()
   @Roles('admin')
   @ApiOperation({ summary: 'Addresses no email goes to any more (they bounced for good), newest first' })
   @ApiOkResponse({ type: [SuppressionResponse] })
