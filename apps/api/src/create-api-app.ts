@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { InvalidField, ProblemDetails, ProblemDetailsFilter, strictValidationPipe } from '#libs/http';
@@ -7,12 +7,13 @@ import { BEARER_SCHEME } from '#libs/identity';
 import { correlationIdOf } from '#libs/observability';
 import type { ApiConfig } from './api.config.js';
 import { ApiModule } from './api.module.js';
+import { ApiHttpAdapter } from './api-http-adapter.js';
 import { withExplicitAccess } from './openapi/document-access.js';
 
 /** Builds the HTTP app, ready to listen: the one set-up shared by the process and the tests. */
 export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplication> {
   // Signed tokens in email links are longer than Fastify's 100-character default for a path parameter.
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, genReqId: correlationIdOf, routerOptions: { maxParamLength: 400 } });
+  const adapter = new ApiHttpAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, genReqId: correlationIdOf, maxParamLength: 400 });
   // A JSON API: any other body is a 415, not something to guess at.
   adapter.getInstance().removeContentTypeParser(['text/plain']);
   // Except the forms of the email links: mail clients unsubscribe in one click (RFC 8058:
