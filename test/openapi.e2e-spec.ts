@@ -1,5 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DATE_TIME_WITH_OFFSET, londonDateTime } from '#libs/http';
+import { IdentityConfig } from '#libs/identity';
+import { signLinkToken } from '#libs/mail-contract';
 import { councilRequest, opportunityRequest, profileRequest, universityRequest } from '#libs/testing';
 import { accessProblems, dateTimesIn, type OpenApiDocument, openApiProblems, operationsOf, successSchemaOf } from './support/openapi-rules.js';
 import { personWith } from './support/people.js';
@@ -42,6 +44,26 @@ describe('the OpenAPI document', () => {
     expect(accessProblems(broken, anonymously).sort()).toEqual(
       ['POST /api/subscriptions claims a token but answers 400 without one', 'GET /api/universities is documented as public but answers 401 without a token'].sort(),
     );
+  });
+
+  it('documents the pages behind email links, and each answer in the type it is served as', async () => {
+    const secret = app.get(IdentityConfig).LINK_SECRET;
+    const subscriptionId = '8a1c0c4e-0f7e-4a58-9d8e-3f3c2b9d6a01';
+    const links = {
+      '/api/subscriptions/confirm/{token}': `/api/subscriptions/confirm/${signLinkToken(secret, { purpose: 'confirm', subscriptionId })}`,
+      '/api/unsubscribe/{token}': `/api/unsubscribe/${signLinkToken(secret, { purpose: 'unsubscribe', subscriptionId })}`,
+    };
+    for (const [documented, url] of Object.entries(links)) {
+      // No such subscription: the POSTs change nothing, and answer as for one.
+      const answers = { get: [await anonymous.get(url)], post: [await anonymous.post(url).set('accept', 'text/html'), await anonymous.post(url)] };
+      for (const [method, responses] of Object.entries(answers)) {
+        const types = Object.keys(document.paths[documented]?.[method]?.responses?.['200']?.content ?? {});
+        for (const { status, headers } of responses) {
+          expect(status).toBe(200);
+          expect(types).toContain(headers['content-type']!.split(';')[0]);
+        }
+      }
+    }
   });
 
   it('is linked from the API\'s own address, with health and signing in', async () => {

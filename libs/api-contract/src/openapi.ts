@@ -6040,12 +6040,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON; a page when the request accepts text/html (the page's button, from a browser). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LinkActionResponse"];
+                    "text/html": string;
                 };
             };
             /** @description The request is invalid; `errors` lists the fields. */
@@ -6103,12 +6105,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON; a page when the request accepts text/html (the page's button, from a browser). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LinkActionResponse"];
+                    "text/html": string;
                 };
             };
             /** @description The request is invalid; `errors` lists the fields. */

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiProblems } from '#libs/http';
 import { Public } from '#libs/identity';
 import { smallPage } from './pages.js';
@@ -29,6 +29,19 @@ const ApiPage = (page: (token: string) => string) =>
     content: { 'text/html': { schema: { type: 'string', example: page(TOKEN.example) } } },
   });
 
+/** What a link's POST answers: JSON, or a page for a browser (one that accepts HTML). */
+const ApiLinkAction = (title: string, paragraph: string) =>
+  ApiOkResponse({
+    description: 'JSON; a page when the request accepts text/html (the page\'s button, from a browser).',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(LinkActionResponse) } },
+      'text/html': { schema: { type: 'string', example: smallPage(title, paragraph) } },
+    },
+  });
+
+const CONFIRMED = ['Subscription confirmed', 'You will get email about new opportunities that match what you chose.'] as const;
+const UNSUBSCRIBED = ['Unsubscribed', 'You will not get these emails any more.'] as const;
+
 /**
  * The links in emails. GET only shows a page with a button (mail scanners follow links); the POST
  * acts; both check the link first. Unsubscribing by POST is RFC 8058's one-click: mail clients send
@@ -36,6 +49,7 @@ const ApiPage = (page: (token: string) => string) =>
  * anyone else gets JSON.
  */
 @ApiTags('subscriptions')
+@ApiExtraModels(LinkActionResponse)
 @Controller()
 @Public()
 export class EmailLinksController {
@@ -57,11 +71,11 @@ export class EmailLinksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm a subscription (double opt-in; the link in the confirmation email)', description: 'Emits `subscription.confirmed`.' })
   @ApiParam(TOKEN)
-  @ApiOkResponse({ type: LinkActionResponse })
+  @ApiLinkAction(...CONFIRMED)
   @ApiProblems(400)
   async confirm(@Param('token') token: string, @Req() request: Request, @Res({ passthrough: true }) reply: Reply): Promise<LinkActionResponse | string> {
     await this.subscriptions.confirm(token);
-    return answer(request, reply, { status: 'confirmed' }, 'Subscription confirmed', 'You will get email about new opportunities that match what you chose.');
+    return answer(request, reply, { status: 'confirmed' }, ...CONFIRMED);
   }
 
   @Get('unsubscribe/:token')
@@ -83,11 +97,11 @@ export class EmailLinksController {
     description: 'The link of an email\'s List-Unsubscribe header. Cancels the subscription, or turns that kind of email off. Repeating it is harmless.',
   })
   @ApiParam(TOKEN)
-  @ApiOkResponse({ type: LinkActionResponse })
+  @ApiLinkAction(...UNSUBSCRIBED)
   @ApiProblems(400)
   async unsubscribe(@Param('token') token: string, @Req() request: Request, @Res({ passthrough: true }) reply: Reply): Promise<LinkActionResponse | string> {
     await this.subscriptions.unsubscribe(token);
-    return answer(request, reply, { status: 'unsubscribed' }, 'Unsubscribed', 'You will not get these emails any more.');
+    return answer(request, reply, { status: 'unsubscribed' }, ...UNSUBSCRIBED);
   }
 }
 
