@@ -179,6 +179,7 @@ describe('who may do what', () => {
     ['GET /api/me/subscriptions', () => ({ method: 'get', path: '/api/me/subscriptions' }), everyone(200)],
     ['POST /api/me/subscriptions', () => ({ method: 'post', path: '/api/me/subscriptions', body: { frequency: 'weekly' } }), everyone(201)],
     ['GET /api/admin/email-suppressions', () => ({ method: 'get', path: '/api/admin/email-suppressions' }), adminOnly(200)],
+    ['DELETE /api/admin/email-suppressions/:email', () => ({ method: 'delete', path: '/api/admin/email-suppressions/nobody%40example.org' }), adminOnly(404)],
     ['POST /api/admin/digests/:frequency', () => ({ method: 'post', path: '/api/admin/digests/weekly' }), adminOnly(202)],
     ['POST /api/applications/:id/withdraw', () => ({ method: 'post', path: `/api/applications/${applicationOfA}/withdraw` }), everyone(403, { practitionerA: 200, practitionerB: 404 })],
     ['GET /api/opportunities/:id', (actor) => ({ method: 'get', path: `/api/opportunities/${published[actor]}` }), everyone(200, { practitionerB: 404 })],

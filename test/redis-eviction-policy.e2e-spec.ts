@@ -1,4 +1,7 @@
-import { producerConnection, warnUnlessNoEviction } from '#libs/events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { producerConnection, warnUnlessNoEviction, warnUnlessPersistent } from '#libs/events';
 import { DisposableRedis } from '#libs/testing';
 
 /** BullMQ loses jobs on a Redis that may evict keys: start-up says so loudly. */
@@ -31,5 +34,17 @@ describe('the start-up check of Redis eviction', () => {
     await redis.stop();
     expect(await warnUnlessNoEviction(producerConnection(url), logger)).toBeNull();
     expect(warnings).toEqual([expect.stringContaining('Could not read Redis maxmemory-policy')]);
+  });
+
+  it('warns when Redis keeps nothing on disk, and not when it keeps an append-only file', async () => {
+    redis = await DisposableRedis.start();
+    expect(await warnUnlessPersistent(producerConnection(redis.url), logger)).toBe(false);
+    expect(warnings).toEqual([expect.stringContaining('Redis keeps nothing on disk')]);
+    await redis.stop();
+
+    warnings.splice(0);
+    redis = await DisposableRedis.start(['--appendonly', 'yes', '--dir', mkdtempSync(join(tmpdir(), 'redis-aof-'))]);
+    expect(await warnUnlessPersistent(producerConnection(redis.url), logger)).toBe(true);
+    expect(warnings).toEqual([]);
   });
 });

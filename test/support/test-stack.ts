@@ -15,7 +15,7 @@ import { NotificationWorkerModule } from '../../apps/notification-worker/src/not
 import { loadConfig } from '#libs/config';
 import { CONSUMER_SUBSCRIPTIONS, type ConsumerGroup, queueNameOf, workerConnection } from '#libs/events';
 import { NotificationConfig } from '#libs/notifications';
-import { createTestDatabase, eventually, removeRedisKeys, type TestDatabase, testSettings, uniqueQueuePrefix } from '#libs/testing';
+import { createTestDatabase, eventually, freePort, removeRedisKeys, type TestDatabase, testSettings, uniqueQueuePrefix } from '#libs/testing';
 
 type Settings = Record<string, string | number>;
 
@@ -85,8 +85,25 @@ export class TestStack {
   }
 
   /** A worker as its own OS process (built output), for tests that kill it. */
-  async spawnWorker(group: ConsumerGroup, settings: Settings = {}): Promise<ChildProcess & { output: () => string }> {
-    const entry = `dist/apps/${group}-worker/src/main.js`;
+  spawnWorker(group: ConsumerGroup, settings: Settings = {}): Promise<ChildProcess & { output: () => string }> {
+    return this.spawnProcess(`dist/apps/${group}-worker/src/main.js`, settings);
+  }
+
+  /**
+   * The API as its own OS process (built output), answering at the address returned: for what jest
+   * cannot load in its own process, such as the queue dashboard's static files.
+   */
+  async spawnApi(settings: Settings = {}): Promise<{ url: string; output: () => string }> {
+    const port = await freePort();
+    const api = await this.spawnProcess('dist/apps/api/src/main.js', { OUTBOX_RELAY: 'false', ...settings, PORT: port });
+    const url = `http://127.0.0.1:${port}`;
+    await eventually(async () => (await fetch(`${url}/api/health`).catch(() => null))?.ok === true, { timeoutMs: 20_000 }).catch((error: unknown) => {
+      throw new Error(`The API did not start: ${api.output()}`, { cause: error });
+    });
+    return { url, output: api.output };
+  }
+
+  private async spawnProcess(entry: string, settings: Settings): Promise<ChildProcess & { output: () => string }> {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
     const env = Object.fromEntries(Object.entries({ ...process.env, ...this.settings, ...settings }).map(([k, v]) => [k, String(v)]));
     const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from '#libs/config';
-import { producerConnection, warnUnlessNoEviction } from '#libs/events';
+import { producerConnection, warnUnlessNoEviction, warnUnlessPersistent } from '#libs/events';
 import { ApiConfig } from './api.config.js';
 import { createApiApp } from './create-api-app.js';
 
 const config = loadConfigOrExit(ApiConfig);
 const app = await createApiApp(config);
 await warnUnlessNoEviction(producerConnection(config.REDIS_URL));
+await warnUnlessPersistent(producerConnection(config.REDIS_URL));
 await app.listen(config.PORT, config.HOST);
 new Logger('Api').log(`Listening on http://${config.HOST}:${config.PORT}/api (OpenAPI: /api/docs)`);

@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypedConfigModule } from '#libs/config';
 import { LoggingModule } from '#libs/observability';
 import { AccountModule } from './account/account.module.js';
+import { AdminModule } from './admin/admin.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { ApiModule } from './api/api.module.js';
 import { DecisionsModule } from './decisions/decisions.module.js';
@@ -22,7 +23,7 @@ export class WebModule {
   static forRoot(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
-      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule, ManageModule, DecisionsModule, PartnershipModule, PeopleModule, AlertsModule, EmailLinksModule, ListingModule],
+      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule, ManageModule, DecisionsModule, PartnershipModule, PeopleModule, AlertsModule, EmailLinksModule, ListingModule, AdminModule],
       providers: [{ provide: APP_FILTER, useClass: ErrorPagesFilter }],
     };
   }

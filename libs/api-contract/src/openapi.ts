@@ -829,7 +829,7 @@ export interface paths {
          * Subscribe any email address to new opportunities
          * @description Sends a confirmation email; nothing else is sent until its link is used. Emits `subscription.requested`. An address without an account hears only of partnerships that list publicly; the answer is the same for every well-formed request, whatever `partnershipId` names.
          */
-        post: operations["SubscriptionsController_subscribe"];
+        post: operations["AnonymousSubscriptionsController_subscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -910,6 +910,26 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/email-suppressions/{email}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Lift a suppression: email goes to the address again
+         * @description For an address that bounced for a reason now fixed (a full mailbox emptied, a typo corrected). Emits `email.suppression_lifted`.
+         */
+        delete: operations["SubscriptionsController_liftSuppression"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5730,7 +5750,7 @@ export interface operations {
             };
         };
     };
-    SubscriptionsController_subscribe: {
+    AnonymousSubscriptionsController_subscribe: {
         parameters: {
             query?: never;
             header?: never;
@@ -5987,6 +6007,66 @@ export interface operations {
              *     Only a caller whose role is admin may do this.
              */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_liftSuppression: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The suppressed address (any case). */
+                email: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description Signed in, but not allowed to do this.
+             *
+             *     Only a caller whose role is admin may do this.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record (also a record of a partnership the caller does not work in). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

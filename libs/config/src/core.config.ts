@@ -51,6 +51,18 @@ export class CoreConfig extends ProcessConfig {
   @Max(5000)
   OUTBOX_BATCH_SIZE: number = 200;
 
+  /**
+   * An event dispatched this long ago that a consumer group has neither handled nor holds as a job
+   * (Redis lost it) is put on that group's queue again.
+   */
+  @IsInt()
+  @Min(1)
+  OUTBOX_RECONCILE_AFTER_SECONDS: number = 300;
+
+  @IsInt()
+  @Min(100)
+  OUTBOX_RECONCILE_INTERVAL_MS: number = 60_000;
+
   /** Connections each process may hold. Every active worker job holds one, so keep it at or above WORKER_CONCURRENCY. */
   @IsInt()
   @Min(1)

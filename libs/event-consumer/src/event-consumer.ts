@@ -9,6 +9,7 @@ import {
   EVENT_CATALOGUE,
   queueNameOf,
   warnUnlessNoEviction,
+  warnUnlessPersistent,
   workerConnection,
 } from '#libs/events';
 import { Correlation } from '#libs/observability';
@@ -45,6 +46,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     this.registry = new EventHandlerRegistry(this.group, this.currentSubscriptions(), this.discoverHandlers());
     const connection = workerConnection(this.config.REDIS_URL);
     await warnUnlessNoEviction(connection, this.logger);
+    await warnUnlessPersistent(connection, this.logger);
     this.worker = new Worker(queueNameOf(this.group), (job) => this.process(job), {
       connection,
       prefix: this.config.QUEUE_PREFIX,

@@ -38,6 +38,7 @@ export interface EventPayloads {
   'subscription.requested': { subscriptionId: string; email: string; frequency: string };
   'subscription.confirmed': { subscriptionId: string };
   'subscription.cancelled': { subscriptionId: string };
+  'email.suppression_lifted': { email: string; reason: string };
 }
 
 interface MatchChange {
@@ -91,6 +92,7 @@ export const EVENT_CATALOGUE = {
   'subscription.requested': { version: 1, aggregateType: 'subscription' },
   'subscription.confirmed': { version: 1, aggregateType: 'subscription' },
   'subscription.cancelled': { version: 1, aggregateType: 'subscription' },
+  'email.suppression_lifted': { version: 1, aggregateType: 'email_suppression' },
 } as const satisfies Record<EventType, { version: number; aggregateType: string }>;
 
 export function isEventType(type: string): type is EventType {

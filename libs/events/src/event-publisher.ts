@@ -40,6 +40,19 @@ export class EventPublisher implements OnModuleInit {
     this.redisAway = false;
   }
 
+  /** Of these events' ids, those with no job on the group's queue: never added, or lost with Redis's data. */
+  async withoutJobs(group: ConsumerGroup, eventIds: readonly string[]): Promise<string[]> {
+    const queue = this.queueOf(group);
+    const jobs = await Promise.all(eventIds.map((id) => queue.getJob(id)));
+    return eventIds.filter((_, index) => !jobs[index]);
+  }
+
+  /** Puts events on one group's queue again (the inbox makes a second delivery harmless). */
+  async republish(group: ConsumerGroup, events: readonly EventEnvelope[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.queueOf(group).addBulk(events.map((event) => ({ name: event.type, data: event, opts: { jobId: event.id } })));
+  }
+
   /** Resolves when Redis answers; rejects at once when it does not. */
   async ping(): Promise<void> {
     const client = await this.queueOf(CONSUMER_GROUPS[0]).getBackend().client;

@@ -3,9 +3,10 @@ export { EVENT_CATALOGUE, type EventPayload, type EventPayloads, type EventType,
 export { domainEvent, type EventEnvelope } from './event-envelope.js';
 export { EventPublisher } from './event-publisher.js';
 export { eventJobOptions, EventQueuesModule } from './event-queues.module.js';
-export { warnUnlessNoEviction } from './eviction-policy.js';
+export { warnUnlessNoEviction, warnUnlessPersistent } from './eviction-policy.js';
 export { OutboxModule } from './outbox.module.js';
 export { OutboxRelay } from './outbox-relay.js';
+export { OutboxReconciler } from './outbox-reconciler.js';
 export { OutboxRelayModule } from './outbox-relay.module.js';
 export { appendToOutbox, transactionWithEvents } from './outbox.js';
 export { producerConnection, workerConnection } from './redis-connection.js';

@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** A domain event written in the same transaction as the change it describes, waiting for the relay. */
 @Entity('outbox_events')
 @Index('outbox_events_pending', ['position'], { where: 'dispatched_at IS NULL' })
+@Index('outbox_events_dispatched', ['dispatchedAt'], { where: 'dispatched_at IS NOT NULL' })
 export class OutboxEventRow {
   @PrimaryColumn('uuid')
   id: string;

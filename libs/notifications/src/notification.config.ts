@@ -47,4 +47,9 @@ export class NotificationConfig extends WorkerConfig {
   @TextBoolean()
   @IsBoolean()
   DIGEST_SCHEDULES: boolean = true;
+
+  /** How often the schedules are registered again: a Redis that lost its data has lost them too. */
+  @IsInt()
+  @Min(100)
+  DIGEST_SCHEDULES_CHECK_MS: number = 300_000;
 }

@@ -102,3 +102,10 @@ export class SuppressionResponse {
   @ApiProperty({ format: 'date-time', example: '2026-11-24T07:00:03.120+00:00', description: 'As the clock read in Europe/London, with the offset.' })
   suppressedAt: string;
 }
+
+export class SuppressionParams {
+  @ApiProperty({ example: 'gone@example.org', description: 'The suppressed address (any case).' })
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+}

@@ -1,21 +1,20 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Post, Put } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
-import { ApiSignedIn, type Caller, canSeePartnership, CurrentCaller, Public, Roles } from '#libs/identity';
+import { ApiSignedIn, type Caller, canSeePartnership, CurrentCaller, Roles } from '#libs/identity';
 import {
   EmailPreferences,
-  SubscribeRequest,
   SubscriptionFilters,
-  SubscriptionRequested,
   SubscriptionResponse,
+  SuppressionParams,
   SuppressionResponse,
 } from './subscription.dto.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
-// Signed in by method: subscribing is open to any address, so it must not be documented as needing a token.
 @ApiTags('subscriptions')
+@ApiSignedIn()
 @Controller()
 export class SubscriptionsController {
   constructor(
@@ -23,24 +22,7 @@ export class SubscriptionsController {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  @Post('subscriptions')
-  @Public()
-  @HttpCode(202)
-  @ApiOperation({
-    summary: 'Subscribe any email address to new opportunities',
-    description:
-      'Sends a confirmation email; nothing else is sent until its link is used. Emits `subscription.requested`. An address without an account hears only of ' +
-      'partnerships that list publicly; the answer is the same for every well-formed request, whatever `partnershipId` names.',
-  })
-  @ApiAcceptedResponse({ type: SubscriptionRequested })
-  @ApiProblems(400)
-  async subscribe(@Body() request: SubscribeRequest): Promise<SubscriptionRequested> {
-    await this.subscriptions.request(request);
-    return { status: 'pending' };
-  }
-
   @Get('me/subscriptions')
-  @ApiSignedIn()
   @ApiOperation({ summary: 'The signed-in person\'s subscriptions' })
   @ApiOkResponse({ type: [SubscriptionResponse] })
   mine(@CurrentCaller() caller: Caller): Promise<SubscriptionResponse[]> {
@@ -48,7 +30,6 @@ export class SubscriptionsController {
   }
 
   @Post('me/subscriptions')
-  @ApiSignedIn()
   @ApiOperation({
     summary: 'Subscribe the signed-in person (no confirmation needed)',
     description: 'Emits `subscription.confirmed`. Alerts list only the opportunities of the partnerships the person works in when each is sent.',
@@ -62,7 +43,6 @@ export class SubscriptionsController {
   }
 
   @Delete('me/subscriptions/:id')
-  @ApiSignedIn()
   @HttpCode(204)
   @ApiOperation({ summary: 'Cancel one of the signed-in person\'s subscriptions', description: 'Emits `subscription.cancelled`.' })
   @ApiNoContentResponse()
@@ -72,7 +52,6 @@ export class SubscriptionsController {
   }
 
   @Get('me/preferences')
-  @ApiSignedIn()
   @ApiOperation({ summary: 'Which kinds of email the signed-in person gets', description: 'Email about a decision on their own application always goes.' })
   @ApiOkResponse({ type: EmailPreferences })
   preferences(@CurrentCaller() caller: Caller): Promise<EmailPreferences> {
@@ -80,7 +59,6 @@ export class SubscriptionsController {
   }
 
   @Put('me/preferences')
-  @ApiSignedIn()
   @ApiOperation({ summary: 'Choose which kinds of email to get' })
   @ApiOkResponse({ type: EmailPreferences })
   @ApiProblems(400)
@@ -89,12 +67,24 @@ export class SubscriptionsController {
   }
 
   @Get('admin/email-suppressions')
-  @ApiSignedIn()
   @Roles('admin')
   @ApiOperation({ summary: 'Addresses no email goes to any more (they bounced for good), newest first' })
   @ApiOkResponse({ type: [SuppressionResponse] })
   @ApiProblems(403)
   suppressions(): Promise<SuppressionResponse[]> {
     return this.subscriptions.suppressions();
+  }
+
+  @Delete('admin/email-suppressions/:email')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Lift a suppression: email goes to the address again',
+    description: 'For an address that bounced for a reason now fixed (a full mailbox emptied, a typo corrected). Emits `email.suppression_lifted`.',
+  })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 403, 404)
+  async liftSuppression(@Param() params: SuppressionParams, @CurrentCaller() caller: Caller): Promise<void> {
+    await this.subscriptions.liftSuppression(params.email, caller.id);
   }
 }

@@ -145,4 +145,16 @@ export class SubscriptionsService {
     );
     return rows.map((row) => ({ ...row, suppressedAt: londonDateTime(row.suppressedAt) }));
   }
+
+  /** Forgets that an address bounced for good; the event keeps who lifted it and when, in the audit trail. */
+  async liftSuppression(email: string, actorId: string): Promise<void> {
+    const address = email.toLowerCase();
+    const lifted = await transactionWithEvents(this.dataSource, async (transaction) => {
+      const [rows]: [{ reason: string }[], number] = await transaction.query(`DELETE FROM email_suppressions WHERE email = $1 RETURNING reason`, [address]);
+      const [row] = rows;
+      if (!row) return { result: false, events: [] };
+      return { result: true, events: [domainEvent('email.suppression_lifted', { aggregateId: address, actorId, payload: { email: address, reason: row.reason } })] };
+    });
+    if (!lifted) throw new NotFoundException(`No email to ${address} is suppressed.`);
+  }
 }

@@ -48,6 +48,11 @@ export class Api {
     return client;
   }
 
+  /** This request's person's access token, refreshed when it is about to run out, for calls the typed client cannot make. */
+  async accessTokenOf(request: FastifyRequest): Promise<string> {
+    return (await this.freshSession(request)).accessToken;
+  }
+
   /** What a sign-in (or a refresh) answered, as the session keeps it. */
   sessionOf(tokens: Tokens, person: SignedInSession['person']): SignedInSession {
     return {

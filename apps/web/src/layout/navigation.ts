@@ -28,7 +28,12 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
   ],
   admin: [
     { href: '/home', text: 'Home' },
+    { href: '/admin/universities', text: 'Universities' },
+    { href: '/admin/councils', text: 'Councils' },
+    { href: '/admin/partnerships', text: 'Partnerships' },
     { href: '/admin/people', text: 'People' },
+    { href: '/admin/email-suppressions', text: 'Email suppressions' },
+    { href: '/admin/queues/', text: 'Queue dashboard' },
   ],
 };
 

@@ -17,6 +17,7 @@ import { RefreshTokenRevocation1765210000000 } from './1765210000000-refresh-tok
 import { PublicListing1765300000000 } from './1765300000000-public-listing.js';
 import { InvitationsByUser1765310000000 } from './1765310000000-invitations-by-user.js';
 import { PasswordResets1765320000000 } from './1765320000000-password-resets.js';
+import { OutboxReconciliation1765330000000 } from './1765330000000-outbox-reconciliation.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   PublicListing1765300000000,
   InvitationsByUser1765310000000,
   PasswordResets1765320000000,
+  OutboxReconciliation1765330000000,
 ];

@@ -20,6 +20,7 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly logger = new Logger(DigestWorker.name);
   private queue: Queue;
   private worker: Worker;
+  private scheduleCheck: NodeJS.Timeout | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -33,13 +34,11 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
     this.queue = new Queue(DIGEST_QUEUE, { connection, prefix: this.config.QUEUE_PREFIX, defaultJobOptions: this.jobOptions() });
     this.queue.on('error', () => undefined);
     if (this.config.DIGEST_SCHEDULES) {
-      for (const frequency of Object.keys(DIGEST_SCHEDULES) as DigestFrequency[]) {
-        await this.queue.upsertJobScheduler(
-          `${frequency}-digest`,
-          { pattern: DIGEST_SCHEDULES[frequency], tz: 'Europe/London' },
-          { name: 'run', data: { frequency } satisfies DigestRunJob, opts: this.jobOptions() },
-        );
-      }
+      await this.registerSchedules();
+      this.scheduleCheck = setInterval(
+        () => void this.registerSchedules().catch((error: Error) => this.logger.warn(`Registering the digest schedules failed: ${error.message}`)),
+        this.config.DIGEST_SCHEDULES_CHECK_MS,
+      );
     }
     this.worker = new Worker(DIGEST_QUEUE, (job) => (job.name === 'run' ? this.run(job as Job<DigestRunJob>) : this.batch(job as Job<DigestBatchJob>)), {
       connection,
@@ -53,8 +52,20 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.scheduleCheck);
     await this.worker?.close();
     await this.queue?.close();
+  }
+
+  /** Upserting is idempotent: again and again, so schedules a Redis lost come back by themselves. */
+  private async registerSchedules(): Promise<void> {
+    for (const frequency of Object.keys(DIGEST_SCHEDULES) as DigestFrequency[]) {
+      await this.queue.upsertJobScheduler(
+        `${frequency}-digest`,
+        { pattern: DIGEST_SCHEDULES[frequency], tz: 'Europe/London' },
+        { name: 'run', data: { frequency } satisfies DigestRunJob, opts: this.jobOptions() },
+      );
+    }
   }
 
   private jobOptions() {
