@@ -7,6 +7,7 @@ import {
   CONSUMER_SUBSCRIPTIONS,
   type ConsumerGroup,
   EVENT_CATALOGUE,
+  payloadProblems,
   queueNameOf,
   warnUnlessNoEviction,
   warnUnlessPersistent,
@@ -23,8 +24,9 @@ export const CONSUMER_GROUP = Symbol('consumer-group');
 
 /**
  * Consumes one consumer group's queue: finds the app's @HandlesEvents providers, checks the wiring,
- * and hands each job to its handler exactly once through the inbox. Failures retry with backoff
- * (set on the jobs by the relay) and then stay in the failed set.
+ * checks each job's envelope and payload against the event catalogue, and hands it to its handler
+ * exactly once through the inbox. A job that breaks the contract fails at once; other failures
+ * retry with backoff (set on the jobs by the relay) and then stay in the failed set.
  */
 @Injectable()
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -82,6 +84,11 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     const handler = this.registry.handlerFor(event.type, event.version);
     if (!handler) {
       throw new UnrecoverableError(`${this.group} has no handler for ${event.type} version ${event.version}`);
+    }
+    // Before the inbox row: a payload that breaks the contract can never succeed, and is no handled event.
+    const problems = payloadProblems(event.type, event.version, event.payload);
+    if (problems.length > 0) {
+      throw new UnrecoverableError(`invalid payload of ${event.type} v${event.version}: ${problems.join('; ')}`);
     }
     return Correlation.run(event.correlationId, async () => {
       const outcome = await handleOnce(this.dataSource, this.group, event, (transaction) => handler.handle(event, transaction));

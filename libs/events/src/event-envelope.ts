@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Correlation } from '#libs/observability';
-import { EVENT_CATALOGUE, type EventPayload, type EventType } from './event-catalogue.js';
+import { EVENT_CATALOGUE, type EventPayload, type EventType, payloadProblems } from './event-catalogue.js';
 
 /** What travels from the outbox to every consumer: the design's envelope, one shape for all events. */
 export interface EventEnvelope<T extends EventType = EventType> {
@@ -23,8 +23,15 @@ export interface NewEvent<T extends EventType> {
   actorId?: string | null;
 }
 
-/** A new event of the catalogue's current version, tied to the request or job now being handled. */
+/**
+ * A new event of the catalogue's current version, tied to the request or job now being handled.
+ * Its payload is checked against the catalogue's schema here, in every environment: a producer that
+ * drifts from the contract fails its own command (and its tests) rather than writing an event every
+ * consumer would refuse.
+ */
 export function domainEvent<T extends EventType>(type: T, event: NewEvent<T>): EventEnvelope<T> {
+  const problems = payloadProblems(type, EVENT_CATALOGUE[type].version, event.payload);
+  if (problems.length > 0) throw new Error(`${type} v${EVENT_CATALOGUE[type].version} has an invalid payload: ${problems.join('; ')}`);
   return {
     id: randomUUID(),
     type,

@@ -1,5 +1,5 @@
 export { CONSUMER_GROUPS, CONSUMER_SUBSCRIPTIONS, type ConsumerGroup, queueNameOf } from './consumer-groups.js';
-export { EVENT_CATALOGUE, type EventPayload, type EventPayloads, type EventType, isEventType } from './event-catalogue.js';
+export { EVENT_CATALOGUE, type EventPayload, type EventPayloads, type EventType, isEventType, payloadProblems } from './event-catalogue.js';
 export { domainEvent, type EventEnvelope } from './event-envelope.js';
 export { EventPublisher } from './event-publisher.js';
 export { eventJobOptions, EventQueuesModule } from './event-queues.module.js';
