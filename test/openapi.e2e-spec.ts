@@ -1,7 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DATE_TIME_WITH_OFFSET, londonDateTime } from '#libs/http';
+import { IdentityConfig } from '#libs/identity';
+import { signLinkToken } from '#libs/mail-contract';
 import { councilRequest, opportunityRequest, profileRequest, universityRequest } from '#libs/testing';
-import { dateTimesIn, type OpenApiDocument, openApiProblems, successSchemaOf } from './support/openapi-rules.js';
+import { accessProblems, dateTimesIn, type OpenApiDocument, openApiProblems, operationsOf, successSchemaOf } from './support/openapi-rules.js';
 import { personWith } from './support/people.js';
 import { TestStack } from './support/test-stack.js';
 
@@ -22,6 +24,46 @@ describe('the OpenAPI document', () => {
   it('gives every operation its answers with schemas and examples, and its errors as problem details', () => {
     expect(Object.keys(document.paths).length).toBeGreaterThan(20);
     expect(openApiProblems(document)).toEqual([]);
+  });
+
+  it('says of every operation whether it needs a token, as the API answers without one', async () => {
+    expect(document.components.securitySchemes).toEqual({ bearer: expect.objectContaining({ type: 'http', scheme: 'bearer' }) });
+    // Called as a stranger would: the examples for the path, no body. A signed-in operation refuses
+    // before reading anything (401); a public one reads the request (200, 400, 404 and so on).
+    const anonymously: Record<string, number> = {};
+    for (const { name, method, path, operation } of operationsOf(document)) {
+      const url = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path').reduce((url, { name, example }) => url.replace(`{${name}}`, encodeURIComponent(String(example))), path);
+      anonymously[name] = (await anonymous[method as 'get'](url)).status;
+    }
+    expect(accessProblems(document, anonymously)).toEqual([]);
+    expect(anonymously['POST /api/subscriptions']).toBe(400);
+
+    const broken: OpenApiDocument = structuredClone(document);
+    broken.paths['/api/subscriptions']!.post!.security = [{ bearer: [] }];
+    broken.paths['/api/universities']!.get!.security = [];
+    expect(accessProblems(broken, anonymously).sort()).toEqual(
+      ['POST /api/subscriptions claims a token but answers 400 without one', 'GET /api/universities is documented as public but answers 401 without a token'].sort(),
+    );
+  });
+
+  it('documents the pages behind email links, and each answer in the type it is served as', async () => {
+    const secret = app.get(IdentityConfig).LINK_SECRET;
+    const subscriptionId = '8a1c0c4e-0f7e-4a58-9d8e-3f3c2b9d6a01';
+    const links = {
+      '/api/subscriptions/confirm/{token}': `/api/subscriptions/confirm/${signLinkToken(secret, { purpose: 'confirm', subscriptionId })}`,
+      '/api/unsubscribe/{token}': `/api/unsubscribe/${signLinkToken(secret, { purpose: 'unsubscribe', subscriptionId })}`,
+    };
+    for (const [documented, url] of Object.entries(links)) {
+      // No such subscription: the POSTs change nothing, and answer as for one.
+      const answers = { get: [await anonymous.get(url)], post: [await anonymous.post(url).set('accept', 'text/html'), await anonymous.post(url)] };
+      for (const [method, responses] of Object.entries(answers)) {
+        const types = Object.keys(document.paths[documented]?.[method]?.responses?.['200']?.content ?? {});
+        for (const { status, headers } of responses) {
+          expect(status).toBe(200);
+          expect(types).toContain(headers['content-type']!.split(';')[0]);
+        }
+      }
+    }
   });
 
   it('is linked from the API\'s own address, with health and signing in', async () => {
@@ -51,6 +93,8 @@ describe('the OpenAPI document', () => {
     delete broken.paths['/api/matches']!.post!.requestBody!.content;
     delete broken.paths['/api/universities']!.get!.responses!['401'];
     delete broken.paths['/api/matches/{id}/calendar']!.get!.responses!['200']!.content!['text/calendar']!.schema!.example;
+    delete broken.paths['/api/auth/login']!.post!.security;
+    broken.paths['/api/me']!.get!.security = [{ session: [] }];
     expect(openApiProblems(broken).sort()).toEqual(
       [
         'MatchResponse.status has no example',
@@ -60,6 +104,8 @@ describe('the OpenAPI document', () => {
         'POST /api/matches takes a body without a schema',
         'GET /api/universities needs a token but documents no 401',
         'GET /api/matches/{id}/calendar answers 200 text/calendar without an example',
+        'POST /api/auth/login does not say whether it needs a token',
+        'GET /api/me needs the session scheme, which the document does not define',
       ].sort(),
     );
   });

@@ -71,6 +71,10 @@ describe('subscriptions, unsubscribing and email preferences', () => {
     const problem = await anonymous.post('/api/subscriptions/confirm/abc.def').expect(400);
     expect(problem.headers['content-type']).toContain('application/problem+json');
     await anonymous.post('/api/unsubscribe/not-a-token').expect(400);
+    // The pages too: a person learns the link is broken before pressing its button.
+    const page = await anonymous.get('/api/subscriptions/confirm/abc.def').set('accept', 'text/html').expect(400);
+    expect(page.headers['content-type']).toContain('application/problem+json');
+    await anonymous.get('/api/unsubscribe/not-a-token').expect(400);
   });
 
   it('puts RFC 8058 one-click headers on emails that are not essential, and one POST without sign-in turns that kind off', async () => {

@@ -21,7 +21,7 @@ interface Operation {
 }
 export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema> };
+  components: { schemas: Record<string, Schema>; securitySchemes?: Record<string, unknown> };
 }
 
 const PROBLEM = 'application/problem+json';
@@ -31,7 +31,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
  * What the API's document fails to say, one line each: a success answer without a schema (or, when
  * it is not JSON, without an example), a body without one, a property or parameter without an
  * example, a date-time example without an offset, an error answer that is not problem details, an
- * undocumented 400 or 401.
+ * undocumented 400 or 401, an operation that does not say whether it needs a token (`security`), or
+ * one that needs a scheme the document does not define.
  */
 export function openApiProblems(document: OpenApiDocument): string[] {
   const problems: string[] = [];
@@ -98,11 +99,45 @@ export function openApiProblems(document: OpenApiDocument): string[] {
       const takesInput = (operation.parameters ?? []).length > 0 || !!operation.requestBody;
       if (takesInput && !responses['400']) problems.push(`${name} takes input but documents no 400`);
       if ((operation.security ?? []).length > 0 && !responses['401']) problems.push(`${name} needs a token but documents no 401`);
+      if (!operation.security) problems.push(`${name} does not say whether it needs a token`);
+      for (const scheme of (operation.security ?? []).flatMap((requirement) => Object.keys(requirement as object))) {
+        if (!document.components.securitySchemes?.[scheme]) problems.push(`${name} needs the ${scheme} scheme, which the document does not define`);
+      }
     }
   }
   if (!schemas.ProblemDetails) problems.push('the document defines no ProblemDetails schema');
   else visit({ $ref: '#/components/schemas/ProblemDetails' }, 'ProblemDetails');
   return problems;
+}
+
+/** Whether the document says an operation needs a token: `security: []` (or an empty requirement) says it does not. */
+export function needsToken(operation: Operation): boolean {
+  const requirements = (operation.security ?? []) as object[];
+  return requirements.length > 0 && requirements.every((requirement) => Object.keys(requirement).length > 0);
+}
+
+/** Every operation of the document, as `METHOD /path` with the path as the document writes it. */
+export function operationsOf(document: OpenApiDocument): { name: string; method: string; path: string; operation: Operation }[] {
+  return Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.entries(operations)
+      .filter(([method]) => METHODS.includes(method))
+      .map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, method, path, operation })),
+  );
+}
+
+/**
+ * Where the document's word on tokens differs from what the API does: `anonymous` holds the status
+ * each operation answered when called without one. A public operation that claims a token, or a
+ * signed-in one documented as public, is a line each.
+ */
+export function accessProblems(document: OpenApiDocument, anonymous: Record<string, number>): string[] {
+  return operationsOf(document).flatMap(({ name, operation }) => {
+    const status = anonymous[name];
+    if (status === undefined) return [`${name} was not called without a token`];
+    if (needsToken(operation) && status !== 401) return [`${name} claims a token but answers ${status} without one`];
+    if (!needsToken(operation) && status === 401) return [`${name} is documented as public but answers 401 without a token`];
+    return [];
+  });
 }
 
 /** The date-time values in `value`, found by walking it alongside its schema. */

@@ -1,16 +1,19 @@
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { InvalidField, ProblemDetails, ProblemDetailsFilter, strictValidationPipe } from '#libs/http';
+import { BEARER_SCHEME } from '#libs/identity';
 import { correlationIdOf } from '#libs/observability';
 import type { ApiConfig } from './api.config.js';
 import { ApiModule } from './api.module.js';
+import { ApiHttpAdapter } from './api-http-adapter.js';
+import { withExplicitAccess } from './openapi/document-access.js';
 
 /** Builds the HTTP app, ready to listen: the one set-up shared by the process and the tests. */
 export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplication> {
   // Signed tokens in email links are longer than Fastify's 100-character default for a path parameter.
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, genReqId: correlationIdOf, routerOptions: { maxParamLength: 400 } });
+  const adapter = new ApiHttpAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, genReqId: correlationIdOf, maxParamLength: 400 });
   // A JSON API: any other body is a 415, not something to guess at.
   adapter.getInstance().removeContentTypeParser(['text/plain']);
   // Except the forms of the email links: mail clients unsubscribe in one click (RFC 8058:
@@ -31,7 +34,7 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
+  const document = withExplicitAccess(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Teaching Partnership Marketplace API')
@@ -41,9 +44,14 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
           '(+00:00 in winter, +01:00 in summer time); requests may use any offset.',
       )
       .setVersion('0.1.0')
+      // Relative, so the document holds wherever the API is served; its paths carry the /api prefix.
+      .addServer('/', 'The origin this document is served from')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The access token from POST /api/auth/login or /api/auth/refresh.' }, BEARER_SCHEME)
       .build(),
     { extraModels: [ProblemDetails, InvalidField] },
-  );
+  ));
+  // The package's own terms (package.json): not published under an open licence, so there is no licence text to link to.
+  document.info.license = { name: 'UNLICENSED' };
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', swaggerUiEnabled: config.API_DOCS_UI });
   // Loaded only when on: its static-file plugin cannot be loaded under jest on Node 20.
   if (config.QUEUE_DASHBOARD) await (await import('./queue-dashboard.js')).mountQueueDashboard(app, config);

@@ -829,7 +829,7 @@ export interface paths {
          * Subscribe any email address to new opportunities
          * @description Sends a confirmation email; nothing else is sent until its link is used. Emits `subscription.requested`. An address without an account hears only of partnerships that list publicly; the answer is the same for every well-formed request, whatever `partnershipId` names.
          */
-        post: operations["SubscriptionsController_subscribe"];
+        post: operations["AnonymousSubscriptionsController_subscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -942,7 +942,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The page of the link in the confirmation email
+         * @description Changes nothing: its button posts the link. A link that was not signed here is a 400.
+         */
+        get: operations["EmailLinksController_confirmPage"];
         put?: never;
         /**
          * Confirm a subscription (double opt-in; the link in the confirmation email)
@@ -962,7 +966,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The page of an email's unsubscribe link
+         * @description Changes nothing: its button posts the link. A link that was not signed here is a 400.
+         */
+        get: operations["EmailLinksController_unsubscribePage"];
         put?: never;
         /**
          * Unsubscribe at once (RFC 8058 one-click; no sign-in)
@@ -5742,7 +5750,7 @@ export interface operations {
             };
         };
     };
-    SubscriptionsController_subscribe: {
+    AnonymousSubscriptionsController_subscribe: {
         parameters: {
             query?: never;
             header?: never;
@@ -5765,15 +5773,6 @@ export interface operations {
             };
             /** @description The request is invalid; `errors` lists the fields. */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or has expired. */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6077,6 +6076,38 @@ export interface operations {
             };
         };
     };
+    EmailLinksController_confirmPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token from the email link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page with one button, which posts the same link as a form. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     EmailLinksController_confirm: {
         parameters: {
             query?: never;
@@ -6089,12 +6120,46 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON; a page when the request accepts text/html (the page's button, from a browser). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LinkActionResponse"];
+                    "text/html": string;
+                };
+            };
+            /** @description The request is invalid; `errors` lists the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EmailLinksController_unsubscribePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token from the email link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page with one button, which posts the same link as a form. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
             /** @description The request is invalid; `errors` lists the fields. */
@@ -6120,12 +6185,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON; a page when the request accepts text/html (the page's button, from a browser). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LinkActionResponse"];
+                    "text/html": string;
                 };
             };
             /** @description The request is invalid; `errors` lists the fields. */

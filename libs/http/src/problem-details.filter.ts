@@ -11,11 +11,14 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -42,6 +45,11 @@ function isClientErrorFromFastify(error: unknown): error is Error & { statusCode
 function isDataExceptionFromPostgres(error: unknown): boolean {
   const code = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
   return typeof code === 'string' && code.startsWith('22');
+}
+
+/** Problem details with a detail of our own, for answers given outside the controllers. */
+export function problemWith(status: number, detail: string, instance?: string): ProblemDetails {
+  return { type: 'about:blank', title: titleOf(status), status, detail, ...(instance === undefined ? {} : { instance }) };
 }
 
 export function problemOf(exception: unknown, instance: string): ProblemDetails {

@@ -7,6 +7,9 @@ import type { Role } from './role.js';
 export const PUBLIC = Symbol('public');
 export const ROLES = Symbol('roles');
 
+/** The name of the security scheme signed-in endpoints require, which the API's document defines. */
+export const BEARER_SCHEME = 'bearer';
+
 /** An endpoint anyone may call, signed in or not. */
 export const Public = () => SetMetadata(PUBLIC, true);
 
@@ -14,7 +17,7 @@ export const Public = () => SetMetadata(PUBLIC, true);
 export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES, roles), ApiProblems([403, `Only a caller whose role is ${roles.join(' or ')} may do this.`]));
 
 /** Documents that an endpoint (or every endpoint of a controller) needs the bearer token, and answers 401 without it. */
-export const ApiSignedIn = () => applyDecorators(ApiBearerAuth(), ApiProblems(401));
+export const ApiSignedIn = () => applyDecorators(ApiBearerAuth(BEARER_SCHEME), ApiProblems(401));
 
 /** The signed-in caller of this request. */
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {

@@ -1,4 +1,4 @@
-export { ApiSignedIn, CurrentCaller, Public, Roles } from './access.decorators.js';
+export { ApiSignedIn, BEARER_SCHEME, CurrentCaller, Public, Roles } from './access.decorators.js';
 export { type Caller, canSeePartnership, isAdmin } from './caller.js';
 export { IdentityConfig } from './identity.config.js';
 export { IdentityModule } from './identity.module.js';

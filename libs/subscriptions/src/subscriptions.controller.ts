@@ -1,14 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
-import { ApiSignedIn, type Caller, canSeePartnership, CurrentCaller, Public, Roles } from '#libs/identity';
+import { ApiSignedIn, type Caller, canSeePartnership, CurrentCaller, Roles } from '#libs/identity';
 import {
   EmailPreferences,
-  SubscribeRequest,
   SubscriptionFilters,
-  SubscriptionRequested,
   SubscriptionResponse,
   SuppressionParams,
   SuppressionResponse,
@@ -23,22 +21,6 @@ export class SubscriptionsController {
     private readonly subscriptions: SubscriptionsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
-
-  @Post('subscriptions')
-  @Public()
-  @HttpCode(202)
-  @ApiOperation({
-    summary: 'Subscribe any email address to new opportunities',
-    description:
-      'Sends a confirmation email; nothing else is sent until its link is used. Emits `subscription.requested`. An address without an account hears only of ' +
-      'partnerships that list publicly; the answer is the same for every well-formed request, whatever `partnershipId` names.',
-  })
-  @ApiAcceptedResponse({ type: SubscriptionRequested })
-  @ApiProblems(400)
-  async subscribe(@Body() request: SubscribeRequest): Promise<SubscriptionRequested> {
-    await this.subscriptions.request(request);
-    return { status: 'pending' };
-  }
 
   @Get('me/subscriptions')
   @ApiOperation({ summary: 'The signed-in person\'s subscriptions' })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '#libs/events';
+import { AnonymousSubscriptionsController } from './anonymous-subscriptions.controller.js';
 import { DigestQueue, DigestRequestsController } from './digest-requests.controller.js';
 import { EmailLinksController } from './email-links.controller.js';
 import { SubscriptionsController } from './subscriptions.controller.js';
@@ -8,7 +9,7 @@ import { SubscriptionsService } from './subscriptions.service.js';
 /** Subscriptions to new opportunities, email preferences and the links in emails: the API's side of email. */
 @Module({
   imports: [OutboxModule],
-  controllers: [SubscriptionsController, EmailLinksController, DigestRequestsController],
+  controllers: [AnonymousSubscriptionsController, SubscriptionsController, EmailLinksController, DigestRequestsController],
   providers: [SubscriptionsService, DigestQueue],
 })
 export class SubscriptionsModule {}

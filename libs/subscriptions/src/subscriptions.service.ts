@@ -5,7 +5,7 @@ import { isForeignKeyViolation } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
 import { londonDateTime } from '#libs/http';
 import { IdentityConfig } from '#libs/identity';
-import { EMAIL_PREFERENCE_DEFAULTS, EMAIL_PREFERENCES, verifyLinkToken } from '#libs/mail-contract';
+import { EMAIL_PREFERENCE_DEFAULTS, EMAIL_PREFERENCES, type LinkClaims, verifyLinkToken } from '#libs/mail-contract';
 import type { EmailPreferences, SubscribeRequest, SubscriptionFilters, SubscriptionResponse } from './subscription.dto.js';
 
 const COLUMNS = `id, email, frequency, types, host_organisation_ids AS "hostOrganisationIds", specialisms, partnership_id AS "partnershipId", status`;
@@ -59,21 +59,34 @@ export class SubscriptionsService {
   }
 
   async confirm(token: string): Promise<void> {
+    const claims = this.confirmation(token);
+    await this.changeStatus(claims.subscriptionId, 'confirmed', ['pending'], 'subscription.confirmed');
+  }
+
+  /** The claims of a confirmation link; a link that was not signed here, or not for this, is a 400. */
+  confirmation(token: string): Extract<LinkClaims, { purpose: 'confirm' }> {
     const claims = verifyLinkToken(this.config.LINK_SECRET, token, 'confirm');
     if (!claims) throw new BadRequestException('This confirmation link is not valid.');
-    await this.changeStatus(claims.subscriptionId, 'confirmed', ['pending'], 'subscription.confirmed');
+    return claims;
   }
 
   /** One-click unsubscribing: cancels a subscription, or turns off one kind of email for a person. Repeating it is harmless. */
   async unsubscribe(token: string): Promise<void> {
-    const claims = verifyLinkToken(this.config.LINK_SECRET, token, 'unsubscribe');
-    if (!claims) throw new BadRequestException('This unsubscribe link is not valid.');
+    const claims = this.unsubscription(token);
     if ('subscriptionId' in claims) {
       await this.changeStatus(claims.subscriptionId, 'cancelled', ['pending', 'confirmed'], 'subscription.cancelled');
       return;
     }
-    if (!(EMAIL_PREFERENCES as string[]).includes(claims.kind)) throw new BadRequestException('This unsubscribe link is not valid.');
     await this.setPreferences(this.dataSource.manager, claims.userId, { [claims.kind]: false });
+  }
+
+  /** The claims of an unsubscribe link; a link that was not signed here, or names no kind of email, is a 400. */
+  unsubscription(token: string): Extract<LinkClaims, { purpose: 'unsubscribe' }> {
+    const claims = verifyLinkToken(this.config.LINK_SECRET, token, 'unsubscribe');
+    if (!claims || (!('subscriptionId' in claims) && !(EMAIL_PREFERENCES as string[]).includes(claims.kind))) {
+      throw new BadRequestException('This unsubscribe link is not valid.');
+    }
+    return claims;
   }
 
   async cancelForUser(userId: string, id: string): Promise<void> {

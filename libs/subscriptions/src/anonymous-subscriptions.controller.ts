@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '#libs/http';
+import { Public } from '#libs/identity';
+import { SubscribeRequest, SubscriptionRequested } from './subscription.dto.js';
+import { SubscriptionsService } from './subscriptions.service.js';
+
+/** Subscribing by email address, for anyone: apart from SubscriptionsController, whose every endpoint needs a token. */
+@ApiTags('subscriptions')
+@Public()
+@Controller()
+export class AnonymousSubscriptionsController {
+  constructor(private readonly subscriptions: SubscriptionsService) {}
+
+  @Post('subscriptions')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Subscribe any email address to new opportunities',
+    description:
+      'Sends a confirmation email; nothing else is sent until its link is used. Emits `subscription.requested`. An address without an account hears only of ' +
+      'partnerships that list publicly; the answer is the same for every well-formed request, whatever `partnershipId` names.',
+  })
+  @ApiAcceptedResponse({ type: SubscriptionRequested })
+  @ApiProblems(400)
+  async subscribe(@Body() request: SubscribeRequest): Promise<SubscriptionRequested> {
+    await this.subscriptions.request(request);
+    return { status: 'pending' };
+  }
+}
