@@ -93,14 +93,14 @@ export class TestStack {
    * The API as its own OS process (built output), answering at the address returned: for what jest
    * cannot load in its own process, such as the queue dashboard's static files.
    */
-  async spawnApi(settings: Settings = {}): Promise<{ url: string; output: () => string }> {
+  async spawnApi(settings: Settings = {}): Promise<{ url: string; output: () => string; process: ChildProcess }> {
     const port = await freePort();
     const api = await this.spawnProcess('dist/apps/api/src/main.js', { OUTBOX_RELAY: 'false', ...settings, PORT: port });
     const url = `http://127.0.0.1:${port}`;
     await eventually(async () => (await fetch(`${url}/api/health`).catch(() => null))?.ok === true, { timeoutMs: 20_000 }).catch((error: unknown) => {
       throw new Error(`The API did not start: ${api.output()}`, { cause: error });
     });
-    return { url, output: api.output };
+    return { url, output: api.output, process: api };
   }
 
   private async spawnProcess(entry: string, settings: Settings): Promise<ChildProcess & { output: () => string }> {

@@ -11,6 +11,9 @@ import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemWith, RETRY_AFTER_SEC
  */
 const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
 
+/** The longest shutdown waits for requests in flight before it goes on without them. */
+const IN_FLIGHT_LIMIT_MS = 10_000;
+
 export interface ApiHttpOptions {
   bodyLimit: number;
   maxParamLength: number;
@@ -24,6 +27,8 @@ export interface ApiHttpOptions {
  */
 export class ApiHttpAdapter extends FastifyAdapter {
   private shuttingDown = false;
+  private inFlight = 0;
+  private settled: (() => void) | undefined;
 
   constructor({ bodyLimit, maxParamLength, genReqId }: ApiHttpOptions) {
     super({
@@ -42,7 +47,14 @@ export class ApiHttpAdapter extends FastifyAdapter {
     });
     const fastify = this.getInstance();
     fastify.addHook('onRequest', (_request, reply, done) => {
-      if (!this.shuttingDown) return done();
+      if (!this.shuttingDown) {
+        this.inFlight += 1;
+        reply.raw.once('close', () => {
+          this.inFlight -= 1;
+          if (this.inFlight === 0) this.settled?.();
+        });
+        return done();
+      }
       void reply.header('connection', 'close').header('retry-after', String(RETRY_AFTER_SECONDS));
       void sendProblem(reply, problemWith(503, 'The API is shutting down; try again shortly.'));
     });
@@ -52,9 +64,20 @@ export class ApiHttpAdapter extends FastifyAdapter {
     });
   }
 
-  override beforeClose(): void {
+  /**
+   * Nest awaits this before the shutdown hooks, where the outbox relay makes its last dispatch: new
+   * requests get the 503 from now on, and those in flight finish first, so that the events they
+   * commit go out with it rather than wait in the outbox for the next start.
+   */
+  override async beforeClose(): Promise<void> {
     this.shuttingDown = true;
     super.beforeClose();
+    if (this.inFlight === 0) return;
+    await new Promise<void>((resolve) => {
+      this.settled = resolve;
+      // A request that never ends does not hold the shutdown up for ever.
+      setTimeout(resolve, IN_FLIGHT_LIMIT_MS).unref();
+    });
   }
 }
 
