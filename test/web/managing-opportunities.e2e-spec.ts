@@ -338,6 +338,7 @@ describe('an academic runs their university’s opportunities, in Chromium', () 
       await applications.verify();
       await page.getByRole('link', { name: 'Propose A practitioner as a match' }).click();
       await on(ProposeMatchPage, page);
+      expect(await page.locator('main').innerText()).toContain('A partnership lead will approve or reject the match.');
       await page.getByRole('button', { name: 'Propose match' }).click();
       const matches = await on(OpportunityMatchesPage, page);
       expect(await matches.banner()).toBe('A practitioner is proposed as a match');
@@ -396,6 +397,9 @@ describe('an academic runs their university’s opportunities, in Chromium', () 
     await on(OpportunityApplicationsPage, page);
     await page.getByRole('link', { name: 'Propose A practitioner as a match' }).click();
     await on(ProposeMatchPage, page);
+    const decider = await page.locator('main').innerText();
+    expect(decider).toContain('You approve or reject the match once it is proposed.');
+    expect(decider).not.toContain('A partnership lead will');
     await page.getByRole('button', { name: 'Propose match' }).click();
     expect(await (await on(OpportunityMatchesPage, page)).rows()).toHaveLength(1);
     await page.goto(`/manage/opportunities/${id}/recommendations`);

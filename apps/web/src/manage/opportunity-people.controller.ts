@@ -176,6 +176,8 @@ interface Proposal {
   action: string;
   backLink: string;
   done: string;
+  /** A lead proposing decides next; anyone else hands the decision to the leads. */
+  leadDecides: boolean;
   whoDecides: string;
 }
 
@@ -187,6 +189,7 @@ function proposing(request: FastifyRequest, id: string, page: string, from: unkn
     action: `${managePath(id, page)}${fromDecisions ? '?from=decisions' : ''}`,
     backLink: fromDecisions ? `/decisions/opportunities/${id}` : managePath(id, page.split('/')[0]),
     done: fromDecisions ? `/decisions/opportunities/${id}#matches` : managePath(id, 'matches'),
+    leadDecides: lead,
     whoDecides: lead ? 'Approve or reject it in the list of matches.' : 'A partnership lead will approve or reject it.',
   };
 }
