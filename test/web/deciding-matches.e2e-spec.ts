@@ -14,6 +14,7 @@ import {
   MatchPage,
   RejectMatchPage,
 } from './pages/decision-pages.js';
+import { ProposeMatchPage } from './pages/manage-pages.js';
 import { on } from './pages/page-object.js';
 import { ForbiddenPage, NotFoundPage, PractitionerHomePage, SignInPage } from './pages/service-pages.js';
 import { type World, WebStack } from './web-stack.js';
@@ -117,7 +118,12 @@ describe('a partnership lead decides matches, and the practitioner sees theirs, 
     const page = await signedIn(world.lead);
     const opportunity = await (await on(LeadHomePage, page)).openOpportunity('Court skills workshop');
     expect(await opportunity.matches()).toEqual([]);
-    await opportunity.proposeFromApplication('I have given evidence in care proceedings');
+    await opportunity.application('I have given evidence in care proceedings').getByRole('button', { name: /^Propose match/ }).click();
+    // The confirmation page lives under /manage, but the lead is still in their decisions.
+    const confirmation = await on(ProposeMatchPage, page);
+    expect(await confirmation.currentSection()).toEqual(['Decisions']);
+    await page.getByRole('button', { name: 'Propose match' }).click();
+    await opportunity.verify();
     expect(await opportunity.banner()).toBe('Priya Shah is proposed as a match');
     expect(await opportunity.matches()).toEqual([['Priya Shah From their application', 'Proposed', 'Approve Priya Shah Reject Priya Shah']]);
     // Proposed, it is no longer proposable.

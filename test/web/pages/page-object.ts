@@ -32,6 +32,11 @@ export abstract class PageObject {
     return this.page.locator('.govuk-error-summary__list li').allTextContents().then((items) => items.map((item) => item.trim()));
   }
 
+  /** The service navigation item marked as where the person is. */
+  currentSection(): Promise<string[]> {
+    return this.page.locator('.govuk-service-navigation [aria-current]').allInnerTexts().then((items) => items.map((item) => item.trim()));
+  }
+
   /** The success banner's heading, if any. */
   banner(): Promise<string | null> {
     return this.page.locator('.govuk-notification-banner__heading').textContent({ timeout: 1000 }).catch(() => null);

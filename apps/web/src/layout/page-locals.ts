@@ -18,7 +18,8 @@ export function pageLocals(request: FastifyRequest, reply: FastifyReply, done: (
     cspNonce: (reply as FastifyReply & { cspNonce: { script: string } }).cspNonce.script,
     csrfToken: reply.generateCsrf(),
     person,
-    navigation: navigationFor(person?.role, currentPath),
+    // Pages shared with /manage (proposing a match) keep a lead's place in their decisions.
+    navigation: navigationFor(person?.role, (request.query as { from?: unknown }).from === 'decisions' ? '/decisions' : currentPath),
     currentPath,
     flash,
   };
