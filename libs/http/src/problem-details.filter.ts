@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
-import { isUnavailableDependency, RETRY_AFTER_SECONDS } from './unavailable-dependency.js';
+import { isUnavailableDependency } from '#libs/observability';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails, RETRY_AFTER_SECONDS } from './problem-details.js';
 import { InvalidRequestException } from './validation.js';
 
 const TITLES: Record<number, string> = {

@@ -30,3 +30,6 @@ export class ProblemDetails {
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Seconds a client is told to wait before trying again when a dependency is away. */
+export const RETRY_AFTER_SECONDS = 5;
