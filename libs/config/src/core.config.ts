@@ -41,6 +41,14 @@ export class CoreConfig extends ProcessConfig {
   @Min(10)
   EVENT_JOB_BACKOFF_MS: number = 1000;
 
+  /**
+   * Longest pause of a queue while a dependency (PostgreSQL, Redis, SMTP) cannot be reached: its jobs
+   * wait, from EVENT_JOB_BACKOFF_MS doubling up to this, using none of their attempts.
+   */
+  @IsInt()
+  @Min(10)
+  OUTAGE_RETRY_MAX_MS: number = 30_000;
+
   /** The outbox relay wakes on every commit; this poll only covers a lost notification. */
   @IsInt()
   @Min(50)

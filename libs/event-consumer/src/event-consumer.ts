@@ -1,12 +1,13 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
   CONSUMER_SUBSCRIPTIONS,
   type ConsumerGroup,
   EVENT_CATALOGUE,
+  OutageBackoff,
   payloadProblems,
   queueNameOf,
   warnUnlessNoEviction,
@@ -25,14 +26,16 @@ export const CONSUMER_GROUP = Symbol('consumer-group');
 /**
  * Consumes one consumer group's queue: finds the app's @HandlesEvents providers, checks the wiring,
  * checks each job's envelope and payload against the event catalogue, and hands it to its handler
- * exactly once through the inbox. A job that breaks the contract fails at once; other failures
- * retry with backoff (set on the jobs by the relay) and then stay in the failed set.
+ * exactly once through the inbox. A job that breaks the contract fails at once; a dependency that
+ * cannot be reached pauses the queue without using attempts (OutageBackoff); other failures retry
+ * with backoff (set on the jobs by the relay) and then stay in the failed set.
  */
 @Injectable()
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventConsumer.name);
   private registry: EventHandlerRegistry;
   private worker: Worker | undefined;
+  private queue: Queue | undefined;
   private lastErrorLoggedAt = 0;
   private errorsSinceLastLog = 0;
 
@@ -49,7 +52,10 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     const connection = workerConnection(this.config.REDIS_URL);
     await warnUnlessNoEviction(connection, this.logger);
     await warnUnlessPersistent(connection, this.logger);
-    this.worker = new Worker(queueNameOf(this.group), (job) => this.process(job), {
+    this.queue = new Queue(queueNameOf(this.group), { connection, prefix: this.config.QUEUE_PREFIX });
+    this.queue.on('error', () => undefined); // the worker's own error handler reports a lost Redis
+    const backoff = new OutageBackoff(this.queue, this.config, this.logger);
+    this.worker = new Worker(queueNameOf(this.group), (job) => backoff.run(() => this.process(job)), {
       connection,
       prefix: this.config.QUEUE_PREFIX,
       concurrency: this.config.WORKER_CONCURRENCY,
@@ -76,6 +82,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     if (!this.worker) return;
     this.logger.log('Stopping: taking no new jobs, finishing the active ones');
     await this.worker.close();
+    await this.queue?.close();
     this.logger.log('Stopped');
   }
 

@@ -4,6 +4,7 @@ export { domainEvent, type EventEnvelope } from './event-envelope.js';
 export { EventPublisher } from './event-publisher.js';
 export { eventJobOptions, EventQueuesModule } from './event-queues.module.js';
 export { warnUnlessNoEviction, warnUnlessPersistent } from './eviction-policy.js';
+export { OutageBackoff } from './outage-backoff.js';
 export { OutboxModule } from './outbox.module.js';
 export { OutboxRelay } from './outbox-relay.js';
 export { OutboxReconciler } from './outbox-reconciler.js';

@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationB
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Job, Queue, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { eventJobOptions, workerConnection } from '#libs/events';
+import { eventJobOptions, OutageBackoff, workerConnection } from '#libs/events';
 import { Links } from '../links.js';
 import { MessageDelivery } from '../message-delivery.js';
 import { NotificationConfig } from '../notification.config.js';
@@ -40,7 +40,9 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
         this.config.DIGEST_SCHEDULES_CHECK_MS,
       );
     }
-    this.worker = new Worker(DIGEST_QUEUE, (job) => (job.name === 'run' ? this.run(job as Job<DigestRunJob>) : this.batch(job as Job<DigestBatchJob>)), {
+    const backoff = new OutageBackoff(this.queue, this.config, this.logger);
+    const process = (job: Job) => (job.name === 'run' ? this.run(job as Job<DigestRunJob>) : this.batch(job as Job<DigestBatchJob>));
+    this.worker = new Worker(DIGEST_QUEUE, (job) => backoff.run(() => process(job)), {
       connection,
       prefix: this.config.QUEUE_PREFIX,
       concurrency: this.config.WORKER_CONCURRENCY,
