@@ -45,8 +45,15 @@ module.exports = {
       name: 'contexts-free-of-workers',
       comment: 'Bounded contexts do not depend on the consumer runtime; they reach each other only through index.ts (above).',
       severity: 'error',
-      from: { path: '^libs/(universities|councils|partnerships|identity|practitioners|opportunities|applications|matches|matching|recommendations)/' },
+      from: { path: '^libs/(universities|councils|partnerships|identity|practitioners|opportunities|applications|matches|matching|recommendations|subscriptions)/' },
       to: { path: '^libs/event-consumer/' },
+    },
+    {
+      name: 'domain-free-of-transport',
+      comment: 'A context\'s domain/ holds its rules in plain TypeScript: no DTOs, controllers or Nest HTTP code reach it.',
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/domain/' },
+      to: { path: ['\\.dto\\.ts$', '/http/', '^node_modules/@nestjs/(common|core|platform-fastify|swagger)/'] },
     },
   ],
   options: {
