@@ -38,7 +38,7 @@ module.exports = {
     {
       name: 'no-test-helpers-in-production',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: ['\\.spec\\.ts$', '^libs/testing/'] },
+      from: { path: '^(apps|libs)/', pathNot: ['[.-]spec\\.ts$', '^libs/testing/'] },
       to: { path: '^libs/testing/' },
     },
     {

@@ -1,7 +1,12 @@
 import { dropRunDatabases, removeRedisKeys, runQueuePrefix, testRunId, testSettings } from '#libs/testing';
 
+let done = false;
+
 /** Leaves the shared services as the run found them, even when a test file did not clean up. */
 export default async function globalTeardown(): Promise<void> {
+  // Both tiers with a database name this teardown; the first to run cleans up for the run.
+  if (done) return;
+  done = true;
   const run = testRunId();
   await dropRunDatabases(run);
   await removeRedisKeys(testSettings.redisUrl, runQueuePrefix(run));

@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const LIBS = 'libs';
-// Schema (migrations) and a generated document: neither is a context's SQL.
-const NOT_CONTEXTS = new Set(['database', 'api-contract']);
+// Schema (migrations), a generated document and test helpers: none is a context's SQL.
+const NOT_CONTEXTS = new Set(['database', 'api-contract', 'testing']);
 
 const filesUnder = (dir) => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]));
 const withoutComments = (source) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
@@ -30,7 +30,7 @@ for (const context of readdirSync(LIBS).filter((name) => !NOT_CONTEXTS.has(name)
     owners.set(table, context);
   }
   const used = new Set();
-  for (const file of filesUnder(join(LIBS, context, 'src')).filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts'))) {
+  for (const file of filesUnder(join(LIBS, context, 'src')).filter((name) => name.endsWith('.ts') && !/[.-]spec\.ts$/.test(name))) {
     const source = withoutComments(readFileSync(file, 'utf8'));
     for (const [, table] of source.matchAll(/@Entity\('([a-z_]+)'/g)) if (!owns.has(table)) problems.push(`${file}: an entity of "${table}", which ${context} does not own`);
     for (const [, table] of source.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+"?([a-z_]+)/g)) {
