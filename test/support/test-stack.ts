@@ -4,8 +4,6 @@ import { existsSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Queue } from 'bullmq';
-import pg from 'pg';
 import supertest from 'supertest';
 import { ApiConfig } from '../../apps/api/src/api.config.js';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
@@ -13,44 +11,15 @@ import { MatchingWorkerConfig } from '../../apps/matching-worker/src/matching-wo
 import { MatchingWorkerModule } from '../../apps/matching-worker/src/matching-worker.module.js';
 import { NotificationWorkerModule } from '../../apps/notification-worker/src/notification-worker.module.js';
 import { loadConfig } from '#libs/config';
-import { CONSUMER_SUBSCRIPTIONS, type ConsumerGroup, queueNameOf, workerConnection } from '#libs/events';
+import type { ConsumerGroup } from '#libs/events';
 import { NotificationConfig } from '#libs/notifications';
-import { createTestDatabase, eventually, freePort, removeRedisKeys, type TestDatabase, testSettings, uniqueQueuePrefix } from '#libs/testing';
+import { eventually, freePort, ServiceSlice, type Settings } from '#libs/testing';
 
-type Settings = Record<string, string | number>;
-
-/**
- * One test file's own slice of the real services: a fresh database copied from the migrated
- * template, a queue prefix of its own, and helpers to start the API and workers against them.
- */
-export class TestStack {
-  readonly db: pg.Pool;
-  private readonly closers: (() => Promise<unknown>)[] = [];
-  private readonly queues = new Map<string, Queue>();
-
-  private constructor(
-    readonly database: TestDatabase,
-    readonly settings: Settings,
-  ) {
-    this.db = new pg.Pool({ connectionString: database.url, max: 4 });
-    // An idle connection the server drops is replaced on the next query; it is no test's failure.
-    this.db.on('error', () => undefined);
-  }
-
-  static async create(settings: Settings = {}): Promise<TestStack> {
-    const database = await createTestDatabase();
-    return new TestStack(database, {
-      DATABASE_URL: database.url,
-      REDIS_URL: testSettings.redisUrl,
-      QUEUE_PREFIX: uniqueQueuePrefix(),
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      NODE_ENV: 'test',
-      DATABASE_POOL_SIZE: 5,
-      // Jest on Node 20 cannot load the UIs' static-file plugin; test/api-process.e2e-spec.ts covers the UIs.
-      API_DOCS_UI: 'false',
-      QUEUE_DASHBOARD: 'false',
-      ...settings,
-    });
+/** A test file's slice of the real services, and the API and workers started against it. */
+export class TestStack extends ServiceSlice {
+  static override async create(settings: Settings = {}): Promise<TestStack> {
+    // Jest on Node 20 cannot load the UIs' static-file plugin; test/api-process.e2e-spec.ts covers the UIs.
+    return new TestStack(...(await ServiceSlice.sliceSettings({ API_DOCS_UI: 'false', QUEUE_DASHBOARD: 'false', ...settings })));
   }
 
   /**
@@ -66,7 +35,7 @@ export class TestStack {
     const app = await createApiApp(config);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    this.closers.push(() => app.close());
+    this.onClose(() => app.close());
     const anonymous = supertest(app.getHttpServer());
     const http = await signedIn(app, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
     return { app, http, anonymous };
@@ -80,7 +49,7 @@ export class TestStack {
         : NotificationWorkerModule.forRoot(loadConfig(NotificationConfig, all));
     const worker = await NestFactory.createApplicationContext(module, { logger: false });
     await worker.init();
-    this.closers.push(() => worker.close());
+    this.onClose(() => worker.close());
     return worker;
   }
 
@@ -110,56 +79,13 @@ export class TestStack {
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
-    this.closers.push(async () => {
+    this.onClose(async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGKILL');
         await once(child, 'exit');
       }
     });
     return Object.assign(child, { output: () => output });
-  }
-
-  /** A queue handle on a consumer group's queue, to look at its jobs. */
-  queue(group: ConsumerGroup, redisUrl = String(this.settings.REDIS_URL)): Queue {
-    const key = `${group} ${redisUrl}`;
-    const known = this.queues.get(key);
-    if (known) return known;
-    const queue = new Queue(queueNameOf(group), { connection: workerConnection(redisUrl), prefix: String(this.settings.QUEUE_PREFIX) });
-    queue.on('error', () => undefined);
-    this.queues.set(key, queue);
-    this.closers.push(() => queue.close());
-    return queue;
-  }
-
-  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.db.query(sql, params)).rows as T[];
-  }
-
-  /** Waits until `group` has handled every event written so far that it subscribes to. */
-  async caughtUp(group: ConsumerGroup): Promise<void> {
-    await eventually(async () => {
-      const [row] = await this.query<{ waiting: number }>(
-        `SELECT count(*)::int AS waiting FROM outbox_events o
-         WHERE o.type = ANY ($1) AND NOT EXISTS (SELECT 1 FROM inbox_events i WHERE i.consumer = $2 AND i.event_id = o.id)`,
-        [[...CONSUMER_SUBSCRIPTIONS[group]], group],
-      );
-      return row!.waiting === 0;
-    });
-  }
-
-  async inboxCount(consumer: ConsumerGroup): Promise<number> {
-    const [row] = await this.query<{ count: string }>('SELECT count(*) FROM inbox_events WHERE consumer = $1', [consumer]);
-    return Number(row!.count);
-  }
-
-  /** Closes everything the file started, newest first; a failure to close fails the file. */
-  async close(): Promise<void> {
-    const failures: unknown[] = [];
-    for (const close of this.closers.reverse()) await close().catch((error: unknown) => failures.push(error));
-    await this.db.end();
-    await this.database.drop();
-    await removeRedisKeys(String(this.settings.REDIS_URL), `${String(this.settings.QUEUE_PREFIX)}:`);
-    if (failures.length > 0) throw new AggregateError(failures, 'closing the test stack failed');
   }
 }
 

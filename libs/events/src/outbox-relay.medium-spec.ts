@@ -4,9 +4,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CoreConfig, loadConfig, TypedConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
-import { type EventEnvelope, OutboxRelayModule } from '#libs/events';
-import { eventually } from '#libs/testing';
-import { TestStack } from './support/test-stack.js';
+import { eventually, ServiceSlice } from '#libs/testing';
+import type { EventEnvelope } from './event-envelope.js';
+import { OutboxRelayModule } from './outbox-relay.module.js';
 
 @Module({})
 class RelayOnlyModule {
@@ -32,11 +32,11 @@ function registeredEvent(): EventEnvelope<'university.registered'> {
 }
 
 describe('several outbox relays at once', () => {
-  let stack: TestStack;
+  let stack: ServiceSlice;
   const relays: INestApplicationContext[] = [];
 
   beforeAll(async () => {
-    stack = await TestStack.create({ OUTBOX_BATCH_SIZE: 25 });
+    stack = await ServiceSlice.create({ OUTBOX_BATCH_SIZE: 25 });
   });
   afterAll(async () => {
     for (const relay of relays) await relay.close();
@@ -79,7 +79,7 @@ describe('several outbox relays at once', () => {
   });
 
   it('sends what is committed before it stops, even when no wake-up came', async () => {
-    const quiet = await TestStack.create({ OUTBOX_POLL_INTERVAL_MS: 60_000 });
+    const quiet = await ServiceSlice.create({ OUTBOX_POLL_INTERVAL_MS: 60_000 });
     try {
       const relay = await NestFactory.createApplicationContext(RelayOnlyModule.forRoot(loadConfig(CoreConfig, quiet.settings)), { logger: false });
       await relay.init();

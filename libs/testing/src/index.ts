@@ -7,3 +7,4 @@ export { createTemplateDatabase, createTestDatabase, dropRunDatabases, type Test
 export { newTestRunId, runQueuePrefix, testRunId, testSettings, uniqueQueuePrefix } from './test-settings.js';
 export { type ReceivedMail, SmtpInbox } from './smtp-inbox.js';
 export { TcpProxy } from './tcp-proxy.js';
+export { ServiceSlice, type Settings } from './service-slice.js';

@@ -1,0 +1,97 @@
+import { Queue } from 'bullmq';
+import pg from 'pg';
+import { CONSUMER_SUBSCRIPTIONS, type ConsumerGroup, queueNameOf, workerConnection } from '#libs/events';
+import { eventually } from './eventually.js';
+import { removeRedisKeys } from './redis-keys.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { testSettings, uniqueQueuePrefix } from './test-settings.js';
+
+export type Settings = Record<string, string | number>;
+
+/**
+ * One test file's own slice of the real services: a fresh database copied from the migrated
+ * template and a queue prefix of its own, with the settings that point a process at them.
+ */
+export class ServiceSlice {
+  readonly db: pg.Pool;
+  private readonly closers: (() => Promise<unknown>)[] = [];
+  private readonly queues = new Map<string, Queue>();
+
+  protected constructor(
+    readonly database: TestDatabase,
+    readonly settings: Settings,
+  ) {
+    this.db = new pg.Pool({ connectionString: database.url, max: 4 });
+    // An idle connection the server drops is replaced on the next query; it is no test's failure.
+    this.db.on('error', () => undefined);
+  }
+
+  /** The settings of a slice: these, over the shared services' and quiet logs. */
+  protected static async sliceSettings(settings: Settings): Promise<[TestDatabase, Settings]> {
+    const database = await createTestDatabase();
+    return [
+      database,
+      {
+        DATABASE_URL: database.url,
+        REDIS_URL: testSettings.redisUrl,
+        QUEUE_PREFIX: uniqueQueuePrefix(),
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+        NODE_ENV: 'test',
+        DATABASE_POOL_SIZE: 5,
+        ...settings,
+      },
+    ];
+  }
+
+  static async create(settings: Settings = {}): Promise<ServiceSlice> {
+    return new ServiceSlice(...(await ServiceSlice.sliceSettings(settings)));
+  }
+
+  /** Runs `close` when the slice closes, newest first. */
+  onClose(close: () => Promise<unknown>): void {
+    this.closers.push(close);
+  }
+
+  /** A queue handle on a consumer group's queue, to look at its jobs. */
+  queue(group: ConsumerGroup, redisUrl = String(this.settings.REDIS_URL)): Queue {
+    const key = `${group} ${redisUrl}`;
+    const known = this.queues.get(key);
+    if (known) return known;
+    const queue = new Queue(queueNameOf(group), { connection: workerConnection(redisUrl), prefix: String(this.settings.QUEUE_PREFIX) });
+    queue.on('error', () => undefined);
+    this.queues.set(key, queue);
+    this.onClose(() => queue.close());
+    return queue;
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.db.query(sql, params)).rows as T[];
+  }
+
+  /** Waits until `group` has handled every event written so far that it subscribes to. */
+  async caughtUp(group: ConsumerGroup): Promise<void> {
+    await eventually(async () => {
+      const [row] = await this.query<{ waiting: number }>(
+        `SELECT count(*)::int AS waiting FROM outbox_events o
+         WHERE o.type = ANY ($1) AND NOT EXISTS (SELECT 1 FROM inbox_events i WHERE i.consumer = $2 AND i.event_id = o.id)`,
+        [[...CONSUMER_SUBSCRIPTIONS[group]], group],
+      );
+      return row!.waiting === 0;
+    });
+  }
+
+  async inboxCount(consumer: ConsumerGroup): Promise<number> {
+    const [row] = await this.query<{ count: string }>('SELECT count(*) FROM inbox_events WHERE consumer = $1', [consumer]);
+    return Number(row!.count);
+  }
+
+  /** Closes everything the file started, newest first; a failure to close fails the file. */
+  async close(): Promise<void> {
+    const failures: unknown[] = [];
+    for (const close of this.closers.reverse()) await close().catch((error: unknown) => failures.push(error));
+    await this.db.end();
+    await this.database.drop();
+    await removeRedisKeys(String(this.settings.REDIS_URL), `${String(this.settings.QUEUE_PREFIX)}:`);
+    if (failures.length > 0) throw new AggregateError(failures, 'closing the test stack failed');
+  }
+}
