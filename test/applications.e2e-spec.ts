@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { councilRequest, opportunityRequest, profileRequest, universityRequest } from '#libs/testing';
+import { opportunityRequest } from '#libs/testing';
 import { type Person, personWith } from './support/people.js';
+import { partnershipWorld, type WorldIds } from './support/partnership-world.js';
 import { TestStack } from './support/test-stack.js';
 
 describe('applications', () => {
@@ -8,7 +9,7 @@ describe('applications', () => {
   let app: NestFastifyApplication;
   let admin: Awaited<ReturnType<TestStack['startApi']>>['http'];
   let anonymous: Awaited<ReturnType<TestStack['startApi']>>['anonymous'];
-  let ids: Record<'partnershipA' | 'uea' | 'suffolk' | 'norfolk' | 'otherB', string>;
+  let ids: WorldIds;
   let academic: Person;
   let otherAcademic: Person;
   let lead: Person;
@@ -25,21 +26,9 @@ describe('applications', () => {
   beforeAll(async () => {
     stack = await TestStack.create();
     ({ app, http: admin, anonymous } = await stack.startApi({ OUTBOX_RELAY: 'false' }));
-    const uea = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
-    const suffolk = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
-    const norfolk = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
-    const otherB = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
-    const partnershipA = (await admin.post('/api/partnerships').send({ name: 'A', universityIds: [uea, suffolk], councilIds: [norfolk] }).expect(201)).body.id;
-    await admin.post('/api/partnerships').send({ name: 'B', councilIds: [otherB] }).expect(201);
-    ids = { partnershipA, uea, suffolk, norfolk, otherB };
-    academic = await personWith(app, admin, 'academic', { universityId: uea });
-    otherAcademic = await personWith(app, admin, 'academic', { universityId: suffolk });
-    lead = await personWith(app, admin, 'partnership_lead');
-    await admin.post(`/api/partnerships/${partnershipA}/leads`).send({ userId: lead.id }).expect(201);
-    practitioner = await personWith(app, admin, 'practitioner', { councilId: norfolk });
-    colleague = await personWith(app, admin, 'practitioner', { councilId: norfolk });
-    outsider = await personWith(app, admin, 'practitioner', { councilId: otherB });
-    for (const person of [practitioner, colleague, outsider]) await person.http.put('/api/me/profile').send(profileRequest()).expect(200);
+    const world = await partnershipWorld(app, admin, { practitioners: 2, otherAcademic: true, outsider: true });
+    ({ ids, lead, academic, otherAcademic, outsider } = world);
+    [practitioner, colleague] = world.practitioners as [Person, Person];
   });
   afterAll(() => stack.close());
 

@@ -1,7 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import ical, { type VEvent } from 'node-ical';
-import { councilRequest, inDays, opportunityRequest, profileRequest, universityRequest } from '#libs/testing';
-import { type Person, personWith } from './support/people.js';
+import { inDays, opportunityRequest, profileRequest } from '#libs/testing';
+import type { Person } from './support/people.js';
+import { partnershipWorld } from './support/partnership-world.js';
 import { TestStack } from './support/test-stack.js';
 
 /** The reads a partnership lead decides from, and an approved match's calendar file. */
@@ -28,22 +29,14 @@ describe('decisions', () => {
   beforeAll(async () => {
     stack = await TestStack.create();
     ({ app, http: admin } = await stack.startApi({ OUTBOX_RELAY: 'false' }));
-    const uea = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
-    const norfolk = (await admin.post('/api/councils').send(councilRequest({ name: 'Norfolk County Council' })).expect(201)).body.id;
-    const essex = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
-    partnership = (await admin.post('/api/partnerships').send({ name: 'Norfolk and Suffolk', universityIds: [uea], councilIds: [norfolk] }).expect(201)).body.id;
-    otherPartnership = (await admin.post('/api/partnerships').send({ name: 'Essex', councilIds: [essex] }).expect(201)).body.id;
-    academic = await personWith(app, admin, 'academic', { universityId: uea });
-    lead = await personWith(app, admin, 'partnership_lead');
-    await admin.post(`/api/partnerships/${partnership}/leads`).send({ userId: lead.id }).expect(201);
-    otherLead = await personWith(app, admin, 'partnership_lead');
-    await admin.post(`/api/partnerships/${otherPartnership}/leads`).send({ userId: otherLead.id }).expect(201);
-    practitioners = [];
-    for (let i = 0; i < 4; i++) {
-      const person = await personWith(app, admin, 'practitioner', { councilId: norfolk });
-      await person.http.put('/api/me/profile').send(profileRequest({ careerStage: 'senior_practitioner', specialisms: ['child_protection'] })).expect(200);
-      practitioners.push(person);
-    }
+    const world = await partnershipWorld(app, admin, {
+      practitioners: 4,
+      profile: profileRequest({ careerStage: 'senior_practitioner', specialisms: ['child_protection'] }),
+      otherLead: true,
+      names: { partnershipA: 'Norfolk and Suffolk', partnershipB: 'Essex', norfolk: 'Norfolk County Council' },
+    });
+    ({ lead, academic, otherLead, practitioners } = world);
+    ({ partnershipA: partnership, partnershipB: otherPartnership } = world.ids);
   });
   afterAll(() => stack.close());
 

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { councilRequest, inDays, profileRequest, universityRequest } from '#libs/testing';
-import { type Person, personWith } from './support/people.js';
+import { inDays, profileRequest } from '#libs/testing';
+import type { Person } from './support/people.js';
+import { partnershipWorld, type WorldIds } from './support/partnership-world.js';
 import { TestStack } from './support/test-stack.js';
 
 describe('finding opportunities', () => {
@@ -10,7 +11,8 @@ describe('finding opportunities', () => {
   let academic: Person;
   let practitioner: Person;
   let outsider: Person;
-  let ids: Record<'partnershipA' | 'partnershipB' | 'uea' | 'norfolk' | 'otherB', string>;
+  let ids: WorldIds;
+  let lead: Person;
   const titles: Record<string, string> = {};
 
   async function post(title: string, changes: Record<string, unknown>, publish = true): Promise<string> {
@@ -45,15 +47,10 @@ describe('finding opportunities', () => {
   beforeAll(async () => {
     stack = await TestStack.create();
     ({ app, http: admin } = await stack.startApi({ OUTBOX_RELAY: 'false' }));
-    const uea = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
-    const norfolk = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
-    const otherB = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
-    const partnershipA = (await admin.post('/api/partnerships').send({ name: 'A', universityIds: [uea], councilIds: [norfolk] }).expect(201)).body.id;
-    const partnershipB = (await admin.post('/api/partnerships').send({ name: 'B', councilIds: [otherB] }).expect(201)).body.id;
-    ids = { partnershipA, partnershipB, uea, norfolk, otherB };
-    academic = await personWith(app, admin, 'academic', { universityId: uea });
-    practitioner = await personWith(app, admin, 'practitioner', { councilId: norfolk });
-    outsider = await personWith(app, admin, 'practitioner', { councilId: otherB });
+    const world = await partnershipWorld(app, admin, { profile: false, outsider: true });
+    ({ ids, lead, academic, outsider } = world);
+    [practitioner] = world.practitioners as [Person];
+    const { partnershipB, norfolk, otherB } = ids;
 
     await post('Lecture on child protection law', { startsIn: 20, requiredSpecialisms: ['child_protection'] });
     await post('Interview day for BA applicants', { startsIn: 10, type: 'interviewing', hostOrganisationId: norfolk });
@@ -135,8 +132,6 @@ describe('finding opportunities', () => {
 
     // One of two places taken by an approved match.
     const id = await post('Workshop with two places', { capacity: 2 });
-    const lead = await personWith(app, admin, 'partnership_lead');
-    await admin.post(`/api/partnerships/${ids.partnershipA}/leads`).send({ userId: lead.id }).expect(201);
     await practitioner.http.put('/api/me/profile').send(profileRequest()).expect(200);
     const application = (await practitioner.http.post(`/api/opportunities/${id}/applications`).send({ statement: 'Me' }).expect(201)).body.id;
     const match = (await lead.http.post('/api/matches').send({ applicationId: application }).expect(201)).body.id;

@@ -1,13 +1,14 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { councilRequest, opportunityRequest, profileRequest, universityRequest } from '#libs/testing';
-import { type Person, personWith } from './support/people.js';
+import { opportunityRequest } from '#libs/testing';
+import type { Person } from './support/people.js';
+import { partnershipWorld, type WorldIds } from './support/partnership-world.js';
 import { TestStack } from './support/test-stack.js';
 
 describe('matches', () => {
   let stack: TestStack;
   let app: NestFastifyApplication;
   let admin: Awaited<ReturnType<TestStack['startApi']>>['http'];
-  let ids: Record<'partnershipA' | 'uea' | 'norfolk', string>;
+  let ids: WorldIds;
   let academic: Person;
   let lead: Person;
   let otherLead: Person;
@@ -27,25 +28,8 @@ describe('matches', () => {
   beforeAll(async () => {
     stack = await TestStack.create();
     ({ app, http: admin } = await stack.startApi({ OUTBOX_RELAY: 'false' }));
-    const uea = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
-    const suffolkUniversity = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
-    const norfolk = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
-    const otherB = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
-    const partnershipA = (await admin.post('/api/partnerships').send({ name: 'A', universityIds: [uea, suffolkUniversity], councilIds: [norfolk] }).expect(201)).body.id;
-    const partnershipB = (await admin.post('/api/partnerships').send({ name: 'B', councilIds: [otherB] }).expect(201)).body.id;
-    ids = { partnershipA, uea, norfolk };
-    academic = await personWith(app, admin, 'academic', { universityId: uea });
-    otherAcademic = await personWith(app, admin, 'academic', { universityId: suffolkUniversity });
-    lead = await personWith(app, admin, 'partnership_lead');
-    await admin.post(`/api/partnerships/${partnershipA}/leads`).send({ userId: lead.id }).expect(201);
-    otherLead = await personWith(app, admin, 'partnership_lead');
-    await admin.post(`/api/partnerships/${partnershipB}/leads`).send({ userId: otherLead.id }).expect(201);
-    practitioners = [];
-    for (let i = 0; i < 3; i++) {
-      const person = await personWith(app, admin, 'practitioner', { councilId: norfolk });
-      await person.http.put('/api/me/profile').send(profileRequest()).expect(200);
-      practitioners.push(person);
-    }
+    const world = await partnershipWorld(app, admin, { practitioners: 3, otherAcademic: true, otherLead: true });
+    ({ ids, lead, academic, otherAcademic, otherLead, practitioners } = world);
   });
   afterAll(() => stack.close());
 

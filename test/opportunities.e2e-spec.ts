@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { councilRequest, inDays, universityRequest } from '#libs/testing';
-import { type Person, personWith } from './support/people.js';
+import { inDays } from '#libs/testing';
+import type { Person } from './support/people.js';
+import { partnershipWorld, type WorldIds } from './support/partnership-world.js';
 import { TestStack } from './support/test-stack.js';
 
 const lecture = (partnershipId: string, changes: Record<string, unknown> = {}) => ({
@@ -25,7 +26,7 @@ describe('opportunities', () => {
   let app: NestFastifyApplication;
   let admin: Awaited<ReturnType<TestStack['startApi']>>['http'];
   let anonymous: Awaited<ReturnType<TestStack['startApi']>>['anonymous'];
-  let ids: Record<'partnershipA' | 'partnershipB' | 'uea' | 'suffolk' | 'norfolk' | 'otherB', string>;
+  let ids: WorldIds;
   let lead: Person;
   let academic: Person;
   let otherAcademic: Person;
@@ -35,19 +36,9 @@ describe('opportunities', () => {
   beforeAll(async () => {
     stack = await TestStack.create();
     ({ app, http: admin, anonymous } = await stack.startApi({ OUTBOX_RELAY: 'false' }));
-    const uea = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
-    const suffolk = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
-    const norfolk = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
-    const otherB = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
-    const partnershipA = (await admin.post('/api/partnerships').send({ name: 'A', universityIds: [uea, suffolk], councilIds: [norfolk] }).expect(201)).body.id;
-    const partnershipB = (await admin.post('/api/partnerships').send({ name: 'B', councilIds: [otherB] }).expect(201)).body.id;
-    ids = { partnershipA, partnershipB, uea, suffolk, norfolk, otherB };
-    lead = await personWith(app, admin, 'partnership_lead');
-    await admin.post(`/api/partnerships/${partnershipA}/leads`).send({ userId: lead.id }).expect(201);
-    academic = await personWith(app, admin, 'academic', { universityId: uea });
-    otherAcademic = await personWith(app, admin, 'academic', { universityId: suffolk });
-    practitioner = await personWith(app, admin, 'practitioner', { councilId: norfolk });
-    outsider = await personWith(app, admin, 'practitioner', { councilId: otherB });
+    const world = await partnershipWorld(app, admin, { profile: false, otherAcademic: true, outsider: true });
+    ({ ids, lead, academic, otherAcademic, outsider } = world);
+    [practitioner] = world.practitioners as [Person];
   });
   afterAll(() => stack.close());
 
