@@ -5,6 +5,7 @@ import { ApplicationsModule } from '#libs/applications';
 import { CouncilsModule } from '#libs/councils';
 import { DatabaseModule } from '#libs/database';
 import { EventQueuesModule, OutboxRelayModule } from '#libs/events';
+import { IdempotencyModule } from '#libs/idempotency';
 import { IdentityModule } from '#libs/identity';
 import { MatchesModule } from '#libs/matches';
 import { RecommendationsModule } from '#libs/recommendations';
@@ -31,6 +32,7 @@ export class ApiModule {
         CqrsModule.forRoot(),
         config.OUTBOX_RELAY ? OutboxRelayModule : EventQueuesModule,
         HealthModule,
+        IdempotencyModule,
         UniversitiesModule,
         CouncilsModule,
         PartnershipsModule,

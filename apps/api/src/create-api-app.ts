@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { InvalidField, ProblemDetails, ProblemDetailsFilter, strictValidationPipe } from '#libs/http';
+import { withIdempotencyKeys } from '#libs/idempotency';
 import { BEARER_SCHEME } from '#libs/identity';
 import { correlationIdOf } from '#libs/observability';
 import type { ApiConfig } from './api.config.js';
@@ -34,7 +35,7 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
 
-  const document = withExplicitAccess(SwaggerModule.createDocument(
+  const document = withIdempotencyKeys(withExplicitAccess(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Teaching Partnership Marketplace API')
@@ -49,7 +50,7 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The access token from POST /api/auth/login or /api/auth/refresh.' }, BEARER_SCHEME)
       .build(),
     { extraModels: [ProblemDetails, InvalidField] },
-  ));
+  )));
   // The package's own terms (package.json): not published under an open licence, so there is no licence text to link to.
   document.info.license = { name: 'UNLICENSED' };
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', swaggerUiEnabled: config.API_DOCS_UI });

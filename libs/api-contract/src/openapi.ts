@@ -3090,7 +3090,13 @@ export interface operations {
     UniversitiesController_register: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and body gets the first answer again (with `Idempotent-Replayed: true`) instead of creating a second record, for 24 hours; the same key with another body is a 422, and a repeat while the first is still being handled waits for it (or is a 409 after a few seconds). Keys are per caller.
+                 * @example 6f1c2b9e-4a57-4d1f-9a8e-2f3b5c7d9e01
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3137,6 +3143,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (e.g. a duplicate). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key was sent with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3242,7 +3257,13 @@ export interface operations {
     CouncilsController_register: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and body gets the first answer again (with `Idempotent-Replayed: true`) instead of creating a second record, for 24 hours; the same key with another body is a 422, and a repeat while the first is still being handled waits for it (or is a 409 after a few seconds). Keys are per caller.
+                 * @example 6f1c2b9e-4a57-4d1f-9a8e-2f3b5c7d9e01
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3289,6 +3310,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (e.g. a duplicate). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key was sent with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3516,7 +3546,13 @@ export interface operations {
     PartnershipsController_form: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and body gets the first answer again (with `Idempotent-Replayed: true`) instead of creating a second record, for 24 hours; the same key with another body is a 422, and a repeat while the first is still being handled waits for it (or is a 409 after a few seconds). Keys are per caller.
+                 * @example 6f1c2b9e-4a57-4d1f-9a8e-2f3b5c7d9e01
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3579,6 +3615,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The key was sent with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     PartnershipsController_get: {
@@ -3632,7 +3677,13 @@ export interface operations {
     PartnershipsController_addMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and body gets the first answer again (with `Idempotent-Replayed: true`) instead of creating a second record, for 24 hours; the same key with another body is a 422, and a repeat while the first is still being handled waits for it (or is a 409 after a few seconds). Keys are per caller.
+                 * @example 6f1c2b9e-4a57-4d1f-9a8e-2f3b5c7d9e01
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3690,6 +3741,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (e.g. a duplicate). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key was sent with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3758,7 +3818,13 @@ export interface operations {
     PartnershipsController_appointLead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and body gets the first answer again (with `Idempotent-Replayed: true`) instead of creating a second record, for 24 hours; the same key with another body is a 422, and a repeat while the first is still being handled waits for it (or is a 409 after a few seconds). Keys are per caller.
+                 * @example 6f1c2b9e-4a57-4d1f-9a8e-2f3b5c7d9e01
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3816,6 +3882,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (e.g. a duplicate). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key was sent with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4188,7 +4263,13 @@ export interface operations {
     PractitionersController_addSpecialism: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and body gets the first answer again (with `Idempotent-Replayed: true`) instead of creating a second record, for 24 hours; the same key with another body is a 422, and a repeat while the first is still being handled waits for it (or is a 409 after a few seconds). Keys are per caller.
+                 * @example 6f1c2b9e-4a57-4d1f-9a8e-2f3b5c7d9e01
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4246,6 +4327,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (e.g. a duplicate). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key was sent with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4318,7 +4408,13 @@ export interface operations {
     OpportunitiesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and body gets the first answer again (with `Idempotent-Replayed: true`) instead of creating a second record, for 24 hours; the same key with another body is a 422, and a repeat while the first is still being handled waits for it (or is a 409 after a few seconds). Keys are per caller.
+                 * @example 6f1c2b9e-4a57-4d1f-9a8e-2f3b5c7d9e01
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4365,6 +4461,24 @@ export interface operations {
             };
             /** @description No such record (also a record of a partnership the caller does not work in). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A request with this key is still being handled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key was sent with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4863,7 +4977,13 @@ export interface operations {
     ApplicationsController_apply: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and body gets the first answer again (with `Idempotent-Replayed: true`) instead of creating a second record, for 24 hours; the same key with another body is a 422, and a repeat while the first is still being handled waits for it (or is a 409 after a few seconds). Keys are per caller.
+                 * @example 6f1c2b9e-4a57-4d1f-9a8e-2f3b5c7d9e01
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5045,7 +5165,13 @@ export interface operations {
     MatchesController_propose: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and body gets the first answer again (with `Idempotent-Replayed: true`) instead of creating a second record, for 24 hours; the same key with another body is a 422, and a repeat while the first is still being handled waits for it (or is a 409 after a few seconds). Keys are per caller.
+                 * @example 6f1c2b9e-4a57-4d1f-9a8e-2f3b5c7d9e01
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5105,6 +5231,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (e.g. a duplicate). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key was sent with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5628,7 +5763,13 @@ export interface operations {
     RecommendationsController_propose: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and body gets the first answer again (with `Idempotent-Replayed: true`) instead of creating a second record, for 24 hours; the same key with another body is a 422, and a repeat while the first is still being handled waits for it (or is a 409 after a few seconds). Keys are per caller.
+                 * @example 6f1c2b9e-4a57-4d1f-9a8e-2f3b5c7d9e01
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 practitionerId: string;
@@ -5687,6 +5828,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (e.g. a duplicate). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key was sent with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5813,7 +5963,13 @@ export interface operations {
     SubscriptionsController_subscribeMe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and body gets the first answer again (with `Idempotent-Replayed: true`) instead of creating a second record, for 24 hours; the same key with another body is a 422, and a repeat while the first is still being handled waits for it (or is a 409 after a few seconds). Keys are per caller.
+                 * @example 6f1c2b9e-4a57-4d1f-9a8e-2f3b5c7d9e01
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5851,6 +6007,24 @@ export interface operations {
             };
             /** @description No partnership the caller works in has that id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A request with this key is still being handled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key was sent with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6411,7 +6585,13 @@ export interface operations {
     InvitationsController_invite: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and body gets the first answer again (with `Idempotent-Replayed: true`) instead of creating a second record, for 24 hours; the same key with another body is a 422, and a repeat while the first is still being handled waits for it (or is a 409 after a few seconds). Keys are per caller.
+                 * @example 6f1c2b9e-4a57-4d1f-9a8e-2f3b5c7d9e01
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6474,6 +6654,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The key was sent with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     InvitationsController_accept: {
@@ -6511,7 +6700,13 @@ export interface operations {
     InvitationsController_resend: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: a repeat with the same key and body gets the first answer again (with `Idempotent-Replayed: true`) instead of creating a second record, for 24 hours; the same key with another body is a 422, and a repeat while the first is still being handled waits for it (or is a 409 after a few seconds). Keys are per caller.
+                 * @example 6f1c2b9e-4a57-4d1f-9a8e-2f3b5c7d9e01
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6565,6 +6760,15 @@ export interface operations {
             };
             /** @description The invitation has been accepted already. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The key was sent with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,6 +18,7 @@ import { PublicListing1765300000000 } from './1765300000000-public-listing.js';
 import { InvitationsByUser1765310000000 } from './1765310000000-invitations-by-user.js';
 import { PasswordResets1765320000000 } from './1765320000000-password-resets.js';
 import { OutboxReconciliation1765330000000 } from './1765330000000-outbox-reconciliation.js';
+import { IdempotencyKeys1765400000000 } from './1765400000000-idempotency-keys.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   InvitationsByUser1765310000000,
   PasswordResets1765320000000,
   OutboxReconciliation1765330000000,
+  IdempotencyKeys1765400000000,
 ];
