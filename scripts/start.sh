@@ -3,7 +3,8 @@
 # the API, both workers and the demo data. Ctrl-C stops everything.
 #
 # Under a supervisor: SIGTERM, SIGINT or SIGHUP (to npm or to this script), or npm dying, stops
-# every process started here within seconds, and the script then dies of that signal.
+# every process started here within seconds, and the script then dies of that signal. When one of
+# the processes dies on its own, the others are stopped and the script exits 1, naming it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -112,10 +113,23 @@ run_process notification-worker node dist/apps/notification-worker/src/main.js
 export API_URL="${API_URL:-http://${HOST:-127.0.0.1}:${PORT:-3000}}"
 run_process web node dist/apps/web/src/main.js
 
-# Waits up to 30 s for a URL to answer 2xx.
+# When one of the processes has died on its own: says which, and exits 1 (stopping the rest on exit).
+stop_if_one_died() {
+  local pid dead=()
+  for pid in "${!names[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then dead+=("${names[$pid]} (pid $pid)"); fi
+  done
+  if [ ${#dead[@]} -gt 0 ]; then
+    echo "Stopped on its own: ${dead[*]}; stopping the rest" >&2
+    exit 1
+  fi
+}
+
+# Waits up to 120 s for a URL to answer 2xx, while every process is still running.
 answers() {
-  for _ in $(seq 1 60); do
-    if curl -fs "$1" >/dev/null 2>&1; then return 0; fi
+  for _ in $(seq 1 240); do
+    stop_if_one_died
+    if curl -fs --max-time 2 "$1" >/dev/null 2>&1; then return 0; fi
     sleep 0.5
   done
   return 1
@@ -141,4 +155,10 @@ ${mail_line}
 Press Ctrl-C to stop.
 
 MSG
-wait -n "${!names[@]}"
+# Checks every second that every process runs (`wait -n` misses one that died just before it is
+# called); a signal's trap interrupts `wait` at once.
+while true; do
+  stop_if_one_died
+  sleep 1 &
+  wait $!
+done

@@ -67,6 +67,20 @@ describe('npm start', () => {
   );
 
   it(
+    'when one of its processes dies, stops the others and exits 1, naming it',
+    async () => {
+      const [started, pids] = await running('npm');
+      const worker = started.apps()['matching-worker']!;
+      process.kill(worker, 'SIGKILL');
+      await started.allGone();
+      expect(pids.filter(isRunning)).toEqual([]);
+      expect(await started.exited).toEqual([1, null]);
+      expect(started.said()).toContain(`Stopped on its own: matching-worker (pid ${worker})`);
+    },
+    STARTING,
+  );
+
+  it(
     'SIGTERM to npm in the middle of a long start-up step (the install) stops it there',
     async () => {
       const started = (product = await StartedProduct.start('npm', stack.settings, { install: 'echo "Installing"; sleep 600' }));
