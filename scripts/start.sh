@@ -4,9 +4,37 @@
 #
 # Under a supervisor: SIGTERM, SIGINT or SIGHUP (to npm or to this script), or npm dying, stops
 # every process started here within seconds, and the script then dies of that signal. When one of
-# the processes dies on its own, the others are stopped and the script exits 1, naming it.
+# the processes dies on its own, the others are stopped and the script exits 1, naming it. Started
+# while a port it needs is taken, it says which (and the setting that moves it) and exits 1 at once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+mail_catcher=false
+if [ -z "${SMTP_URL:-}" ]; then mail_catcher=true; fi
+
+# Of its arguments, each "SETTING host port", prints those whose port cannot be listened on.
+taken_ports() {
+  node -e '
+    const net = require("node:net");
+    const taken = ([, host, port]) => new Promise((resolve) => {
+      const server = net.createServer().once("error", () => resolve(true));
+      server.listen(Number(port), host, () => server.close(() => resolve(false)));
+    });
+    const wanted = process.argv.slice(1).map((arg) => arg.split(" "));
+    Promise.all(wanted.map(taken)).then((answers) => wanted.filter((_, i) => answers[i]).forEach((w) => console.log(w.join(" "))));
+  ' "$@"
+}
+wanted_ports=("PORT ${HOST:-127.0.0.1} ${PORT:-3000}" "WEB_PORT ${WEB_HOST:-127.0.0.1} ${WEB_PORT:-8080}")
+if $mail_catcher; then
+  wanted_ports+=("MAIL_CATCHER_SMTP_PORT 127.0.0.1 ${MAIL_CATCHER_SMTP_PORT:-1025}" "MAIL_CATCHER_PORT 127.0.0.1 ${MAIL_CATCHER_PORT:-1080}")
+fi
+taken="$(taken_ports "${wanted_ports[@]}")"
+if [ -n "$taken" ]; then
+  while read -r setting host port; do
+    echo "Port $port on $host is taken (is the product already running?): set $setting to use another." >&2
+  done <<<"$taken"
+  exit 1
+fi
 
 declare -A names=() # of the processes that make up the product, by pid
 step=""             # the start-up command running now
@@ -101,7 +129,7 @@ echo "Migrations applied"
 
 # Without an SMTP server of your own, email goes to a local catcher you read in the browser.
 mail_line=""
-if [ -z "${SMTP_URL:-}" ]; then
+if $mail_catcher; then
   run_process mail-catcher node dist/apps/mail-catcher/src/main.js "${MAIL_CATCHER_SMTP_PORT:-1025}" "${MAIL_CATCHER_PORT:-1080}"
   export SMTP_URL="smtp://127.0.0.1:${MAIL_CATCHER_SMTP_PORT:-1025}"
   mail_line="  Email          http://127.0.0.1:${MAIL_CATCHER_PORT:-1080}   (every email the product sent)"

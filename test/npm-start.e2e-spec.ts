@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { eventually, freePort } from '#libs/testing';
 import { isRunning, PRODUCT_APPS, StartedProduct } from './support/started-product.js';
 import { TestStack } from './support/test-stack.js';
 
@@ -91,4 +94,38 @@ describe('npm start', () => {
     },
     STARTING,
   );
+
+  it('started while the web port is taken, says so and which setting moves it, and exits at once', async () => {
+    const taken = createServer().listen(await freePort(), '127.0.0.1');
+    await once(taken, 'listening');
+    const port = (taken.address() as { port: number }).port;
+    try {
+      product = await StartedProduct.start('npm', stack.settings, { ports: { WEB_PORT: port } });
+      const [code] = await product.exited;
+      expect(code).toBe(1);
+      expect(product.said()).toContain(`Port ${port} on 127.0.0.1 is taken`);
+      expect(product.said()).toContain('set WEB_PORT to use another');
+      // Before doing anything: no migrations, no process started.
+      expect(product.said()).not.toContain('Migrations applied');
+      await product.allGone();
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('a second product on the ports of a running one stops at once, the first running on', async () => {
+    const [first, pids] = await running('npm');
+    const second = await StartedProduct.start('npm', stack.settings, { ports: first.ports });
+    try {
+      const [code] = await second.exited;
+      expect(code).toBe(1);
+      expect(second.said()).toContain(`Port ${first.ports.PORT} on 127.0.0.1 is taken`);
+      expect(second.said()).toContain('set PORT to use another');
+      await second.allGone();
+      await eventually(async () => (await fetch(`http://127.0.0.1:${first.ports.PORT}/api/health`)).ok);
+      expect(pids.filter(isRunning)).toEqual(pids);
+    } finally {
+      await second.destroy();
+    }
+  }, STARTING);
 });
