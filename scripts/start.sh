@@ -1,45 +1,163 @@
 #!/usr/bin/env bash
 # The whole product on this machine: services, install, build, database and migrations, the web,
 # the API, both workers and the demo data. Ctrl-C stops everything.
+#
+# Under a supervisor: SIGTERM, SIGINT or SIGHUP (to npm or to this script), or npm dying, stops
+# every process started here within seconds, and the script then dies of that signal. When one of
+# the processes dies on its own, the others are stopped and the script exits 1, naming it. Started
+# while a port it needs is taken, it says which (and the setting that moves it) and exits 1 at once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-services.sh
-bash scripts/install.sh
+mail_catcher=false
+if [ -z "${SMTP_URL:-}" ]; then mail_catcher=true; fi
+
+# Of its arguments, each "SETTING host port", prints those whose port cannot be listened on.
+taken_ports() {
+  node -e '
+    const net = require("node:net");
+    const taken = ([, host, port]) => new Promise((resolve) => {
+      const server = net.createServer().once("error", () => resolve(true));
+      server.listen(Number(port), host, () => server.close(() => resolve(false)));
+    });
+    const wanted = process.argv.slice(1).map((arg) => arg.split(" "));
+    Promise.all(wanted.map(taken)).then((answers) => wanted.filter((_, i) => answers[i]).forEach((w) => console.log(w.join(" "))));
+  ' "$@"
+}
+wanted_ports=("PORT ${HOST:-127.0.0.1} ${PORT:-3000}" "WEB_PORT ${WEB_HOST:-127.0.0.1} ${WEB_PORT:-8080}")
+if $mail_catcher; then
+  wanted_ports+=("MAIL_CATCHER_SMTP_PORT 127.0.0.1 ${MAIL_CATCHER_SMTP_PORT:-1025}" "MAIL_CATCHER_PORT 127.0.0.1 ${MAIL_CATCHER_PORT:-1080}")
+fi
+taken="$(taken_ports "${wanted_ports[@]}")"
+if [ -n "$taken" ]; then
+  while read -r setting host port; do
+    echo "Port $port on $host is taken (is the product already running?): set $setting to use another." >&2
+  done <<<"$taken"
+  exit 1
+fi
+
+declare -A names=() # of the processes that make up the product, by pid
+step=""             # the start-up command running now
+npm_watch=""        # the loop that notices npm is gone
+
+# Runs a command in the background in a process group of its own (job control on while it forks):
+# stopping the group stops whatever the command started too, and the terminal's Ctrl-C reaches
+# this script alone, which stops them all and waits for them.
+in_own_group() {
+  set -m
+  "$@" </dev/null &
+  set +m
+}
+
+# A start-up command, waited for in the background: a signal interrupts `wait`, not a command in
+# the foreground, so stopping does not wait for a build or the demo data to finish.
+run_step() {
+  in_own_group "$@"
+  step=$!
+  wait "$step"
+  step=""
+}
+
+# One of the product's processes, to watch until it stops.
+run_process() {
+  local name=$1
+  shift
+  in_own_group "$@"
+  names[$!]=$name
+}
+
+groups_alive() {
+  local group
+  for group in "$@"; do if kill -0 -- "-$group" 2>/dev/null; then echo "$group"; fi; done
+}
+
+# SIGTERM to every process group started here; after 10 s, SIGKILL to whatever is left.
+stop_all() {
+  # npm forwards the terminal's Ctrl-C that this script also gets: the second must not cut this
+  # short, nor a terminal or pipe gone away (so messages may fail too).
+  trap '' INT TERM HUP PIPE
+  local groups=(${step:+"$step"} ${npm_watch:+"$npm_watch"} "${!names[@]}")
+  [ ${#groups[@]} -gt 0 ] || return 0
+  echo "Stopping..." || true
+  kill -TERM -- "${groups[@]/#/-}" 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    [ -n "$(groups_alive "${groups[@]}")" ] || break
+    sleep 0.1
+  done
+  local group
+  for group in $(groups_alive "${groups[@]}"); do
+    echo "${names[$group]:-$group} still running after 10 s: killed" >&2 || true
+    kill -KILL -- "-$group" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+  step=""
+  npm_watch=""
+  names=()
+}
+
+# Dies of the signal it got once everything is stopped, so that npm and a supervisor see why.
+on_signal() {
+  stop_all
+  trap - "$1" EXIT
+  kill -"$1" $$
+}
+trap 'on_signal INT' INT
+trap 'on_signal TERM' TERM
+trap 'on_signal HUP' HUP
+trap stop_all EXIT
+
+# npm dies of a SIGHUP without passing it on: once npm, this script's parent, is gone, this loop
+# hangs the script up in its place.
+watch_npm() {
+  while [ "$(ps -o ppid= -p $$ | tr -d ' ')" = "$PPID" ]; do sleep 1; done
+  echo "npm, which started this script, is gone" >&2
+  kill -HUP $$
+}
+if [ -n "${npm_lifecycle_event:-}" ]; then
+  in_own_group watch_npm
+  npm_watch=$!
+fi
+
+run_step bash scripts/ensure-services.sh
+run_step bash scripts/install.sh
 
 export LOG_FORMAT="${LOG_FORMAT:-pretty}"
 export NODE_ENV="${NODE_ENV:-development}"
-npm run --silent db:create
-npm run --silent migration:run >/dev/null
+run_step npm run --silent db:create
+run_step npm run --silent migration:run >/dev/null
 echo "Migrations applied"
-
-pids=()
-stop() {
-  trap - INT TERM EXIT
-  echo "Stopping..."
-  kill -TERM "${pids[@]}" 2>/dev/null || true
-  wait "${pids[@]}" 2>/dev/null || true
-}
-trap stop INT TERM EXIT
 
 # Without an SMTP server of your own, email goes to a local catcher you read in the browser.
 mail_line=""
-if [ -z "${SMTP_URL:-}" ]; then
-  node dist/apps/mail-catcher/src/main.js "${MAIL_CATCHER_SMTP_PORT:-1025}" "${MAIL_CATCHER_PORT:-1080}" & pids+=($!)
+if $mail_catcher; then
+  run_process mail-catcher node dist/apps/mail-catcher/src/main.js "${MAIL_CATCHER_SMTP_PORT:-1025}" "${MAIL_CATCHER_PORT:-1080}"
   export SMTP_URL="smtp://127.0.0.1:${MAIL_CATCHER_SMTP_PORT:-1025}"
   mail_line="  Email          http://127.0.0.1:${MAIL_CATCHER_PORT:-1080}   (every email the product sent)"
 fi
 
-node dist/apps/api/src/main.js & pids+=($!)
-node dist/apps/matching-worker/src/main.js & pids+=($!)
-node dist/apps/notification-worker/src/main.js & pids+=($!)
+run_process api node dist/apps/api/src/main.js
+run_process matching-worker node dist/apps/matching-worker/src/main.js
+run_process notification-worker node dist/apps/notification-worker/src/main.js
 export API_URL="${API_URL:-http://${HOST:-127.0.0.1}:${PORT:-3000}}"
-node dist/apps/web/src/main.js & pids+=($!)
+run_process web node dist/apps/web/src/main.js
 
-# Waits up to 30 s for a URL to answer 2xx.
+# When one of the processes has died on its own: says which, and exits 1 (stopping the rest on exit).
+stop_if_one_died() {
+  local pid dead=()
+  for pid in "${!names[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then dead+=("${names[$pid]} (pid $pid)"); fi
+  done
+  if [ ${#dead[@]} -gt 0 ]; then
+    echo "Stopped on its own: ${dead[*]}; stopping the rest" >&2
+    exit 1
+  fi
+}
+
+# Waits up to 120 s for a URL to answer 2xx, while every process is still running.
 answers() {
-  for _ in $(seq 1 60); do
-    if curl -fs "$1" >/dev/null 2>&1; then return 0; fi
+  for _ in $(seq 1 240); do
+    stop_if_one_died
+    if curl -fs --max-time 2 "$1" >/dev/null 2>&1; then return 0; fi
     sleep 0.5
   done
   return 1
@@ -50,7 +168,7 @@ web="http://${WEB_HOST:-127.0.0.1}:${WEB_PORT:-8080}"
 answers "http://$host:$port/api/health" || { echo "The API did not become healthy" >&2; exit 1; }
 answers "$web/cookies" || { echo "The web did not start" >&2; exit 1; }
 
-node dist/apps/api/src/demo/seed-demo.js
+run_step node dist/apps/api/src/demo/seed-demo.js
 
 cat <<MSG
 
@@ -65,4 +183,10 @@ ${mail_line}
 Press Ctrl-C to stop.
 
 MSG
-wait -n "${pids[@]}"
+# Checks every second that every process runs (`wait -n` misses one that died just before it is
+# called); a signal's trap interrupts `wait` at once.
+while true; do
+  stop_if_one_died
+  sleep 1 &
+  wait $!
+done
