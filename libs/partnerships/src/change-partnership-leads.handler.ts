@@ -9,7 +9,7 @@ import { PartnershipDirectory, User } from '#libs/identity';
 import { changingAccess } from './changing-access.js';
 import { AppointLeadCommand, RemoveLeadCommand } from './change-partnership-leads.command.js';
 import { lockPartnership } from './lock-partnership.js';
-import { PartnershipLead } from './partnership-lead.entity.js';
+import { PartnershipLead } from './persistence/partnership-lead.entity.js';
 import type { PartnershipResponse } from './partnership.dto.js';
 import { detailOf } from './partnership.read.js';
 

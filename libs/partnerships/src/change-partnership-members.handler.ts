@@ -10,7 +10,7 @@ import { AddPartnershipMemberCommand, RemovePartnershipMemberCommand } from './c
 import { organisationNotFound } from './organisation-not-found.js';
 import { lockPartnership } from './lock-partnership.js';
 import { detailOf } from './partnership.read.js';
-import { memberColumnsOf, PartnershipMember } from './partnership-member.entity.js';
+import { memberColumnsOf, PartnershipMember } from './persistence/partnership-member.entity.js';
 import type { PartnershipResponse } from './partnership.dto.js';
 import { memberAdded, memberRemoved } from './partnership.events.js';
 

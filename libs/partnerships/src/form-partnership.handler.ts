@@ -8,8 +8,8 @@ import { changingAccess } from './changing-access.js';
 import { FormPartnershipCommand } from './form-partnership.command.js';
 import { organisationNotFound } from './organisation-not-found.js';
 import { detailOf } from './partnership.read.js';
-import { memberColumnsOf, PartnershipMember } from './partnership-member.entity.js';
-import { Partnership } from './partnership.entity.js';
+import { memberColumnsOf, PartnershipMember } from './persistence/partnership-member.entity.js';
+import { Partnership } from './persistence/partnership.entity.js';
 import type { PartnershipResponse } from './partnership.dto.js';
 import { memberAdded } from './partnership.events.js';
 

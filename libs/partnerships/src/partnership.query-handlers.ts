@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { type Page, pageByName } from '#libs/http';
 import { canSeePartnership, isAdmin } from '#libs/identity';
-import { Partnership } from './partnership.entity.js';
+import { Partnership } from './persistence/partnership.entity.js';
 import type { PartnershipResponse, PublicPartnershipResponse } from './partnership.dto.js';
 import { FindPartnershipsQuery, FindPublicPartnershipsQuery, GetPartnershipQuery, GetPublicPartnershipQuery } from './partnership.queries.js';
 import { detailOf, detailsOf } from './partnership.read.js';

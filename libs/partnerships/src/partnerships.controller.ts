@@ -7,7 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditActor, AuditPage, AuditParams, type AuditEntry } from './audit.js';
 import { auditActors, auditTrail } from './audit.read.js';
-import { Partnership } from './partnership.entity.js';
+import { Partnership } from './persistence/partnership.entity.js';
 import { AppointLeadCommand, RemoveLeadCommand } from './change-partnership-leads.command.js';
 import { AddPartnershipMemberCommand, RemovePartnershipMemberCommand } from './change-partnership-members.command.js';
 import { FormPartnershipCommand } from './form-partnership.command.js';

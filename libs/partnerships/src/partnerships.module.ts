@@ -6,9 +6,9 @@ import { AppointLeadHandler, RemoveLeadHandler } from './change-partnership-lead
 import { AddPartnershipMemberHandler, RemovePartnershipMemberHandler } from './change-partnership-members.handler.js';
 import { ChangePartnershipSettingsHandler } from './change-partnership-settings.handler.js';
 import { FormPartnershipHandler } from './form-partnership.handler.js';
-import { PartnershipLead } from './partnership-lead.entity.js';
-import { PartnershipMember } from './partnership-member.entity.js';
-import { Partnership } from './partnership.entity.js';
+import { PartnershipLead } from './persistence/partnership-lead.entity.js';
+import { PartnershipMember } from './persistence/partnership-member.entity.js';
+import { Partnership } from './persistence/partnership.entity.js';
 import { FindPartnershipsHandler, FindPublicPartnershipsHandler, GetPartnershipHandler, GetPublicPartnershipHandler } from './partnership.query-handlers.js';
 import { PublicPartnershipsController } from './public-partnerships.controller.js';
 import { PartnershipsController } from './partnerships.controller.js';
