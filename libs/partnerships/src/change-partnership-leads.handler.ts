@@ -8,10 +8,10 @@ import { InvalidRequestException } from '#libs/http';
 import { PartnershipDirectory, User } from '#libs/identity';
 import { changingAccess } from './changing-access.js';
 import { AppointLeadCommand, RemoveLeadCommand } from './change-partnership-leads.command.js';
-import { lockPartnership } from './lock-partnership.js';
+import { lockPartnership } from './persistence/lock-partnership.js';
 import { PartnershipLead } from './persistence/partnership-lead.entity.js';
 import type { PartnershipResponse } from './partnership.dto.js';
-import { detailOf } from './partnership.read.js';
+import { detailOf } from './persistence/partnership-details.js';
 
 @CommandHandler(AppointLeadCommand)
 export class AppointLeadHandler implements ICommandHandler<AppointLeadCommand> {

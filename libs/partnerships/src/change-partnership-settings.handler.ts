@@ -6,7 +6,7 @@ import { domainEvent, transactionWithEvents } from '#libs/events';
 import { InvalidRequestException } from '#libs/http';
 import { canSeePartnership, isAdmin } from '#libs/identity';
 import { ChangePartnershipSettingsCommand } from './change-partnership-settings.command.js';
-import { lockPartnership } from './lock-partnership.js';
+import { lockPartnership } from './persistence/lock-partnership.js';
 import { type PartnershipSettings, SETTING_NAMES } from './partnership-settings.dto.js';
 import { toPartnershipSettings } from './partnership.mapper.js';
 

@@ -7,7 +7,7 @@ import { canSeePartnership, isAdmin } from '#libs/identity';
 import { Partnership } from './persistence/partnership.entity.js';
 import type { PartnershipResponse, PublicPartnershipResponse } from './partnership.dto.js';
 import { FindPartnershipsQuery, FindPublicPartnershipsQuery, GetPartnershipQuery, GetPublicPartnershipQuery } from './partnership.queries.js';
-import { detailOf, detailsOf } from './partnership.read.js';
+import { detailOf, detailsOf } from './persistence/partnership-details.js';
 
 @QueryHandler(FindPartnershipsQuery)
 export class FindPartnershipsHandler implements IQueryHandler<FindPartnershipsQuery> {

@@ -12,7 +12,7 @@ import { Partnership } from './persistence/partnership.entity.js';
 import { FindPartnershipsHandler, FindPublicPartnershipsHandler, GetPartnershipHandler, GetPublicPartnershipHandler } from './partnership.query-handlers.js';
 import { PublicPartnershipsController } from './public-partnerships.controller.js';
 import { PartnershipsController } from './partnerships.controller.js';
-import { SqlPartnershipDirectory } from './sql-partnership-directory.js';
+import { SqlPartnershipDirectory } from './persistence/sql-partnership-directory.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Partnership, PartnershipMember, PartnershipLead, User]), OutboxModule],

@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Partnership } from './persistence/partnership.entity.js';
+import { Partnership } from './partnership.entity.js';
 
 /** The partnership, locked so changes to it happen one at a time; a 404 when there is none. */
 export async function lockPartnership(transaction: EntityManager, id: string): Promise<Partnership> {

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { londonDateTime } from '#libs/http';
-import type { OrganisationType } from './persistence/partnership-member.entity.js';
-import type { Partnership } from './persistence/partnership.entity.js';
-import type { PartnershipLeadResponse, PartnershipMemberResponse, PartnershipResponse } from './partnership.dto.js';
-import { toPartnershipResponse } from './partnership.mapper.js';
+import type { OrganisationType } from './partnership-member.entity.js';
+import type { Partnership } from './partnership.entity.js';
+import type { PartnershipLeadResponse, PartnershipMemberResponse, PartnershipResponse } from '../partnership.dto.js';
+import { toPartnershipResponse } from '../partnership.mapper.js';
 
 interface MemberRow {
   partnership_id: string;
