@@ -6,7 +6,7 @@ import { conflictOnDuplicate } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
 import { InvalidRequestException } from '#libs/http';
 import { PartnershipDirectory, User } from '#libs/identity';
-import { changingAccess } from './changing-access.js';
+import { changingAccess } from './domain/changing-access.js';
 import { AppointLeadCommand, RemoveLeadCommand } from './change-partnership-leads.command.js';
 import { lockPartnership } from './persistence/lock-partnership.js';
 import { PartnershipLead } from './persistence/partnership-lead.entity.js';

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { OrganisationType } from './persistence/partnership-member.entity.js';
+import type { OrganisationType } from './domain/organisation-type.js';
 import type { PartnershipResponse } from './partnership.dto.js';
 
 export class AddPartnershipMemberCommand extends Command<PartnershipResponse> {

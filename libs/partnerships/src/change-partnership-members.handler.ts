@@ -5,14 +5,14 @@ import { DataSource } from 'typeorm';
 import { conflictOnDuplicate } from '#libs/database';
 import { transactionWithEvents } from '#libs/events';
 import { PartnershipDirectory } from '#libs/identity';
-import { changingAccess } from './changing-access.js';
+import { changingAccess } from './domain/changing-access.js';
 import { AddPartnershipMemberCommand, RemovePartnershipMemberCommand } from './change-partnership-members.command.js';
 import { organisationNotFound } from './persistence/organisation-not-found.js';
 import { lockPartnership } from './persistence/lock-partnership.js';
 import { detailOf } from './persistence/partnership-details.js';
 import { memberColumnsOf, PartnershipMember } from './persistence/partnership-member.entity.js';
 import type { PartnershipResponse } from './partnership.dto.js';
-import { memberAdded, memberRemoved } from './partnership.events.js';
+import { memberAdded, memberRemoved } from './domain/partnership.events.js';
 
 @CommandHandler(AddPartnershipMemberCommand)
 export class AddPartnershipMemberHandler implements ICommandHandler<AddPartnershipMemberCommand> {

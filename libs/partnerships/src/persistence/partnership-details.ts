@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { londonDateTime } from '#libs/http';
-import type { OrganisationType } from './partnership-member.entity.js';
+import type { OrganisationType } from '../domain/organisation-type.js';
 import type { Partnership } from './partnership.entity.js';
 import type { PartnershipLeadResponse, PartnershipMemberResponse, PartnershipResponse } from '../partnership.dto.js';
 import { toPartnershipResponse } from '../partnership.mapper.js';

@@ -1,8 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { OrganisationType } from '../domain/organisation-type.js';
 import { Partnership } from './partnership.entity.js';
-
-export const ORGANISATION_TYPES = ['university', 'council'] as const;
-export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
 /** An organisation's membership of a partnership; exactly one of universityId and councilId is set. */
 @Entity('partnership_members')

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Partnership } from './persistence/partnership.entity.js';
+import { Partnership } from '../persistence/partnership.entity.js';
 
 /** Whether the partnership lets its host academics propose matches; false for one that does not exist. */
 export async function academicsMayProposeMatches(manager: EntityManager, partnershipId: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { domainEvent } from '#libs/events';
-import type { OrganisationType } from './persistence/partnership-member.entity.js';
+import type { OrganisationType } from './organisation-type.js';
 
 export const memberAdded = (partnershipId: string, organisationType: OrganisationType, organisationId: string, actorId: string | null) =>
   domainEvent('partnership.member_added', {
