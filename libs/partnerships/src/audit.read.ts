@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { cursorKey, londonDateTime, type Page, pageOf } from '#libs/http';
-import type { AuditEntry, AuditParams } from './audit.js';
+import type { AuditEntry, AuditParams } from './http/audit.dto.js';
 
 interface AuditRow {
   position: string;

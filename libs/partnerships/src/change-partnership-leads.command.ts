@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { PartnershipResponse } from './partnership.dto.js';
+import type { PartnershipResponse } from './http/partnership.dto.js';
 
 export class AppointLeadCommand extends Command<PartnershipResponse> {
   constructor(

@@ -10,7 +10,7 @@ import { changingAccess } from './domain/changing-access.js';
 import { AppointLeadCommand, RemoveLeadCommand } from './change-partnership-leads.command.js';
 import { lockPartnership } from './persistence/lock-partnership.js';
 import { PartnershipLead } from './persistence/partnership-lead.entity.js';
-import type { PartnershipResponse } from './partnership.dto.js';
+import type { PartnershipResponse } from './http/partnership.dto.js';
 import { detailOf } from './persistence/partnership-details.js';
 
 @CommandHandler(AppointLeadCommand)

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { OrganisationType } from './domain/organisation-type.js';
-import type { PartnershipResponse } from './partnership.dto.js';
+import type { PartnershipResponse } from './http/partnership.dto.js';
 
 export class AddPartnershipMemberCommand extends Command<PartnershipResponse> {
   constructor(

@@ -11,7 +11,7 @@ import { organisationNotFound } from './persistence/organisation-not-found.js';
 import { lockPartnership } from './persistence/lock-partnership.js';
 import { detailOf } from './persistence/partnership-details.js';
 import { memberColumnsOf, PartnershipMember } from './persistence/partnership-member.entity.js';
-import type { PartnershipResponse } from './partnership.dto.js';
+import type { PartnershipResponse } from './http/partnership.dto.js';
 import { memberAdded, memberRemoved } from './domain/partnership.events.js';
 
 @CommandHandler(AddPartnershipMemberCommand)

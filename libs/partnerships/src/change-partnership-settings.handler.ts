@@ -7,8 +7,8 @@ import { InvalidRequestException } from '#libs/http';
 import { canSeePartnership, isAdmin } from '#libs/identity';
 import { ChangePartnershipSettingsCommand } from './change-partnership-settings.command.js';
 import { lockPartnership } from './persistence/lock-partnership.js';
-import { type PartnershipSettings, SETTING_NAMES } from './partnership-settings.dto.js';
-import { toPartnershipSettings } from './partnership.mapper.js';
+import { type PartnershipSettings, SETTING_NAMES } from './http/partnership-settings.dto.js';
+import { toPartnershipSettings } from './http/partnership.mapper.js';
 
 @CommandHandler(ChangePartnershipSettingsCommand)
 export class ChangePartnershipSettingsHandler implements ICommandHandler<ChangePartnershipSettingsCommand> {

@@ -10,7 +10,7 @@ import { organisationNotFound } from './persistence/organisation-not-found.js';
 import { detailOf } from './persistence/partnership-details.js';
 import { memberColumnsOf, PartnershipMember } from './persistence/partnership-member.entity.js';
 import { Partnership } from './persistence/partnership.entity.js';
-import type { PartnershipResponse } from './partnership.dto.js';
+import type { PartnershipResponse } from './http/partnership.dto.js';
 import { memberAdded } from './domain/partnership.events.js';
 
 @CommandHandler(FormPartnershipCommand)

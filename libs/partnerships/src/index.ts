@@ -1,7 +1,7 @@
 export { AddPartnershipMemberCommand, RemovePartnershipMemberCommand } from './change-partnership-members.command.js';
 export { FormPartnershipCommand } from './form-partnership.command.js';
 export { ORGANISATION_TYPES, type OrganisationType } from './domain/organisation-type.js';
-export { FormPartnershipRequest, type PartnershipResponse } from './partnership.dto.js';
+export { FormPartnershipRequest, type PartnershipResponse } from './http/partnership.dto.js';
 export { PartnershipsModule } from './partnerships.module.js';
 export { AppointLeadCommand, RemoveLeadCommand } from './change-partnership-leads.command.js';
 export { academicsMayProposeMatches, listsPublicly } from './domain/partnership-policy.js';

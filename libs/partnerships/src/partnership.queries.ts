@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page, PageQuery } from '#libs/http';
 import type { Caller } from '#libs/identity';
-import type { PartnershipListParams, PartnershipResponse, PublicPartnershipResponse } from './partnership.dto.js';
+import type { PartnershipListParams, PartnershipResponse, PublicPartnershipResponse } from './http/partnership.dto.js';
 
 export class FindPartnershipsQuery extends Query<Page<PartnershipResponse>> {
   constructor(

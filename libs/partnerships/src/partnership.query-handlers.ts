@@ -5,7 +5,7 @@ import { Repository } from 'typeorm';
 import { type Page, pageByName } from '#libs/http';
 import { canSeePartnership, isAdmin } from '#libs/identity';
 import { Partnership } from './persistence/partnership.entity.js';
-import type { PartnershipResponse, PublicPartnershipResponse } from './partnership.dto.js';
+import type { PartnershipResponse, PublicPartnershipResponse } from './http/partnership.dto.js';
 import { FindPartnershipsQuery, FindPublicPartnershipsQuery, GetPartnershipQuery, GetPublicPartnershipQuery } from './partnership.queries.js';
 import { detailOf, detailsOf } from './persistence/partnership-details.js';
 

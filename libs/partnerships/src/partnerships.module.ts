@@ -10,8 +10,8 @@ import { PartnershipLead } from './persistence/partnership-lead.entity.js';
 import { PartnershipMember } from './persistence/partnership-member.entity.js';
 import { Partnership } from './persistence/partnership.entity.js';
 import { FindPartnershipsHandler, FindPublicPartnershipsHandler, GetPartnershipHandler, GetPublicPartnershipHandler } from './partnership.query-handlers.js';
-import { PublicPartnershipsController } from './public-partnerships.controller.js';
-import { PartnershipsController } from './partnerships.controller.js';
+import { PublicPartnershipsController } from './http/public-partnerships.controller.js';
+import { PartnershipsController } from './http/partnerships.controller.js';
 import { SqlPartnershipDirectory } from './persistence/sql-partnership-directory.js';
 
 @Module({

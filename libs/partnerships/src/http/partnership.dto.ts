@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { EXAMPLE_CURSOR, PageQuery, PlainText } from '#libs/http';
-import { ORGANISATION_TYPES, type OrganisationType } from './domain/organisation-type.js';
+import { ORGANISATION_TYPES, type OrganisationType } from '../domain/organisation-type.js';
 
 export class FormPartnershipRequest {
   @ApiProperty({ example: 'Norfolk and Suffolk Social Work Teaching Partnership', maxLength: 200 })

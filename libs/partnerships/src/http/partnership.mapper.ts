@@ -1,5 +1,5 @@
 import { londonDateTime } from '#libs/http';
-import type { Partnership } from './persistence/partnership.entity.js';
+import type { Partnership } from '../persistence/partnership.entity.js';
 import type { PartnershipSettings } from './partnership-settings.dto.js';
 import type { PartnershipLeadResponse, PartnershipMemberResponse, PartnershipResponse } from './partnership.dto.js';
 

@@ -5,12 +5,12 @@ import { ApiProblems, type Page, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, canSeePartnership, CurrentCaller, isAdmin, Roles } from '#libs/identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditActor, AuditPage, AuditParams, type AuditEntry } from './audit.js';
-import { auditActors, auditTrail } from './audit.read.js';
-import { Partnership } from './persistence/partnership.entity.js';
-import { AppointLeadCommand, RemoveLeadCommand } from './change-partnership-leads.command.js';
-import { AddPartnershipMemberCommand, RemovePartnershipMemberCommand } from './change-partnership-members.command.js';
-import { FormPartnershipCommand } from './form-partnership.command.js';
+import { AuditActor, AuditPage, AuditParams, type AuditEntry } from './audit.dto.js';
+import { auditActors, auditTrail } from '../audit.read.js';
+import { Partnership } from '../persistence/partnership.entity.js';
+import { AppointLeadCommand, RemoveLeadCommand } from '../change-partnership-leads.command.js';
+import { AddPartnershipMemberCommand, RemovePartnershipMemberCommand } from '../change-partnership-members.command.js';
+import { FormPartnershipCommand } from '../form-partnership.command.js';
 import {
   AddPartnershipMemberRequest,
   AppointLeadRequest,
@@ -19,8 +19,8 @@ import {
   PartnershipPage,
   PartnershipResponse,
 } from './partnership.dto.js';
-import { FindPartnershipsQuery, GetPartnershipQuery } from './partnership.queries.js';
-import { ChangePartnershipSettingsCommand } from './change-partnership-settings.command.js';
+import { FindPartnershipsQuery, GetPartnershipQuery } from '../partnership.queries.js';
+import { ChangePartnershipSettingsCommand } from '../change-partnership-settings.command.js';
 import { ChangePartnershipSettingsRequest, PartnershipSettings } from './partnership-settings.dto.js';
 import { toPartnershipSettings } from './partnership.mapper.js';
 
