@@ -1,5 +1,5 @@
 export { AddPartnershipMemberCommand, RemovePartnershipMemberCommand } from './change-partnership-members.command.js';
-export { FormPartnershipCommand } from './form-partnership.command.js';
+export { FormPartnershipCommand } from './commands/form-partnership/form-partnership.command.js';
 export { ORGANISATION_TYPES, type OrganisationType } from './domain/organisation-type.js';
 export { FormPartnershipRequest, type PartnershipResponse } from './http/partnership.dto.js';
 export { PartnershipsModule } from './partnerships.module.js';

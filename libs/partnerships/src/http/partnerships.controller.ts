@@ -10,7 +10,7 @@ import { auditActors, auditTrail } from '../audit.read.js';
 import { Partnership } from '../persistence/partnership.entity.js';
 import { AppointLeadCommand, RemoveLeadCommand } from '../change-partnership-leads.command.js';
 import { AddPartnershipMemberCommand, RemovePartnershipMemberCommand } from '../change-partnership-members.command.js';
-import { FormPartnershipCommand } from '../form-partnership.command.js';
+import { FormPartnershipCommand } from '../commands/form-partnership/form-partnership.command.js';
 import {
   AddPartnershipMemberRequest,
   AppointLeadRequest,
@@ -20,7 +20,7 @@ import {
   PartnershipResponse,
 } from './partnership.dto.js';
 import { FindPartnershipsQuery, GetPartnershipQuery } from '../partnership.queries.js';
-import { ChangePartnershipSettingsCommand } from '../change-partnership-settings.command.js';
+import { ChangePartnershipSettingsCommand } from '../commands/change-partnership-settings/change-partnership-settings.command.js';
 import { ChangePartnershipSettingsRequest, PartnershipSettings } from './partnership-settings.dto.js';
 import { toPartnershipSettings } from './partnership.mapper.js';
 

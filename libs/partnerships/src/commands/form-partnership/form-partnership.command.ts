@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { FormPartnershipRequest, PartnershipResponse } from './http/partnership.dto.js';
+import type { FormPartnershipRequest, PartnershipResponse } from '../../http/partnership.dto.js';
 
 export class FormPartnershipCommand extends Command<PartnershipResponse> {
   constructor(
