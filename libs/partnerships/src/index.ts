@@ -1,4 +1,5 @@
-export { AddPartnershipMemberCommand, RemovePartnershipMemberCommand } from './change-partnership-members.command.js';
+export { AddPartnershipMemberCommand } from './commands/add-partnership-member/add-partnership-member.command.js';
+export { RemovePartnershipMemberCommand } from './commands/remove-partnership-member/remove-partnership-member.command.js';
 export { FormPartnershipCommand } from './commands/form-partnership/form-partnership.command.js';
 export { ORGANISATION_TYPES, type OrganisationType } from './domain/organisation-type.js';
 export { FormPartnershipRequest, type PartnershipResponse } from './http/partnership.dto.js';

@@ -9,7 +9,8 @@ import { AuditActor, AuditPage, AuditParams, type AuditEntry } from './audit.dto
 import { auditActors, auditTrail } from '../audit.read.js';
 import { Partnership } from '../persistence/partnership.entity.js';
 import { AppointLeadCommand, RemoveLeadCommand } from '../change-partnership-leads.command.js';
-import { AddPartnershipMemberCommand, RemovePartnershipMemberCommand } from '../change-partnership-members.command.js';
+import { AddPartnershipMemberCommand } from '../commands/add-partnership-member/add-partnership-member.command.js';
+import { RemovePartnershipMemberCommand } from '../commands/remove-partnership-member/remove-partnership-member.command.js';
 import { FormPartnershipCommand } from '../commands/form-partnership/form-partnership.command.js';
 import {
   AddPartnershipMemberRequest,
