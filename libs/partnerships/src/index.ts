@@ -4,5 +4,6 @@ export { FormPartnershipCommand } from './commands/form-partnership/form-partner
 export { ORGANISATION_TYPES, type OrganisationType } from './domain/organisation-type.js';
 export { FormPartnershipRequest, type PartnershipResponse } from './http/partnership.dto.js';
 export { PartnershipsModule } from './partnerships.module.js';
-export { AppointLeadCommand, RemoveLeadCommand } from './change-partnership-leads.command.js';
+export { AppointLeadCommand } from './commands/appoint-lead/appoint-lead.command.js';
+export { RemoveLeadCommand } from './commands/remove-lead/remove-lead.command.js';
 export { academicsMayProposeMatches, listsPublicly } from './domain/partnership-policy.js';

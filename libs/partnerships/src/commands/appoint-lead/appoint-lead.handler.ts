@@ -6,12 +6,12 @@ import { conflictOnDuplicate } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
 import { InvalidRequestException } from '#libs/http';
 import { PartnershipDirectory, User } from '#libs/identity';
-import { changingAccess } from './domain/changing-access.js';
-import { AppointLeadCommand, RemoveLeadCommand } from './change-partnership-leads.command.js';
-import { lockPartnership } from './persistence/lock-partnership.js';
-import { PartnershipLead } from './persistence/partnership-lead.entity.js';
-import type { PartnershipResponse } from './http/partnership.dto.js';
-import { detailOf } from './persistence/partnership-details.js';
+import { changingAccess } from '../../domain/changing-access.js';
+import type { PartnershipResponse } from '../../http/partnership.dto.js';
+import { lockPartnership } from '../../persistence/lock-partnership.js';
+import { PartnershipLead } from '../../persistence/partnership-lead.entity.js';
+import { detailOf } from '../../persistence/partnership-details.js';
+import { AppointLeadCommand } from './appoint-lead.command.js';
 
 @CommandHandler(AppointLeadCommand)
 export class AppointLeadHandler implements ICommandHandler<AppointLeadCommand> {
@@ -35,26 +35,6 @@ export class AppointLeadHandler implements ICommandHandler<AppointLeadCommand> {
           return { result: await detailOf(transaction, partnership), events: [appointed] };
         }),
       );
-    });
-  }
-}
-
-@CommandHandler(RemoveLeadCommand)
-export class RemoveLeadHandler implements ICommandHandler<RemoveLeadCommand> {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly directory: PartnershipDirectory,
-  ) {}
-
-  async execute({ partnershipId, userId, actorId }: RemoveLeadCommand): Promise<void> {
-    return changingAccess(this.directory, async () => {
-      await transactionWithEvents(this.dataSource, async (transaction) => {
-        await lockPartnership(transaction, partnershipId);
-        const { affected } = await transaction.delete(PartnershipLead, { partnershipId, userId });
-        if (!affected) throw new NotFoundException(`User ${userId} does not lead this partnership.`);
-        const removed = domainEvent('partnership.lead_removed', { aggregateId: partnershipId, partnershipId, actorId, payload: { partnershipId, userId } });
-        return { result: undefined, events: [removed] };
-      });
     });
   }
 }
