@@ -11,7 +11,10 @@ import { FormPartnershipHandler } from './commands/form-partnership/form-partner
 import { PartnershipLead } from './persistence/partnership-lead.entity.js';
 import { PartnershipMember } from './persistence/partnership-member.entity.js';
 import { Partnership } from './persistence/partnership.entity.js';
-import { FindPartnershipsHandler, FindPublicPartnershipsHandler, GetPartnershipHandler, GetPublicPartnershipHandler } from './partnership.query-handlers.js';
+import { FindPartnershipsHandler } from './queries/find-partnerships/find-partnerships.handler.js';
+import { FindPublicPartnershipsHandler } from './queries/find-public-partnerships/find-public-partnerships.handler.js';
+import { GetPartnershipHandler } from './queries/get-partnership/get-partnership.handler.js';
+import { GetPublicPartnershipHandler } from './queries/get-public-partnership/get-public-partnership.handler.js';
 import { PublicPartnershipsController } from './http/public-partnerships.controller.js';
 import { PartnershipsController } from './http/partnerships.controller.js';
 import { SqlPartnershipDirectory } from './persistence/sql-partnership-directory.js';

@@ -1,7 +1,7 @@
 import { londonDateTime } from '#libs/http';
 import type { Partnership } from '../persistence/partnership.entity.js';
 import type { PartnershipSettings } from './partnership-settings.dto.js';
-import type { PartnershipLeadResponse, PartnershipMemberResponse, PartnershipResponse } from './partnership.dto.js';
+import type { PartnershipLeadResponse, PartnershipMemberResponse, PartnershipResponse, PublicPartnershipResponse } from './partnership.dto.js';
 
 /** The one place a stored partnership becomes what the API shows; every field listed on purpose. */
 export function toPartnershipResponse(
@@ -21,4 +21,9 @@ export function toPartnershipResponse(
 
 export function toPartnershipSettings(partnership: Partnership): PartnershipSettings {
   return { academicsMayProposeMatches: partnership.academicsMayProposeMatches, listsPublicly: partnership.listsPublicly };
+}
+
+/** A partnership as anyone may read it: only one that lists publicly, without its leads. */
+export function toPublicPartnershipResponse({ leads: _leads, ...partnership }: PartnershipResponse): PublicPartnershipResponse {
+  return partnership;
 }

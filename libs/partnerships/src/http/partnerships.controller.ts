@@ -21,7 +21,8 @@ import {
   PartnershipPage,
   PartnershipResponse,
 } from './partnership.dto.js';
-import { FindPartnershipsQuery, GetPartnershipQuery } from '../partnership.queries.js';
+import { FindPartnershipsQuery } from '../queries/find-partnerships/find-partnerships.query.js';
+import { GetPartnershipQuery } from '../queries/get-partnership/get-partnership.query.js';
 import { ChangePartnershipSettingsCommand } from '../commands/change-partnership-settings/change-partnership-settings.command.js';
 import { ChangePartnershipSettingsRequest, PartnershipSettings } from './partnership-settings.dto.js';
 import { toPartnershipSettings } from './partnership.mapper.js';

@@ -4,7 +4,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page, PageQuery, UuidParam } from '#libs/http';
 import { Public } from '#libs/identity';
 import { PublicPartnershipPage, PublicPartnershipResponse } from './partnership.dto.js';
-import { FindPublicPartnershipsQuery, GetPublicPartnershipQuery } from '../partnership.queries.js';
+import { FindPublicPartnershipsQuery } from '../queries/find-public-partnerships/find-public-partnerships.query.js';
+import { GetPublicPartnershipQuery } from '../queries/get-public-partnership/get-public-partnership.query.js';
 
 /** What a partnership that chose to list publicly shows to anyone, signed in or not. */
 @ApiTags('public listing')
