@@ -12,6 +12,8 @@ import { PartnershipLead } from './persistence/partnership-lead.entity.js';
 import { PartnershipMember } from './persistence/partnership-member.entity.js';
 import { Partnership } from './persistence/partnership.entity.js';
 import { FindPartnershipsHandler } from './queries/find-partnerships/find-partnerships.handler.js';
+import { GetAuditPeopleHandler } from './queries/get-audit-people/get-audit-people.handler.js';
+import { GetAuditTrailHandler } from './queries/get-audit-trail/get-audit-trail.handler.js';
 import { FindPublicPartnershipsHandler } from './queries/find-public-partnerships/find-public-partnerships.handler.js';
 import { GetPartnershipHandler } from './queries/get-partnership/get-partnership.handler.js';
 import { GetPublicPartnershipHandler } from './queries/get-public-partnership/get-public-partnership.handler.js';
@@ -33,6 +35,8 @@ import { SqlPartnershipDirectory } from './persistence/sql-partnership-directory
     GetPartnershipHandler,
     FindPublicPartnershipsHandler,
     GetPublicPartnershipHandler,
+    GetAuditTrailHandler,
+    GetAuditPeopleHandler,
     { provide: PartnershipDirectory, useClass: SqlPartnershipDirectory },
   ],
   exports: [PartnershipDirectory],

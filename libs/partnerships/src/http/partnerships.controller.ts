@@ -1,12 +1,11 @@
-import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, NotFoundException, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page, UuidParam } from '#libs/http';
-import { ApiSignedIn, type Caller, canSeePartnership, CurrentCaller, isAdmin, Roles } from '#libs/identity';
+import { ApiSignedIn, type Caller, canSeePartnership, CurrentCaller, Roles } from '#libs/identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditActor, AuditPage, AuditParams, type AuditEntry } from './audit.dto.js';
-import { auditActors, auditTrail } from '../audit.read.js';
 import { Partnership } from '../persistence/partnership.entity.js';
 import { AppointLeadCommand } from '../commands/appoint-lead/appoint-lead.command.js';
 import { RemoveLeadCommand } from '../commands/remove-lead/remove-lead.command.js';
@@ -22,6 +21,8 @@ import {
   PartnershipResponse,
 } from './partnership.dto.js';
 import { FindPartnershipsQuery } from '../queries/find-partnerships/find-partnerships.query.js';
+import { GetAuditPeopleQuery } from '../queries/get-audit-people/get-audit-people.query.js';
+import { GetAuditTrailQuery } from '../queries/get-audit-trail/get-audit-trail.query.js';
 import { GetPartnershipQuery } from '../queries/get-partnership/get-partnership.query.js';
 import { ChangePartnershipSettingsCommand } from '../commands/change-partnership-settings/change-partnership-settings.command.js';
 import { ChangePartnershipSettingsRequest, PartnershipSettings } from './partnership-settings.dto.js';
@@ -41,25 +42,16 @@ export class PartnershipsController {
   @ApiOperation({ summary: "The partnership's audit trail: who did what to which record, when; newest first (leads and admins)" })
   @ApiOkResponse({ type: AuditPage })
   @ApiProblems(400, [403, "Only the partnership's leads read its audit trail."], 404)
-  async audit(@UuidParam('id') id: string, @Query() params: AuditParams, @CurrentCaller() caller: Caller): Promise<Page<AuditEntry>> {
-    await this.assertMayReadAudit(id, caller);
-    return auditTrail(this.dataSource.manager, id, params);
+  audit(@UuidParam('id') id: string, @Query() params: AuditParams, @CurrentCaller() caller: Caller): Promise<Page<AuditEntry>> {
+    return this.queries.execute(new GetAuditTrailQuery(id, params, caller));
   }
 
   @Get(':id/audit/people')
   @ApiOperation({ summary: "The people who made changes in the partnership's audit trail, by name, to filter it by (leads and admins)" })
   @ApiOkResponse({ type: [AuditActor] })
   @ApiProblems(400, [403, "Only the partnership's leads read its audit trail."], 404)
-  async auditPeople(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<AuditActor[]> {
-    await this.assertMayReadAudit(id, caller);
-    return auditActors(this.dataSource.manager, id);
-  }
-
-  private async assertMayReadAudit(id: string, caller: Caller): Promise<void> {
-    if (!canSeePartnership(caller, id) || !(await this.dataSource.manager.existsBy(Partnership, { id }))) {
-      throw new NotFoundException(`No partnership has id ${id}.`);
-    }
-    if (!isAdmin(caller) && caller.role !== 'partnership_lead') throw new ForbiddenException("Only the partnership's leads read its audit trail.");
+  auditPeople(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<AuditActor[]> {
+    return this.queries.execute(new GetAuditPeopleQuery(id, caller));
   }
 
   @Post()
