@@ -16,6 +16,7 @@ import { GetAuditPeopleHandler } from './queries/get-audit-people/get-audit-peop
 import { GetAuditTrailHandler } from './queries/get-audit-trail/get-audit-trail.handler.js';
 import { FindPublicPartnershipsHandler } from './queries/find-public-partnerships/find-public-partnerships.handler.js';
 import { GetPartnershipHandler } from './queries/get-partnership/get-partnership.handler.js';
+import { GetPartnershipSettingsHandler } from './queries/get-partnership-settings/get-partnership-settings.handler.js';
 import { GetPublicPartnershipHandler } from './queries/get-public-partnership/get-public-partnership.handler.js';
 import { PublicPartnershipsController } from './http/public-partnerships.controller.js';
 import { PartnershipsController } from './http/partnerships.controller.js';
@@ -37,6 +38,7 @@ import { SqlPartnershipDirectory } from './persistence/sql-partnership-directory
     GetPublicPartnershipHandler,
     GetAuditTrailHandler,
     GetAuditPeopleHandler,
+    GetPartnershipSettingsHandler,
     { provide: PartnershipDirectory, useClass: SqlPartnershipDirectory },
   ],
   exports: [PartnershipDirectory],

@@ -3,10 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, canSeePartnership, CurrentCaller, Roles } from '#libs/identity';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditActor, AuditPage, AuditParams, type AuditEntry } from './audit.dto.js';
-import { Partnership } from '../persistence/partnership.entity.js';
 import { AppointLeadCommand } from '../commands/appoint-lead/appoint-lead.command.js';
 import { RemoveLeadCommand } from '../commands/remove-lead/remove-lead.command.js';
 import { AddPartnershipMemberCommand } from '../commands/add-partnership-member/add-partnership-member.command.js';
@@ -24,9 +21,9 @@ import { FindPartnershipsQuery } from '../queries/find-partnerships/find-partner
 import { GetAuditPeopleQuery } from '../queries/get-audit-people/get-audit-people.query.js';
 import { GetAuditTrailQuery } from '../queries/get-audit-trail/get-audit-trail.query.js';
 import { GetPartnershipQuery } from '../queries/get-partnership/get-partnership.query.js';
+import { GetPartnershipSettingsQuery } from '../queries/get-partnership-settings/get-partnership-settings.query.js';
 import { ChangePartnershipSettingsCommand } from '../commands/change-partnership-settings/change-partnership-settings.command.js';
 import { ChangePartnershipSettingsRequest, PartnershipSettings } from './partnership-settings.dto.js';
-import { toPartnershipSettings } from './partnership.mapper.js';
 
 @ApiTags('partnerships')
 @ApiSignedIn()
@@ -35,7 +32,6 @@ export class PartnershipsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Get(':id/audit')
@@ -148,10 +144,8 @@ export class PartnershipsController {
   @ApiOperation({ summary: "The partnership's settings, for everyone who works in it" })
   @ApiOkResponse({ type: PartnershipSettings })
   @ApiProblems(400, 404)
-  async settings(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<PartnershipSettings> {
-    const partnership = canSeePartnership(caller, id) ? await this.dataSource.manager.findOneBy(Partnership, { id }) : null;
-    if (!partnership) throw new NotFoundException(`No partnership has id ${id}.`);
-    return toPartnershipSettings(partnership);
+  settings(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<PartnershipSettings> {
+    return this.queries.execute(new GetPartnershipSettingsQuery(id, caller));
   }
 
   @Patch(':id/settings')
