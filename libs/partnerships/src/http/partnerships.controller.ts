@@ -3,12 +3,19 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, canSeePartnership, CurrentCaller, Roles } from '#libs/identity';
-import { AuditActor, AuditPage, AuditParams, type AuditEntry } from './audit.dto.js';
-import { AppointLeadCommand } from '../commands/appoint-lead/appoint-lead.command.js';
-import { RemoveLeadCommand } from '../commands/remove-lead/remove-lead.command.js';
 import { AddPartnershipMemberCommand } from '../commands/add-partnership-member/add-partnership-member.command.js';
-import { RemovePartnershipMemberCommand } from '../commands/remove-partnership-member/remove-partnership-member.command.js';
+import { AppointLeadCommand } from '../commands/appoint-lead/appoint-lead.command.js';
+import { ChangePartnershipSettingsCommand } from '../commands/change-partnership-settings/change-partnership-settings.command.js';
 import { FormPartnershipCommand } from '../commands/form-partnership/form-partnership.command.js';
+import { RemoveLeadCommand } from '../commands/remove-lead/remove-lead.command.js';
+import { RemovePartnershipMemberCommand } from '../commands/remove-partnership-member/remove-partnership-member.command.js';
+import { FindPartnershipsQuery } from '../queries/find-partnerships/find-partnerships.query.js';
+import { GetAuditPeopleQuery } from '../queries/get-audit-people/get-audit-people.query.js';
+import { GetAuditTrailQuery } from '../queries/get-audit-trail/get-audit-trail.query.js';
+import { GetPartnershipSettingsQuery } from '../queries/get-partnership-settings/get-partnership-settings.query.js';
+import { GetPartnershipQuery } from '../queries/get-partnership/get-partnership.query.js';
+import { AuditActor, AuditPage, AuditParams, type AuditEntry } from './audit.dto.js';
+import { ChangePartnershipSettingsRequest, PartnershipSettings } from './partnership-settings.dto.js';
 import {
   AddPartnershipMemberRequest,
   AppointLeadRequest,
@@ -17,13 +24,6 @@ import {
   PartnershipPage,
   PartnershipResponse,
 } from './partnership.dto.js';
-import { FindPartnershipsQuery } from '../queries/find-partnerships/find-partnerships.query.js';
-import { GetAuditPeopleQuery } from '../queries/get-audit-people/get-audit-people.query.js';
-import { GetAuditTrailQuery } from '../queries/get-audit-trail/get-audit-trail.query.js';
-import { GetPartnershipQuery } from '../queries/get-partnership/get-partnership.query.js';
-import { GetPartnershipSettingsQuery } from '../queries/get-partnership-settings/get-partnership-settings.query.js';
-import { ChangePartnershipSettingsCommand } from '../commands/change-partnership-settings/change-partnership-settings.command.js';
-import { ChangePartnershipSettingsRequest, PartnershipSettings } from './partnership-settings.dto.js';
 
 @ApiTags('partnerships')
 @ApiSignedIn()
