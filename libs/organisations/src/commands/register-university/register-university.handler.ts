@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { conflictOnDuplicate } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
 import { RegisterUniversityCommand } from './register-university.command.js';
-import { University } from './university.entity.js';
-import type { UniversityResponse } from './university.dto.js';
-import { toUniversityResponse } from './university.mapper.js';
+import { University } from '../../persistence/university.entity.js';
+import type { UniversityResponse } from '../../http/university.dto.js';
+import { toUniversityResponse } from '../../http/university.mapper.js';
 
 @CommandHandler(RegisterUniversityCommand)
 export class RegisterUniversityHandler implements ICommandHandler<RegisterUniversityCommand> {

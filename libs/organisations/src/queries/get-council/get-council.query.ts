@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { CouncilResponse } from './council.dto.js';
+import type { CouncilResponse } from '../../http/council.dto.js';
 
 export class GetCouncilQuery extends Query<CouncilResponse> {
   constructor(readonly id: string) {

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { conflictOnDuplicate } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
-import { Council } from './council.entity.js';
-import type { CouncilResponse } from './council.dto.js';
-import { toCouncilResponse } from './council.mapper.js';
+import { Council } from '../../persistence/council.entity.js';
+import type { CouncilResponse } from '../../http/council.dto.js';
+import { toCouncilResponse } from '../../http/council.mapper.js';
 import { RegisterCouncilCommand } from './register-council.command.js';
 
 @CommandHandler(RegisterCouncilCommand)

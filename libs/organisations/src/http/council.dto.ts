@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { EXAMPLE_CURSOR, PageQuery, PlainText } from '#libs/http';
-import { COUNCIL_KINDS, type CouncilKind, ENGLISH_REGIONS, type EnglishRegion } from './council.js';
+import { COUNCIL_KINDS, type CouncilKind, ENGLISH_REGIONS, type EnglishRegion } from '../domain/council.js';
 
 export class RegisterCouncilRequest {
   @ApiProperty({ example: 'Norfolk County Council', maxLength: 200 })

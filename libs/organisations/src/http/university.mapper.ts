@@ -1,5 +1,5 @@
 import { londonDateTime } from '#libs/http';
-import type { University } from './university.entity.js';
+import type { University } from '../persistence/university.entity.js';
 import type { UniversityResponse } from './university.dto.js';
 
 /** The one place a stored university becomes what the API shows; every field listed on purpose. */

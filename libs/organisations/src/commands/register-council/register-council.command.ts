@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CouncilResponse, RegisterCouncilRequest } from './council.dto.js';
+import type { CouncilResponse, RegisterCouncilRequest } from '../../http/council.dto.js';
 
 export class RegisterCouncilCommand extends Command<CouncilResponse> {
   constructor(

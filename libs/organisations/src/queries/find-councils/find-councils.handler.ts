@@ -2,9 +2,9 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { likeContaining, type Page, pageByName } from '#libs/http';
-import { Council } from './council.entity.js';
-import type { CouncilResponse } from './council.dto.js';
-import { toCouncilResponse } from './council.mapper.js';
+import { Council } from '../../persistence/council.entity.js';
+import type { CouncilResponse } from '../../http/council.dto.js';
+import { toCouncilResponse } from '../../http/council.mapper.js';
 import { FindCouncilsQuery } from './find-councils.query.js';
 
 @QueryHandler(FindCouncilsQuery)

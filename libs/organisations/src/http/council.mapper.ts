@@ -1,5 +1,5 @@
 import { londonDateTime } from '#libs/http';
-import type { Council } from './council.entity.js';
+import type { Council } from '../persistence/council.entity.js';
 import type { CouncilResponse } from './council.dto.js';
 
 /** The one place a stored council becomes what the API shows; every field listed on purpose. */

@@ -3,9 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { likeContaining, type Page, pageByName } from '#libs/http';
 import { FindUniversitiesQuery } from './find-universities.query.js';
-import { University } from './university.entity.js';
-import type { UniversityResponse } from './university.dto.js';
-import { toUniversityResponse } from './university.mapper.js';
+import { University } from '../../persistence/university.entity.js';
+import type { UniversityResponse } from '../../http/university.dto.js';
+import { toUniversityResponse } from '../../http/university.mapper.js';
 
 @QueryHandler(FindUniversitiesQuery)
 export class FindUniversitiesHandler implements IQueryHandler<FindUniversitiesQuery> {

@@ -4,9 +4,9 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiProblems, type Page, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { CouncilListParams, CouncilPage, CouncilResponse, RegisterCouncilRequest } from './council.dto.js';
-import { FindCouncilsQuery } from './find-councils.query.js';
-import { GetCouncilQuery } from './get-council.query.js';
-import { RegisterCouncilCommand } from './register-council.command.js';
+import { FindCouncilsQuery } from '../queries/find-councils/find-councils.query.js';
+import { GetCouncilQuery } from '../queries/get-council/get-council.query.js';
+import { RegisterCouncilCommand } from '../commands/register-council/register-council.command.js';
 
 @ApiTags('councils')
 @ApiSignedIn()

@@ -3,9 +3,9 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { GetUniversityQuery } from './get-university.query.js';
-import { University } from './university.entity.js';
-import type { UniversityResponse } from './university.dto.js';
-import { toUniversityResponse } from './university.mapper.js';
+import { University } from '../../persistence/university.entity.js';
+import type { UniversityResponse } from '../../http/university.dto.js';
+import { toUniversityResponse } from '../../http/university.mapper.js';
 
 @QueryHandler(GetUniversityQuery)
 export class GetUniversityHandler implements IQueryHandler<GetUniversityQuery> {

@@ -3,9 +3,9 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
-import { FindUniversitiesQuery } from './find-universities.query.js';
-import { GetUniversityQuery } from './get-university.query.js';
-import { RegisterUniversityCommand } from './register-university.command.js';
+import { FindUniversitiesQuery } from '../queries/find-universities/find-universities.query.js';
+import { GetUniversityQuery } from '../queries/get-university/get-university.query.js';
+import { RegisterUniversityCommand } from '../commands/register-university/register-university.command.js';
 import { RegisterUniversityRequest, UniversityListParams, UniversityPage, UniversityResponse } from './university.dto.js';
 
 @ApiTags('universities')

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { CouncilKind, EnglishRegion } from './council.js';
+import type { CouncilKind, EnglishRegion } from '../domain/council.js';
 
 @Entity('councils')
 // Names are unique regardless of case: a unique index on lower(name), in the migration.

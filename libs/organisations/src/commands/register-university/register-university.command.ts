@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { RegisterUniversityRequest, UniversityResponse } from './university.dto.js';
+import type { RegisterUniversityRequest, UniversityResponse } from '../../http/university.dto.js';
 
 export class RegisterUniversityCommand extends Command<UniversityResponse> {
   constructor(

@@ -2,9 +2,9 @@ import { NotFoundException } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Council } from './council.entity.js';
-import type { CouncilResponse } from './council.dto.js';
-import { toCouncilResponse } from './council.mapper.js';
+import { Council } from '../../persistence/council.entity.js';
+import type { CouncilResponse } from '../../http/council.dto.js';
+import { toCouncilResponse } from '../../http/council.mapper.js';
 import { GetCouncilQuery } from './get-council.query.js';
 
 @QueryHandler(GetCouncilQuery)
