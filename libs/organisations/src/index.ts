@@ -1,5 +1,4 @@
-export { RegisterCouncilCommand } from './commands/register-council/register-council.command.js';
-export { RegisterUniversityCommand } from './commands/register-university/register-university.command.js';
+export { RegisterCouncilCommand, RegisterUniversityCommand } from './commands/register-organisation/register-organisation.command.js';
 export { COUNCIL_KINDS, type CouncilKind, ENGLISH_REGIONS, type EnglishRegion } from './domain/council.js';
 export { type CouncilResponse, RegisterCouncilRequest } from './http/council.dto.js';
 export { RegisterUniversityRequest, type UniversityResponse } from './http/university.dto.js';

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '#libs/events';
-import { RegisterCouncilHandler } from './commands/register-council/register-council.handler.js';
-import { RegisterUniversityHandler } from './commands/register-university/register-university.handler.js';
+import { RegisterOrganisationHandler } from './commands/register-organisation/register-organisation.handler.js';
 import { CouncilsController } from './http/councils.controller.js';
 import { UniversitiesController } from './http/universities.controller.js';
 import { Council } from './persistence/council.entity.js';
@@ -16,6 +15,6 @@ import { GetUniversityHandler } from './queries/get-university/get-university.ha
 @Module({
   imports: [TypeOrmModule.forFeature([University, Council]), OutboxModule],
   controllers: [UniversitiesController, CouncilsController],
-  providers: [RegisterUniversityHandler, FindUniversitiesHandler, GetUniversityHandler, RegisterCouncilHandler, FindCouncilsHandler, GetCouncilHandler],
+  providers: [RegisterOrganisationHandler, FindUniversitiesHandler, GetUniversityHandler, FindCouncilsHandler, GetCouncilHandler],
 })
 export class OrganisationsModule {}

@@ -6,7 +6,7 @@ import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { CouncilListParams, CouncilPage, CouncilResponse, RegisterCouncilRequest } from './council.dto.js';
 import { FindCouncilsQuery } from '../queries/find-councils/find-councils.query.js';
 import { GetCouncilQuery } from '../queries/get-council/get-council.query.js';
-import { RegisterCouncilCommand } from '../commands/register-council/register-council.command.js';
+import { RegisterCouncilCommand } from '../commands/register-organisation/register-organisation.command.js';
 
 @ApiTags('councils')
 @ApiSignedIn()

@@ -5,7 +5,7 @@ import { ApiProblems, type Page, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { FindUniversitiesQuery } from '../queries/find-universities/find-universities.query.js';
 import { GetUniversityQuery } from '../queries/get-university/get-university.query.js';
-import { RegisterUniversityCommand } from '../commands/register-university/register-university.command.js';
+import { RegisterUniversityCommand } from '../commands/register-organisation/register-organisation.command.js';
 import { RegisterUniversityRequest, UniversityListParams, UniversityPage, UniversityResponse } from './university.dto.js';
 
 @ApiTags('universities')
