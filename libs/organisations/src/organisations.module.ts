@@ -6,15 +6,13 @@ import { CouncilsController } from './http/councils.controller.js';
 import { UniversitiesController } from './http/universities.controller.js';
 import { Council } from './persistence/council.entity.js';
 import { University } from './persistence/university.entity.js';
-import { FindCouncilsHandler } from './queries/find-councils/find-councils.handler.js';
-import { FindUniversitiesHandler } from './queries/find-universities/find-universities.handler.js';
-import { GetCouncilHandler } from './queries/get-council/get-council.handler.js';
-import { GetUniversityHandler } from './queries/get-university/get-university.handler.js';
+import { FindOrganisationsHandler } from './queries/find-organisations/find-organisations.handler.js';
+import { GetOrganisationHandler } from './queries/get-organisation/get-organisation.handler.js';
 
 /** The universities and councils that partnerships are made of. */
 @Module({
   imports: [TypeOrmModule.forFeature([University, Council]), OutboxModule],
   controllers: [UniversitiesController, CouncilsController],
-  providers: [RegisterOrganisationHandler, FindUniversitiesHandler, GetUniversityHandler, FindCouncilsHandler, GetCouncilHandler],
+  providers: [RegisterOrganisationHandler, FindOrganisationsHandler, GetOrganisationHandler],
 })
 export class OrganisationsModule {}

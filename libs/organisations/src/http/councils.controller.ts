@@ -4,8 +4,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiProblems, type Page, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { CouncilListParams, CouncilPage, CouncilResponse, RegisterCouncilRequest } from './council.dto.js';
-import { FindCouncilsQuery } from '../queries/find-councils/find-councils.query.js';
-import { GetCouncilQuery } from '../queries/get-council/get-council.query.js';
+import { FindCouncilsQuery } from '../queries/find-organisations/find-organisations.query.js';
+import { GetCouncilQuery } from '../queries/get-organisation/get-organisation.query.js';
 import { RegisterCouncilCommand } from '../commands/register-organisation/register-organisation.command.js';
 
 @ApiTags('councils')

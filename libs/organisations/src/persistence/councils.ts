@@ -1,10 +1,10 @@
 import { domainEvent } from '#libs/events';
-import type { CouncilResponse, RegisterCouncilRequest } from '../http/council.dto.js';
+import type { CouncilListParams, CouncilResponse, RegisterCouncilRequest } from '../http/council.dto.js';
 import { toCouncilResponse } from '../http/council.mapper.js';
 import { Council } from './council.entity.js';
 import type { OrganisationType } from './organisation-type.js';
 
-export const COUNCILS: OrganisationType<Council, RegisterCouncilRequest, CouncilResponse> = {
+export const COUNCILS: OrganisationType<Council, RegisterCouncilRequest, CouncilResponse, CouncilListParams> = {
   noun: 'council',
   entity: Council,
   uniqueName: 'councils_name_key',
@@ -15,5 +15,9 @@ export const COUNCILS: OrganisationType<Council, RegisterCouncilRequest, Council
       actorId,
       payload: { councilId: council.id, name: council.name, kind: council.kind, region: council.region },
     }),
+  filter: (query, params) => {
+    if (params.region) query.andWhere('council.region = :region', { region: params.region });
+    if (params.kind) query.andWhere('council.kind = :kind', { kind: params.kind });
+  },
   show: toCouncilResponse,
 };

@@ -1,10 +1,10 @@
 import { domainEvent } from '#libs/events';
-import type { RegisterUniversityRequest, UniversityResponse } from '../http/university.dto.js';
+import type { RegisterUniversityRequest, UniversityListParams, UniversityResponse } from '../http/university.dto.js';
 import { toUniversityResponse } from '../http/university.mapper.js';
 import type { OrganisationType } from './organisation-type.js';
 import { University } from './university.entity.js';
 
-export const UNIVERSITIES: OrganisationType<University, RegisterUniversityRequest, UniversityResponse> = {
+export const UNIVERSITIES: OrganisationType<University, RegisterUniversityRequest, UniversityResponse, UniversityListParams> = {
   noun: 'university',
   entity: University,
   uniqueName: 'universities_name_key',

@@ -3,12 +3,12 @@ import type { CouncilResponse, RegisterCouncilRequest } from '../../http/council
 import type { RegisterUniversityRequest, UniversityResponse } from '../../http/university.dto.js';
 import { COUNCILS } from '../../persistence/councils.js';
 import type { Organisation } from '../../persistence/organisation.entity.js';
-import type { OrganisationType } from '../../persistence/organisation-type.js';
+import type { OrganisationFilters, OrganisationType } from '../../persistence/organisation-type.js';
 import { UNIVERSITIES } from '../../persistence/universities.js';
 
 export class RegisterOrganisationCommand<Registration extends { name: string }, Shown> extends Command<Shown> {
   constructor(
-    readonly type: OrganisationType<Organisation, Registration, Shown>,
+    readonly type: OrganisationType<Organisation, Registration, Shown, OrganisationFilters>,
     readonly request: Registration,
     readonly actorId: string | null = null,
   ) {
