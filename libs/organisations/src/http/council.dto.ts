@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { EXAMPLE_CURSOR, PageQuery, PlainText } from '#libs/http';
+import { PlainText } from '#libs/http';
 import { COUNCIL_KINDS, type CouncilKind, ENGLISH_REGIONS, type EnglishRegion } from '../domain/council.js';
+import { OrganisationListParams, OrganisationPage } from './organisation.dto.js';
 
 export class RegisterCouncilRequest {
   @ApiProperty({ example: 'Norfolk County Council', maxLength: 200 })
@@ -34,20 +35,9 @@ export class CouncilResponse {
   registeredAt: string;
 }
 
-export class CouncilPage {
-  @ApiProperty({ type: [CouncilResponse] })
-  items: CouncilResponse[];
+export class CouncilPage extends OrganisationPage(CouncilResponse) {}
 
-  @ApiProperty({ example: EXAMPLE_CURSOR, nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
-  nextCursor: string | null;
-}
-
-export class CouncilListParams extends PageQuery {
-  @ApiPropertyOptional({ description: 'Only councils whose name contains this (any case).', example: 'norfolk' })
-  @IsOptional()
-  @PlainText(200)
-  name?: string;
-
+export class CouncilListParams extends OrganisationListParams({ plural: 'councils', exampleName: 'norfolk' }) {
   @ApiPropertyOptional({ example: 'east_of_england', enum: ENGLISH_REGIONS })
   @IsOptional()
   @IsIn(ENGLISH_REGIONS)

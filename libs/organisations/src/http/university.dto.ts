@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
-import { EXAMPLE_CURSOR, PageQuery, PlainText } from '#libs/http';
+import { PlainText } from '#libs/http';
+import { OrganisationListParams, OrganisationPage } from './organisation.dto.js';
 
 export class RegisterUniversityRequest {
   @ApiProperty({ example: 'University of East Anglia', maxLength: 200 })
@@ -37,17 +38,6 @@ export class UniversityResponse {
   registeredAt: string;
 }
 
-export class UniversityPage {
-  @ApiProperty({ type: [UniversityResponse] })
-  items: UniversityResponse[];
+export class UniversityPage extends OrganisationPage(UniversityResponse) {}
 
-  @ApiProperty({ example: EXAMPLE_CURSOR, nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
-  nextCursor: string | null;
-}
-
-export class UniversityListParams extends PageQuery {
-  @ApiPropertyOptional({ description: 'Only universities whose name contains this (any case).', example: 'anglia' })
-  @IsOptional()
-  @PlainText(200)
-  name?: string;
-}
+export class UniversityListParams extends OrganisationListParams({ plural: 'universities', exampleName: 'anglia' }) {}
