@@ -3,10 +3,10 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
-import { CouncilListParams, CouncilPage, CouncilResponse, RegisterCouncilRequest } from './council.dto.js';
+import { RegisterCouncilCommand } from '../commands/register-organisation/register-organisation.command.js';
 import { FindCouncilsQuery } from '../queries/find-organisations/find-organisations.query.js';
 import { GetCouncilQuery } from '../queries/get-organisation/get-organisation.query.js';
-import { RegisterCouncilCommand } from '../commands/register-organisation/register-organisation.command.js';
+import { CouncilListParams, CouncilPage, CouncilResponse, RegisterCouncilRequest } from './council.dto.js';
 
 @ApiTags('councils')
 @ApiSignedIn()

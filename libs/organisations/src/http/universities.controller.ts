@@ -3,9 +3,9 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
+import { RegisterUniversityCommand } from '../commands/register-organisation/register-organisation.command.js';
 import { FindUniversitiesQuery } from '../queries/find-organisations/find-organisations.query.js';
 import { GetUniversityQuery } from '../queries/get-organisation/get-organisation.query.js';
-import { RegisterUniversityCommand } from '../commands/register-organisation/register-organisation.command.js';
 import { RegisterUniversityRequest, UniversityListParams, UniversityPage, UniversityResponse } from './university.dto.js';
 
 @ApiTags('universities')
