@@ -3,9 +3,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page, PageQuery, UuidParam } from '#libs/http';
 import { Public } from '#libs/identity';
-import { PublicPartnershipPage, PublicPartnershipResponse } from './partnership.dto.js';
 import { FindPublicPartnershipsQuery } from '../queries/find-public-partnerships/find-public-partnerships.query.js';
 import { GetPublicPartnershipQuery } from '../queries/get-public-partnership/get-public-partnership.query.js';
+import { PublicPartnershipPage, PublicPartnershipResponse } from './partnership.dto.js';
 
 /** What a partnership that chose to list publicly shows to anyone, signed in or not. */
 @ApiTags('public listing')

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { londonDateTime } from '#libs/http';
 import type { OrganisationType } from '../domain/organisation-type.js';
-import type { Partnership } from './partnership.entity.js';
 import type { PartnershipLeadResponse, PartnershipMemberResponse, PartnershipResponse } from '../http/partnership.dto.js';
 import { toPartnershipResponse } from '../http/partnership.mapper.js';
+import type { Partnership } from './partnership.entity.js';
 
 interface MemberRow {
   partnership_id: string;

@@ -9,8 +9,8 @@ import { PartnershipDirectory, User } from '#libs/identity';
 import { changingAccess } from '../../domain/changing-access.js';
 import type { PartnershipResponse } from '../../http/partnership.dto.js';
 import { lockPartnership } from '../../persistence/lock-partnership.js';
-import { PartnershipLead } from '../../persistence/partnership-lead.entity.js';
 import { detailOf } from '../../persistence/partnership-details.js';
+import { PartnershipLead } from '../../persistence/partnership-lead.entity.js';
 import { AppointLeadCommand } from './appoint-lead.command.js';
 
 @CommandHandler(AppointLeadCommand)

@@ -5,10 +5,10 @@ import { DataSource } from 'typeorm';
 import { domainEvent, transactionWithEvents } from '#libs/events';
 import { InvalidRequestException } from '#libs/http';
 import { canSeePartnership, isAdmin } from '#libs/identity';
-import { ChangePartnershipSettingsCommand } from './change-partnership-settings.command.js';
-import { lockPartnership } from '../../persistence/lock-partnership.js';
 import { type PartnershipSettings, SETTING_NAMES } from '../../http/partnership-settings.dto.js';
 import { toPartnershipSettings } from '../../http/partnership.mapper.js';
+import { lockPartnership } from '../../persistence/lock-partnership.js';
+import { ChangePartnershipSettingsCommand } from './change-partnership-settings.command.js';
 
 @CommandHandler(ChangePartnershipSettingsCommand)
 export class ChangePartnershipSettingsHandler implements ICommandHandler<ChangePartnershipSettingsCommand> {

@@ -5,13 +5,13 @@ import { conflictOnDuplicate } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
 import { PartnershipDirectory } from '#libs/identity';
 import { changingAccess } from '../../domain/changing-access.js';
-import { FormPartnershipCommand } from './form-partnership.command.js';
+import { memberAdded } from '../../domain/partnership.events.js';
+import type { PartnershipResponse } from '../../http/partnership.dto.js';
 import { organisationNotFound } from '../../persistence/organisation-not-found.js';
 import { detailOf } from '../../persistence/partnership-details.js';
 import { memberColumnsOf, PartnershipMember } from '../../persistence/partnership-member.entity.js';
 import { Partnership } from '../../persistence/partnership.entity.js';
-import type { PartnershipResponse } from '../../http/partnership.dto.js';
-import { memberAdded } from '../../domain/partnership.events.js';
+import { FormPartnershipCommand } from './form-partnership.command.js';
 
 @CommandHandler(FormPartnershipCommand)
 export class FormPartnershipHandler implements ICommandHandler<FormPartnershipCommand> {
