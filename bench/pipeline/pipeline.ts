@@ -5,7 +5,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import pg from 'pg';
 import { ApiModule } from '../../apps/api/src/api.module.js';
 import { MatchingWorkerModule } from '../../apps/matching-worker/src/matching-worker.module.js';
-import { RegisterUniversityCommand } from '#libs/universities';
+import { RegisterUniversityCommand } from '#libs/organisations';
 import type { BenchSettings } from './settings.js';
 import { epochMs, runConcurrently, runPaced } from './load.js';
 import { type Latency, latencyOf } from './stats.js';

@@ -2,7 +2,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypedConfigModule } from '#libs/config';
 import { ApplicationsModule } from '#libs/applications';
-import { CouncilsModule } from '#libs/councils';
 import { DatabaseModule } from '#libs/database';
 import { EventQueuesModule, OutboxRelayModule } from '#libs/events';
 import { IdempotencyModule } from '#libs/idempotency';
@@ -11,10 +10,10 @@ import { MatchesModule } from '#libs/matches';
 import { RecommendationsModule } from '#libs/recommendations';
 import { LoggingModule } from '#libs/observability';
 import { OpportunitiesModule } from '#libs/opportunities';
+import { OrganisationsModule } from '#libs/organisations';
 import { PartnershipsModule } from '#libs/partnerships';
 import { PractitionersModule } from '#libs/practitioners';
 import { SubscriptionsModule } from '#libs/subscriptions';
-import { UniversitiesModule } from '#libs/universities';
 import type { ApiConfig } from './api.config.js';
 import { HealthModule } from './health/health.module.js';
 import { ApiIndexController } from './index/api-index.controller.js';
@@ -33,8 +32,7 @@ export class ApiModule {
         config.OUTBOX_RELAY ? OutboxRelayModule : EventQueuesModule,
         HealthModule,
         IdempotencyModule,
-        UniversitiesModule,
-        CouncilsModule,
+        OrganisationsModule,
         PartnershipsModule,
         PractitionersModule,
         OpportunitiesModule,

@@ -2,17 +2,25 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '#libs/events';
 import { PartnershipDirectory, User } from '#libs/identity';
-import { AppointLeadHandler, RemoveLeadHandler } from './change-partnership-leads.handler.js';
-import { AddPartnershipMemberHandler, RemovePartnershipMemberHandler } from './change-partnership-members.handler.js';
-import { ChangePartnershipSettingsHandler } from './change-partnership-settings.handler.js';
-import { FormPartnershipHandler } from './form-partnership.handler.js';
-import { PartnershipLead } from './partnership-lead.entity.js';
-import { PartnershipMember } from './partnership-member.entity.js';
-import { Partnership } from './partnership.entity.js';
-import { FindPartnershipsHandler, FindPublicPartnershipsHandler, GetPartnershipHandler, GetPublicPartnershipHandler } from './partnership.query-handlers.js';
-import { PublicPartnershipsController } from './public-partnerships.controller.js';
-import { PartnershipsController } from './partnerships.controller.js';
-import { SqlPartnershipDirectory } from './sql-partnership-directory.js';
+import { AddPartnershipMemberHandler } from './commands/add-partnership-member/add-partnership-member.handler.js';
+import { AppointLeadHandler } from './commands/appoint-lead/appoint-lead.handler.js';
+import { ChangePartnershipSettingsHandler } from './commands/change-partnership-settings/change-partnership-settings.handler.js';
+import { FormPartnershipHandler } from './commands/form-partnership/form-partnership.handler.js';
+import { RemoveLeadHandler } from './commands/remove-lead/remove-lead.handler.js';
+import { RemovePartnershipMemberHandler } from './commands/remove-partnership-member/remove-partnership-member.handler.js';
+import { PartnershipsController } from './http/partnerships.controller.js';
+import { PublicPartnershipsController } from './http/public-partnerships.controller.js';
+import { PartnershipLead } from './persistence/partnership-lead.entity.js';
+import { PartnershipMember } from './persistence/partnership-member.entity.js';
+import { Partnership } from './persistence/partnership.entity.js';
+import { SqlPartnershipDirectory } from './persistence/sql-partnership-directory.js';
+import { FindPartnershipsHandler } from './queries/find-partnerships/find-partnerships.handler.js';
+import { FindPublicPartnershipsHandler } from './queries/find-public-partnerships/find-public-partnerships.handler.js';
+import { GetAuditPeopleHandler } from './queries/get-audit-people/get-audit-people.handler.js';
+import { GetAuditTrailHandler } from './queries/get-audit-trail/get-audit-trail.handler.js';
+import { GetPartnershipSettingsHandler } from './queries/get-partnership-settings/get-partnership-settings.handler.js';
+import { GetPartnershipHandler } from './queries/get-partnership/get-partnership.handler.js';
+import { GetPublicPartnershipHandler } from './queries/get-public-partnership/get-public-partnership.handler.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Partnership, PartnershipMember, PartnershipLead, User]), OutboxModule],
@@ -28,6 +36,9 @@ import { SqlPartnershipDirectory } from './sql-partnership-directory.js';
     GetPartnershipHandler,
     FindPublicPartnershipsHandler,
     GetPublicPartnershipHandler,
+    GetAuditTrailHandler,
+    GetAuditPeopleHandler,
+    GetPartnershipSettingsHandler,
     { provide: PartnershipDirectory, useClass: SqlPartnershipDirectory },
   ],
   exports: [PartnershipDirectory],

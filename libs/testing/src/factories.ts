@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { RegisterCouncilRequest } from '#libs/councils';
-import type { RegisterUniversityRequest } from '#libs/universities';
+import type { RegisterCouncilRequest, RegisterUniversityRequest } from '#libs/organisations';
 
 const unique = () => randomBytes(3).toString('hex');
 

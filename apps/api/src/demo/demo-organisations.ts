@@ -1,6 +1,5 @@
-import type { RegisterCouncilRequest } from '#libs/councils';
 import type { Role } from '#libs/identity';
-import type { RegisterUniversityRequest } from '#libs/universities';
+import type { RegisterCouncilRequest, RegisterUniversityRequest } from '#libs/organisations';
 
 /** Members of real social work teaching partnerships, as their public descriptions list them. */
 export const DEMO_UNIVERSITIES: RegisterUniversityRequest[] = [

@@ -1,9 +1,0 @@
-import { Query } from '@nestjs/cqrs';
-import type { Page } from '#libs/http';
-import type { CouncilListParams, CouncilResponse } from './council.dto.js';
-
-export class FindCouncilsQuery extends Query<Page<CouncilResponse>> {
-  constructor(readonly params: CouncilListParams) {
-    super();
-  }
-}

@@ -1,0 +1,21 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { conflictOnDuplicate } from '#libs/database';
+import { transactionWithEvents } from '#libs/events';
+import { RegisterOrganisationCommand } from './register-organisation.command.js';
+
+@CommandHandler(RegisterOrganisationCommand)
+export class RegisterOrganisationHandler implements ICommandHandler<RegisterOrganisationCommand<{ name: string }, unknown>> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async execute<Shown>({ type, request, actorId }: RegisterOrganisationCommand<{ name: string }, Shown>): Promise<Shown> {
+    const organisation = await conflictOnDuplicate(type.uniqueName, `A ${type.noun} named "${request.name}" is already registered.`, () =>
+      transactionWithEvents(this.dataSource, async (transaction) => {
+        const saved = await transaction.save(transaction.create(type.entity, type.columnsOf(request)));
+        return { result: saved, events: [type.registered(saved, actorId)] };
+      }),
+    );
+    return type.show(organisation);
+  }
+}

@@ -1,9 +1,0 @@
-import { Query } from '@nestjs/cqrs';
-import type { Page } from '#libs/http';
-import type { UniversityListParams, UniversityResponse } from './university.dto.js';
-
-export class FindUniversitiesQuery extends Query<Page<UniversityResponse>> {
-  constructor(readonly params: UniversityListParams) {
-    super();
-  }
-}
