@@ -3,14 +3,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '#libs/applications';
 import { OutboxModule } from '#libs/events';
 import { OpportunitiesModule } from '#libs/opportunities';
-import { Match } from './match.entity.js';
-import { DecideMatchHandler, ProposeMatchHandler } from './match.handlers.js';
-import { DecisionsController } from './decisions.controller.js';
-import { MatchesController } from './matches.controller.js';
+import { ApproveMatchHandler } from './commands/approve-match/approve-match.handler.js';
+import { ProposeMatchHandler } from './commands/propose-match/propose-match.handler.js';
+import { RejectMatchHandler } from './commands/reject-match/reject-match.handler.js';
+import { DecisionsController } from './http/decisions.controller.js';
+import { MatchesController } from './http/matches.controller.js';
+import { Match } from './persistence/match.entity.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Match]), OutboxModule, OpportunitiesModule, ApplicationsModule],
   controllers: [MatchesController, DecisionsController],
-  providers: [ProposeMatchHandler, DecideMatchHandler],
+  providers: [ProposeMatchHandler, ApproveMatchHandler, RejectMatchHandler],
 })
 export class MatchesModule {}

@@ -1,7 +1,5 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export const MATCH_STATUSES = ['proposed', 'approved', 'rejected'] as const;
-export type MatchStatus = (typeof MATCH_STATUSES)[number];
+import type { MatchStatus } from '../domain/match.js';
 
 @Entity('matches')
 @Index('matches_one_live_per_practitioner', ['opportunityId', 'practitionerId'], { unique: true, where: "status IN ('proposed', 'approved')" })

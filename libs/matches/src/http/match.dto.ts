@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { PlainText } from '#libs/http';
 import { PractitionerSummary } from '#libs/practitioners';
-import { MATCH_STATUSES, type MatchStatus } from './match.entity.js';
+import { MATCH_STATUSES, type MatchStatus } from '../domain/match.js';
 
 export class ProposeMatchRequest {
   @ApiProperty({ example: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f', format: 'uuid', description: 'The application the match is made from.' })

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ApplicationResponse } from '#libs/applications';
 import { OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, type OpportunityStatus, type OpportunityType } from '#libs/opportunities';
 import { PractitionerSummary } from '#libs/practitioners';
-import { MATCH_STATUSES, type MatchStatus } from './match.entity.js';
+import { MATCH_STATUSES, type MatchStatus } from '../domain/match.js';
 import { MatchResponse } from './match.dto.js';
 
 /** An opportunity with its places: how many are taken (approved) and how many proposed. */

@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, canSeePartnership, CurrentCaller, isAdmin } from '#libs/identity';
 import { canChange, visibleOpportunity } from '#libs/opportunities';
+import { opportunityDecisions, partnershipDecisions } from '../persistence/decisions.read.js';
 import { OpportunityDecisions, PartnershipDecisions } from './decisions.dto.js';
-import { opportunityDecisions, partnershipDecisions } from './decisions.read.js';
 
 /** What there is to decide, read in one call each: a lead's page should not need one call a record. */
 @ApiTags('matches')

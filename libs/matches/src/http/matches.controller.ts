@@ -7,13 +7,15 @@ import { ApiProblems, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { canChange, visibleOpportunity } from '#libs/opportunities';
 import { practitionerSummaries } from '#libs/practitioners';
+import { ApproveMatchCommand } from '../commands/approve-match/approve-match.command.js';
+import { ProposeMatchCommand } from '../commands/propose-match/propose-match.command.js';
+import { RejectMatchCommand } from '../commands/reject-match/reject-match.command.js';
+import { matchDetails } from '../persistence/decisions.read.js';
+import { visibleMatch } from '../persistence/match-access.js';
+import { matchCalendar } from '../persistence/match-calendar.js';
+import { Match } from '../persistence/match.entity.js';
 import { MatchDetails } from './decisions.dto.js';
-import { matchDetails } from './decisions.read.js';
-import { visibleMatch } from './match-access.js';
-import { matchCalendar } from './match-calendar.js';
-import { DecideMatchCommand, ProposeMatchCommand } from './match.commands.js';
 import { DecideMatchRequest, MatchResponse, OpportunityMatchResponse, ProposeMatchRequest } from './match.dto.js';
-import { Match } from './match.entity.js';
 import { toMatchResponse } from './match.mapper.js';
 
 const CALENDAR_EXAMPLE = [
@@ -60,7 +62,7 @@ export class MatchesController {
   @ApiOkResponse({ type: MatchResponse })
   @ApiProblems(400, 404, 409)
   approve(@UuidParam('id') id: string, @Body() request: DecideMatchRequest, @CurrentCaller() caller: Caller): Promise<MatchResponse> {
-    return this.commands.execute(new DecideMatchCommand(id, 'approve', caller, request.note));
+    return this.commands.execute(new ApproveMatchCommand(id, caller, request.note));
   }
 
   @Post('matches/:id/reject')
@@ -70,7 +72,7 @@ export class MatchesController {
   @ApiOkResponse({ type: MatchResponse })
   @ApiProblems(400, 404, 409)
   reject(@UuidParam('id') id: string, @Body() request: DecideMatchRequest, @CurrentCaller() caller: Caller): Promise<MatchResponse> {
-    return this.commands.execute(new DecideMatchCommand(id, 'reject', caller, request.note));
+    return this.commands.execute(new RejectMatchCommand(id, caller, request.note));
   }
 
   @Get('matches/:id')

@@ -3,9 +3,9 @@ import { Application, toApplicationResponse } from '#libs/applications';
 import { londonDateTime } from '#libs/http';
 import { Opportunity } from '#libs/opportunities';
 import { practitionerSummaries } from '#libs/practitioners';
-import type { ApplicationDetails, MatchDetails, OpportunityDecisions, OpportunityPlaces, PartnershipDecisions } from './decisions.dto.js';
+import type { ApplicationDetails, MatchDetails, OpportunityDecisions, OpportunityPlaces, PartnershipDecisions } from '../http/decisions.dto.js';
 import { Match } from './match.entity.js';
-import { toMatchResponse } from './match.mapper.js';
+import { toMatchResponse } from '../http/match.mapper.js';
 
 const LIST_LIMIT = 50;
 const CLOSING_WITHIN = '14 days';
