@@ -1,13 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { Query } from '@nestjs/cqrs';
 import { TextBoolean } from '#libs/config';
 import { DateTimeWithOffset, PageQuery, PlainText } from '#libs/http';
-import type { Caller } from '#libs/identity';
 import { FORMATS, type Format } from '#libs/practitioners';
-import { OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, type OpportunityStatus, type OpportunityType } from './opportunity.js';
-import type { OpportunityPage } from './opportunity.dto.js';
+import { OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, type OpportunityStatus, type OpportunityType } from '../domain/opportunity.js';
 
 export const SORTS = ['soonest', 'newest', 'closing_soon'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -78,13 +75,4 @@ export class OpportunityListParams extends PageQuery {
   @IsOptional()
   @IsIn(SORTS)
   sort: Sort = 'soonest';
-}
-
-export class FindOpportunitiesQuery extends Query<OpportunityPage> {
-  constructor(
-    readonly params: OpportunityListParams,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
 }

@@ -4,10 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Page, pageOf } from '#libs/http';
 import { listsPublicly } from '#libs/partnerships';
-import { afterCursor } from './find-opportunities.handler.js';
-import { Opportunity } from './opportunity.entity.js';
-import { toOpportunityResponses } from './opportunity.read.js';
-import { FindPublicOpportunitiesQuery, type PublicOpportunityResponse, toPublicOpportunity } from './public-opportunities.js';
+import type { PublicOpportunityResponse } from '../../http/public-opportunity.dto.js';
+import { toPublicOpportunity } from '../../http/public-opportunity.mapper.js';
+import { afterCursor } from '../../persistence/opportunity-cursor.js';
+import { Opportunity } from '../../persistence/opportunity.entity.js';
+import { toOpportunityResponses } from '../../persistence/opportunity.read.js';
+import { FindPublicOpportunitiesQuery } from './find-public-opportunities.query.js';
 
 @QueryHandler(FindPublicOpportunitiesQuery)
 export class FindPublicOpportunitiesHandler implements IQueryHandler<FindPublicOpportunitiesQuery> {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { CareerStage } from '#libs/practitioners';
-import { type Eligibility, eligibilityOf } from './eligibility.js';
+import { type Eligibility, eligibilityOf } from '../domain/eligibility.js';
 import type { Opportunity } from './opportunity.entity.js';
 
 /**

@@ -2,11 +2,11 @@ import { NotFoundException } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import type { Caller } from '#libs/identity';
 import { londonDateTime } from '#libs/http';
-import { actionsFrom } from './opportunity.js';
-import { canChange, canSee } from './opportunity-access.js';
+import { actionsFrom } from '../domain/opportunity.js';
+import { canChange, canSee } from '../domain/opportunity-access.js';
+import type { OpportunityResponse } from '../http/opportunity.dto.js';
 import { OpportunitySession } from './opportunity-session.entity.js';
 import { Opportunity } from './opportunity.entity.js';
-import type { OpportunityResponse } from './opportunity.dto.js';
 
 /** The opportunity if the caller may see it; another partnership's, or someone else's draft, is not found. */
 export async function visibleOpportunity(

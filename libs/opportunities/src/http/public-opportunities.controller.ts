@@ -3,7 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page, PageQuery, UuidParam } from '#libs/http';
 import { Public } from '#libs/identity';
-import { FindPublicOpportunitiesQuery, PublicOpportunityPage, type PublicOpportunityResponse } from './public-opportunities.js';
+import { FindPublicOpportunitiesQuery } from '../queries/find-public-opportunities/find-public-opportunities.query.js';
+import { PublicOpportunityPage, type PublicOpportunityResponse } from './public-opportunity.dto.js';
 
 @ApiTags('public listing')
 @Public()

@@ -1,5 +1,5 @@
 import { type Caller, canSeePartnership, isAdmin } from '#libs/identity';
-import type { Opportunity } from './opportunity.entity.js';
+import type { Opportunity } from '../persistence/opportunity.entity.js';
 
 /** Who may change an opportunity: an admin, the partnership's leads, and the host university's academics. */
 export function canChange(caller: Caller, opportunity: Opportunity): boolean {

@@ -5,12 +5,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiProblems, type Page, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
-import { ChangeOpportunityStatusCommand, CreateOpportunityCommand, UpdateOpportunityCommand } from './opportunity.commands.js';
-import { CancelOpportunityRequest, CreateOpportunityRequest, OpportunityResponse, UpdateOpportunityRequest } from './opportunity.dto.js';
-import { eligibilityFor } from './eligibility.read.js';
-import { toOpportunityResponse, visibleOpportunity } from './opportunity.read.js';
-import { FindOpportunitiesQuery, OpportunityListParams } from './find-opportunities.js';
-import { OpportunityPage } from './opportunity.dto.js';
+import { CancelOpportunityCommand } from '../commands/cancel-opportunity/cancel-opportunity.command.js';
+import { CloseOpportunityCommand } from '../commands/close-opportunity/close-opportunity.command.js';
+import { CompleteOpportunityCommand } from '../commands/complete-opportunity/complete-opportunity.command.js';
+import { CreateOpportunityCommand } from '../commands/create-opportunity/create-opportunity.command.js';
+import { PublishOpportunityCommand } from '../commands/publish-opportunity/publish-opportunity.command.js';
+import { UpdateOpportunityCommand } from '../commands/update-opportunity/update-opportunity.command.js';
+import { eligibilityFor } from '../persistence/eligibility.read.js';
+import { toOpportunityResponse, visibleOpportunity } from '../persistence/opportunity.read.js';
+import { FindOpportunitiesQuery } from '../queries/find-opportunities/find-opportunities.query.js';
+import { OpportunityListParams } from './find-opportunities.params.js';
+import { CancelOpportunityRequest, CreateOpportunityRequest, OpportunityPage, OpportunityResponse, UpdateOpportunityRequest } from './opportunity.dto.js';
 
 @ApiTags('opportunities')
 @ApiSignedIn()
@@ -70,7 +75,7 @@ export class OpportunitiesController {
   @ApiOkResponse({ type: OpportunityResponse })
   @ApiProblems(400, [403, "Only the host's academics and the partnership's leads change it."], 404, 409)
   publish(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
-    return this.commands.execute(new ChangeOpportunityStatusCommand(id, 'publish', caller));
+    return this.commands.execute(new PublishOpportunityCommand(id, caller));
   }
 
   @Post(':id/close')
@@ -79,7 +84,7 @@ export class OpportunitiesController {
   @ApiOkResponse({ type: OpportunityResponse })
   @ApiProblems(400, [403, "Only the host's academics and the partnership's leads change it."], 404, 409)
   close(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
-    return this.commands.execute(new ChangeOpportunityStatusCommand(id, 'close', caller));
+    return this.commands.execute(new CloseOpportunityCommand(id, caller));
   }
 
   @Post(':id/cancel')
@@ -88,7 +93,7 @@ export class OpportunitiesController {
   @ApiOkResponse({ type: OpportunityResponse })
   @ApiProblems(400, [403, "Only the host's academics and the partnership's leads change it."], 404, 409)
   cancel(@UuidParam('id') id: string, @Body() request: CancelOpportunityRequest, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
-    return this.commands.execute(new ChangeOpportunityStatusCommand(id, 'cancel', caller, request.reason));
+    return this.commands.execute(new CancelOpportunityCommand(id, caller, request.reason));
   }
 
   @Post(':id/complete')
@@ -97,6 +102,6 @@ export class OpportunitiesController {
   @ApiOkResponse({ type: OpportunityResponse })
   @ApiProblems(400, [403, "Only the host's academics and the partnership's leads change it."], 404, 409)
   complete(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
-    return this.commands.execute(new ChangeOpportunityStatusCommand(id, 'complete', caller));
+    return this.commands.execute(new CompleteOpportunityCommand(id, caller));
   }
 }

@@ -1,14 +1,15 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { cursorKey, pageOf } from '#libs/http';
+import { pageOf } from '#libs/http';
 import { type Caller, isAdmin } from '#libs/identity';
 import { CAREER_STAGES } from '#libs/practitioners';
-import { FindOpportunitiesQuery, type OpportunityListParams, type Sort } from './find-opportunities.js';
-import { Opportunity } from './opportunity.entity.js';
-import type { OpportunityPage } from './opportunity.dto.js';
-import { toOpportunityResponses } from './opportunity.read.js';
+import type { OpportunityListParams, Sort } from '../../http/find-opportunities.params.js';
+import type { OpportunityPage } from '../../http/opportunity.dto.js';
+import { afterCursor } from '../../persistence/opportunity-cursor.js';
+import { Opportunity } from '../../persistence/opportunity.entity.js';
+import { toOpportunityResponses } from '../../persistence/opportunity.read.js';
+import { FindOpportunitiesQuery } from './find-opportunities.query.js';
 
 // Must match the expression index opportunities_search exactly, or the index is not used.
 const SEARCH_DOCUMENT = `(setweight(to_tsvector('english', o.title), 'A') || setweight(to_tsvector('english', o.description), 'B'))`;
@@ -54,12 +55,6 @@ function applyFilters(query: SelectQueryBuilder<Opportunity>, params: Opportunit
   }
   // Until matches take places, an opportunity has places left unless it was marked filled.
   if (params.hasFreePlaces !== undefined) query.andWhere(params.hasFreePlaces ? `o.status <> 'filled'` : `o.status = 'filled'`);
-}
-
-/** The [instant, id] after which the next page starts. */
-export function afterCursor(cursor: string | undefined): { at: string; id: string } | null {
-  const key = cursorKey(cursor, 2, ([at, id]) => !Number.isNaN(Date.parse(at!)) && isUUID(id!));
-  return key && { at: key[0]!, id: key[1]! };
 }
 
 @QueryHandler(FindOpportunitiesQuery)

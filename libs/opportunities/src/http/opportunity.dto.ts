@@ -18,8 +18,8 @@ import {
 } from 'class-validator';
 import { DateTimeWithOffset, EXAMPLE_CURSOR, PlainText } from '#libs/http';
 import { CAREER_STAGES, type CareerStage } from '#libs/practitioners';
-import { OPPORTUNITY_ACTIONS, OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, type OpportunityAction, type OpportunityStatus, type OpportunityType } from './opportunity.js';
-import { INELIGIBILITY_REASONS, type IneligibilityReason } from './eligibility.js';
+import { INELIGIBILITY_REASONS, type IneligibilityReason } from '../domain/eligibility.js';
+import { OPPORTUNITY_ACTIONS, OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, type OpportunityAction, type OpportunityStatus, type OpportunityType } from '../domain/opportunity.js';
 
 export class SessionDto {
   @ApiProperty({ example: '2027-03-02T10:00:00+00:00', format: 'date-time' })

@@ -2,10 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { InvalidRequestException } from '#libs/http';
 import type { Caller } from '#libs/identity';
 import { specialismProblems } from '#libs/practitioners';
-import { scheduleProblems, typeProblems, type OpportunityType } from './opportunity.js';
+import { scheduleProblems, typeProblems, type OpportunityType } from '../domain/opportunity.js';
+import type { OpportunityDetails } from '../http/opportunity.dto.js';
 import { OpportunitySession } from './opportunity-session.entity.js';
 import type { Opportunity } from './opportunity.entity.js';
-import type { OpportunityDetails } from './opportunity.dto.js';
 
 /** Refuses details that break the schedule or type rules, or name specialisms the caller's vocabulary lacks. */
 export async function assertValidDetails(manager: EntityManager, caller: Caller, type: OpportunityType, details: OpportunityDetails): Promise<void> {

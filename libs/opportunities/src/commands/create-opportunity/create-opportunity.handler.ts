@@ -5,12 +5,12 @@ import { DataSource } from 'typeorm';
 import { transactionWithEvents } from '#libs/events';
 import { InvalidRequestException } from '#libs/http';
 import { type Caller, isAdmin, PartnershipDirectory } from '#libs/identity';
-import { assertValidDetails, columnsOf, replaceSessions } from './opportunity-details.js';
-import { CreateOpportunityCommand } from './opportunity.commands.js';
-import type { CreateOpportunityRequest, OpportunityResponse } from './opportunity.dto.js';
-import { Opportunity } from './opportunity.entity.js';
-import { opportunityEvent } from './opportunity.events.js';
-import { toOpportunityResponse } from './opportunity.read.js';
+import { opportunityEvent } from '../../domain/opportunity.events.js';
+import type { CreateOpportunityRequest, OpportunityResponse } from '../../http/opportunity.dto.js';
+import { assertValidDetails, columnsOf, replaceSessions } from '../../persistence/opportunity-details.js';
+import { Opportunity } from '../../persistence/opportunity.entity.js';
+import { toOpportunityResponse } from '../../persistence/opportunity.read.js';
+import { CreateOpportunityCommand } from './create-opportunity.command.js';
 
 type Host = { hostUniversityId: string | null; hostCouncilId: string | null };
 

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { CareerStage } from '#libs/practitioners';
-import type { OpportunityStatus, OpportunityType } from './opportunity.js';
+import type { OpportunityStatus, OpportunityType } from '../domain/opportunity.js';
 
 @Entity('opportunities')
 @Index('opportunities_by_partnership', ['partnershipId', 'status', 'closesAt'])

@@ -1,5 +1,5 @@
 import { domainEvent } from '#libs/events';
-import type { Opportunity } from './opportunity.entity.js';
+import type { Opportunity } from '../persistence/opportunity.entity.js';
 
 const LIFECYCLE_EVENTS = {
   drafted: 'opportunity.drafted',

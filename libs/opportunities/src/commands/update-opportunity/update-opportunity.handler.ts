@@ -1,0 +1,30 @@
+import { ConflictException } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { transactionWithEvents } from '#libs/events';
+import { opportunityEvent } from '../../domain/opportunity.events.js';
+import type { OpportunityResponse } from '../../http/opportunity.dto.js';
+import { assertValidDetails, columnsOf, replaceSessions } from '../../persistence/opportunity-details.js';
+import { forChange } from '../../persistence/opportunity-for-change.js';
+import { toOpportunityResponse } from '../../persistence/opportunity.read.js';
+import { UpdateOpportunityCommand } from './update-opportunity.command.js';
+
+@CommandHandler(UpdateOpportunityCommand)
+export class UpdateOpportunityHandler implements ICommandHandler<UpdateOpportunityCommand> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async execute({ id, request, caller }: UpdateOpportunityCommand): Promise<OpportunityResponse> {
+    return transactionWithEvents(this.dataSource, async (transaction) => {
+      const { opportunity } = await forChange(transaction, caller, id, 'update');
+      await assertValidDetails(transaction, caller, opportunity.type, request);
+      // Read straight from the matches table: that context builds on this one, not the other way round.
+      const [{ approved }] = await transaction.query(`SELECT count(*)::int AS approved FROM matches WHERE opportunity_id = $1 AND status = 'approved'`, [id]);
+      if (request.capacity < approved) throw new ConflictException(`${approved} places are taken already: capacity cannot drop below that.`);
+      Object.assign(opportunity, columnsOf(request));
+      const saved = await transaction.save(opportunity);
+      await replaceSessions(transaction, id, request);
+      return { result: await toOpportunityResponse(transaction, saved, caller), events: [opportunityEvent('updated', saved, caller.id)] };
+    });
+  }
+}
