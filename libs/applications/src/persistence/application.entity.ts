@@ -1,7 +1,5 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export const APPLICATION_STATUSES = ['submitted', 'withdrawn'] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+import type { ApplicationStatus } from '../domain/application.js';
 
 @Entity('applications')
 @Index('applications_one_per_practitioner', ['opportunityId', 'practitionerId'], { unique: true })

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PlainText } from '#libs/http';
 import { PractitionerSummary } from '#libs/practitioners';
-import { APPLICATION_STATUSES, type ApplicationStatus } from './application.entity.js';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../domain/application.js';
 
 export class ApplyRequest {
   @ApiProperty({ example: 'I have taught on the ASYE programme and would like to share recent child protection practice.', maxLength: 2000 })

@@ -7,9 +7,10 @@ import { ApiProblems, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { canChange, visibleOpportunity } from '#libs/opportunities';
 import { practitionerSummaries } from '#libs/practitioners';
-import { ApplyCommand, WithdrawApplicationCommand } from './application.commands.js';
+import { ApplyCommand } from '../commands/apply/apply.command.js';
+import { WithdrawApplicationCommand } from '../commands/withdraw-application/withdraw-application.command.js';
+import { Application } from '../persistence/application.entity.js';
 import { ApplicationResponse, ApplyRequest, OpportunityApplicationResponse } from './application.dto.js';
-import { Application } from './application.entity.js';
 import { toApplicationResponse } from './application.mapper.js';
 
 @ApiTags('applications')

@@ -1,5 +1,5 @@
 import { londonDateTime } from '#libs/http';
-import type { Application } from './application.entity.js';
+import type { Application } from '../persistence/application.entity.js';
 import type { ApplicationResponse } from './application.dto.js';
 
 /** The one place a stored application becomes what the API shows; every field listed on purpose. */

@@ -1,24 +1,17 @@
-import { ConflictException, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, UnprocessableEntityException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflictOnDuplicate } from '#libs/database';
-import { domainEvent, transactionWithEvents } from '#libs/events';
+import { transactionWithEvents } from '#libs/events';
+import { londonDateTime } from '#libs/http';
 import { eligibilityFor, type IneligibilityReason, type Opportunity, visibleOpportunity } from '#libs/opportunities';
 import { PractitionerProfile } from '#libs/practitioners';
-import { londonDateTime } from '#libs/http';
-import { ApplyCommand, WithdrawApplicationCommand } from './application.commands.js';
-import type { ApplicationResponse } from './application.dto.js';
-import { Application } from './application.entity.js';
-import { toApplicationResponse } from './application.mapper.js';
-
-const applicationEvent = (type: 'application.submitted' | 'application.withdrawn', application: Application, partnershipId: string) =>
-  domainEvent(type, {
-    aggregateId: application.id,
-    partnershipId,
-    actorId: application.practitionerId,
-    payload: { applicationId: application.id, opportunityId: application.opportunityId, practitionerId: application.practitionerId },
-  });
+import { applicationEvent } from '../../domain/application.events.js';
+import type { ApplicationResponse } from '../../http/application.dto.js';
+import { toApplicationResponse } from '../../http/application.mapper.js';
+import { Application } from '../../persistence/application.entity.js';
+import { ApplyCommand } from './apply.command.js';
 
 /**
  * Why an application is refused, from the first reason the opportunity's page would also show:
@@ -62,27 +55,5 @@ export class ApplyHandler implements ICommandHandler<ApplyCommand> {
         return { result: toApplicationResponse(application), events: [applicationEvent('application.submitted', application, opportunity.partnershipId)] };
       }),
     );
-  }
-}
-
-@CommandHandler(WithdrawApplicationCommand)
-export class WithdrawApplicationHandler implements ICommandHandler<WithdrawApplicationCommand> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async execute({ applicationId, practitioner }: WithdrawApplicationCommand): Promise<ApplicationResponse> {
-    return transactionWithEvents(this.dataSource, async (transaction) => {
-      const application = await transaction.findOne(Application, {
-        where: { id: applicationId, practitionerId: practitioner.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      // Someone else's application is as not found as one that does not exist.
-      if (!application) throw new NotFoundException(`You have no application with id ${applicationId}.`);
-      if (application.status !== 'submitted') throw new ConflictException(`The application is ${application.status} already.`);
-      application.status = 'withdrawn';
-      application.withdrawnAt = new Date();
-      const saved = await transaction.save(application);
-      const [{ partnership_id: partnershipId }] = await transaction.query('SELECT partnership_id FROM opportunities WHERE id = $1', [application.opportunityId]);
-      return { result: toApplicationResponse(saved), events: [applicationEvent('application.withdrawn', saved, partnershipId)] };
-    });
   }
 }
