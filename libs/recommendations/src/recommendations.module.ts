@@ -3,8 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '#libs/events';
 import { Recommendation } from '#libs/matching';
 import { OpportunitiesModule } from '#libs/opportunities';
-import { ProposeRecommendedMatchHandler } from './propose-recommended-match.js';
-import { RecommendationsController } from './recommendations.controller.js';
+import { ProposeRecommendedMatchHandler } from './commands/propose-recommended-match/propose-recommended-match.handler.js';
+import { RecommendationsController } from './http/recommendations.controller.js';
 
 /** Recommendations in the API: reading what the matching worker keeps, and proposing matches from it. */
 @Module({

@@ -2,7 +2,7 @@ import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { cursorKey, londonDateTime, type Page, pageOf } from '#libs/http';
 import type { Caller } from '#libs/identity';
-import type { MyRecommendationResponse, OpportunityRecommendationResponse } from './recommendation.dto.js';
+import type { MyRecommendationResponse, OpportunityRecommendationResponse } from '../http/recommendation.dto.js';
 
 /** An opportunity's recommended practitioners, best first; every field listed on purpose. */
 export async function recommendationsForOpportunity(manager: EntityManager, opportunityId: string): Promise<OpportunityRecommendationResponse[]> {

@@ -7,9 +7,9 @@ import { ApiProblems, type Page, PageQuery, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { MatchResponse } from '#libs/matches';
 import { canChange, visibleOpportunity } from '#libs/opportunities';
-import { ProposeRecommendedMatchCommand } from './propose-recommended-match.js';
+import { ProposeRecommendedMatchCommand } from '../commands/propose-recommended-match/propose-recommended-match.command.js';
+import { recommendationsForOpportunity, recommendationsForPractitioner } from '../persistence/recommendation.read.js';
 import { type MyRecommendationResponse, MyRecommendationsPage, OpportunityRecommendationResponse } from './recommendation.dto.js';
-import { recommendationsForOpportunity, recommendationsForPractitioner } from './recommendation.read.js';
 
 @ApiTags('recommendations')
 @ApiSignedIn()

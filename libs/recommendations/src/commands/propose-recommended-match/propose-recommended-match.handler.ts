@@ -1,24 +1,13 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { conflictOnDuplicate } from '#libs/database';
 import { transactionWithEvents } from '#libs/events';
-import type { Caller } from '#libs/identity';
 import { Match, matchEvent, type MatchResponse, toMatchResponse } from '#libs/matches';
-import { visibleOpportunity } from '#libs/opportunities';
 import { Recommendation } from '#libs/matching';
-
-/** A lead turns a recommendation into a proposed match, without waiting for an application. */
-export class ProposeRecommendedMatchCommand extends Command<MatchResponse> {
-  constructor(
-    readonly opportunityId: string,
-    readonly practitionerId: string,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+import { visibleOpportunity } from '#libs/opportunities';
+import { ProposeRecommendedMatchCommand } from './propose-recommended-match.command.js';
 
 @CommandHandler(ProposeRecommendedMatchCommand)
 export class ProposeRecommendedMatchHandler implements ICommandHandler<ProposeRecommendedMatchCommand> {
