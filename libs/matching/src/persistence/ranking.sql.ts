@@ -1,5 +1,5 @@
 import { CAREER_STAGES, PEPS_STAGES } from '#libs/practitioners';
-import { NEARNESS_SHARE, WEIGHTS } from './scoring.js';
+import { NEARNESS_SHARE, WEIGHTS } from '../domain/scoring.js';
 
 const MAX_PEPS_STAGE = Math.max(...PEPS_STAGES);
 const BEST_FITS_SCAN = 3000;

@@ -1,5 +1,5 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import type { Factors } from './scoring.js';
+import type { Factors } from '../domain/scoring.js';
 
 /** A practitioner ranked among the best fits for an open opportunity; kept by the matching worker. */
 @Entity('recommendations')

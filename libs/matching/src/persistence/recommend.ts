@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { BEST_FITS_SQL, RANK_OPPORTUNITIES_SQL, RANK_PRACTITIONERS_SQL, rankingParameters } from './ranking.sql.js';
-import { type Factors, reasonsFor } from './scoring.js';
+import { type Factors, reasonsFor } from '../domain/scoring.js';
 
 /**
  * Keeping recommendations current. Every change runs in the caller's transaction (the worker's inbox
