@@ -14,6 +14,7 @@ import { OpportunitySession } from './persistence/opportunity-session.entity.js'
 import { Opportunity } from './persistence/opportunity.entity.js';
 import { FindOpportunitiesHandler } from './queries/find-opportunities/find-opportunities.handler.js';
 import { FindPublicOpportunitiesHandler } from './queries/find-public-opportunities/find-public-opportunities.handler.js';
+import { GetOpportunityHandler } from './queries/get-opportunity/get-opportunity.handler.js';
 
 // A static module, so its entities are registered wherever it is imported: other contexts' foreign keys name them.
 @Module({
@@ -27,6 +28,7 @@ import { FindPublicOpportunitiesHandler } from './queries/find-public-opportunit
     CancelOpportunityHandler,
     CompleteOpportunityHandler,
     FindOpportunitiesHandler,
+    GetOpportunityHandler,
     FindPublicOpportunitiesHandler,
   ],
 })

@@ -1,8 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ApiProblems, type Page, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { CancelOpportunityCommand } from '../commands/cancel-opportunity/cancel-opportunity.command.js';
@@ -11,9 +9,8 @@ import { CompleteOpportunityCommand } from '../commands/complete-opportunity/com
 import { CreateOpportunityCommand } from '../commands/create-opportunity/create-opportunity.command.js';
 import { PublishOpportunityCommand } from '../commands/publish-opportunity/publish-opportunity.command.js';
 import { UpdateOpportunityCommand } from '../commands/update-opportunity/update-opportunity.command.js';
-import { eligibilityFor } from '../persistence/eligibility.read.js';
-import { toOpportunityResponse, visibleOpportunity } from '../persistence/opportunity.read.js';
 import { FindOpportunitiesQuery } from '../queries/find-opportunities/find-opportunities.query.js';
+import { GetOpportunityQuery } from '../queries/get-opportunity/get-opportunity.query.js';
 import { OpportunityListParams } from './find-opportunities.params.js';
 import { CancelOpportunityRequest, CreateOpportunityRequest, OpportunityPage, OpportunityResponse, UpdateOpportunityRequest } from './opportunity.dto.js';
 
@@ -24,7 +21,6 @@ export class OpportunitiesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Post()
@@ -54,11 +50,8 @@ export class OpportunitiesController {
   })
   @ApiOkResponse({ type: OpportunityResponse })
   @ApiProblems(400, 404)
-  async get(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
-    const manager = this.dataSource.manager;
-    const opportunity = await visibleOpportunity(manager, caller, id);
-    const response = await toOpportunityResponse(manager, opportunity, caller);
-    return caller.role === 'practitioner' ? { ...response, eligibility: await eligibilityFor(manager, caller.id, opportunity) } : response;
+  get(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityResponse> {
+    return this.queries.execute(new GetOpportunityQuery(id, caller));
   }
 
   @Put(':id')
