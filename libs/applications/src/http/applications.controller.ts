@@ -1,17 +1,13 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
-import { canChange, visibleOpportunity } from '#libs/opportunities';
-import { practitionerSummaries } from '#libs/practitioners';
 import { ApplyCommand } from '../commands/apply/apply.command.js';
 import { WithdrawApplicationCommand } from '../commands/withdraw-application/withdraw-application.command.js';
-import { Application } from '../persistence/application.entity.js';
+import { MyApplicationsQuery } from '../queries/my-applications/my-applications.query.js';
+import { OpportunityApplicationsQuery } from '../queries/opportunity-applications/opportunity-applications.query.js';
 import { ApplicationResponse, ApplyRequest, OpportunityApplicationResponse } from './application.dto.js';
-import { toApplicationResponse } from './application.mapper.js';
 
 @ApiTags('applications')
 @ApiSignedIn()
@@ -19,7 +15,7 @@ import { toApplicationResponse } from './application.mapper.js';
 export class ApplicationsController {
   constructor(
     private readonly commands: CommandBus,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post('opportunities/:id/applications')
@@ -43,21 +39,16 @@ export class ApplicationsController {
   @ApiOperation({ summary: "An opportunity's applications, for its hosts and the partnership's leads" })
   @ApiOkResponse({ type: [OpportunityApplicationResponse] })
   @ApiProblems(400, [403, "Only the opportunity's hosts and the partnership's leads see its applications."], 404)
-  async listForOpportunity(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityApplicationResponse[]> {
-    const opportunity = await visibleOpportunity(this.dataSource.manager, caller, id);
-    if (!canChange(caller, opportunity)) throw new ForbiddenException("Only the opportunity's hosts and the partnership's leads see its applications.");
-    const applications = await this.dataSource.manager.find(Application, { where: { opportunityId: id }, order: { submittedAt: 'ASC' } });
-    const applicants = await practitionerSummaries(this.dataSource.manager, applications.map((application) => application.practitionerId));
-    return applications.map((application) => ({ ...toApplicationResponse(application), applicant: applicants.get(application.practitionerId)! }));
+  listForOpportunity(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityApplicationResponse[]> {
+    return this.queries.execute(new OpportunityApplicationsQuery(id, caller));
   }
 
   @Get('me/applications')
   @Roles('practitioner')
   @ApiOperation({ summary: "The signed-in practitioner's applications, newest first" })
   @ApiOkResponse({ type: [ApplicationResponse] })
-  async mine(@CurrentCaller() caller: Caller): Promise<ApplicationResponse[]> {
-    const applications = await this.dataSource.manager.find(Application, { where: { practitionerId: caller.id }, order: { submittedAt: 'DESC' } });
-    return applications.map(toApplicationResponse);
+  mine(@CurrentCaller() caller: Caller): Promise<ApplicationResponse[]> {
+    return this.queries.execute(new MyApplicationsQuery(caller.id));
   }
 
   @Post('applications/:id/withdraw')
