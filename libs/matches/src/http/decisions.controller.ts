@@ -1,11 +1,10 @@
-import { Controller, ForbiddenException, Get, NotFoundException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
-import { ApiSignedIn, type Caller, canSeePartnership, CurrentCaller, isAdmin } from '#libs/identity';
-import { canChange, visibleOpportunity } from '#libs/opportunities';
-import { opportunityDecisions, partnershipDecisions } from '../persistence/decisions.read.js';
+import { ApiSignedIn, type Caller, CurrentCaller } from '#libs/identity';
+import { OpportunityDecisionsQuery } from '../queries/opportunity-decisions/opportunity-decisions.query.js';
+import { PartnershipDecisionsQuery } from '../queries/partnership-decisions/partnership-decisions.query.js';
 import { OpportunityDecisions, PartnershipDecisions } from './decisions.dto.js';
 
 /** What there is to decide, read in one call each: a lead's page should not need one call a record. */
@@ -13,7 +12,7 @@ import { OpportunityDecisions, PartnershipDecisions } from './decisions.dto.js';
 @ApiSignedIn()
 @Controller()
 export class DecisionsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('partnerships/:id/decisions')
   @ApiOperation({
@@ -22,11 +21,8 @@ export class DecisionsController {
   })
   @ApiOkResponse({ type: PartnershipDecisions })
   @ApiProblems(400, [403, "Only the partnership's leads see what waits for them."], 404)
-  async forPartnership(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<PartnershipDecisions> {
-    const exists = canSeePartnership(caller, id) && (await this.dataSource.query<unknown[]>('SELECT 1 FROM partnerships WHERE id = $1', [id])).length > 0;
-    if (!exists) throw new NotFoundException(`No partnership has id ${id}.`);
-    if (!isAdmin(caller) && caller.role !== 'partnership_lead') throw new ForbiddenException("Only the partnership's leads see what waits for them.");
-    return partnershipDecisions(this.dataSource.manager, id);
+  forPartnership(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<PartnershipDecisions> {
+    return this.queries.execute(new PartnershipDecisionsQuery(id, caller));
   }
 
   @Get('opportunities/:id/decisions')
@@ -36,9 +32,7 @@ export class DecisionsController {
   })
   @ApiOkResponse({ type: OpportunityDecisions })
   @ApiProblems(400, [403, "Only the opportunity's hosts and the partnership's leads see its applications and matches."], 404)
-  async forOpportunity(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityDecisions> {
-    const opportunity = await visibleOpportunity(this.dataSource.manager, caller, id);
-    if (!canChange(caller, opportunity)) throw new ForbiddenException("Only the opportunity's hosts and the partnership's leads see its applications and matches.");
-    return opportunityDecisions(this.dataSource.manager, id);
+  forOpportunity(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityDecisions> {
+    return this.queries.execute(new OpportunityDecisionsQuery(id, caller));
   }
 }

@@ -1,22 +1,17 @@
-import { Body, Controller, ForbiddenException, Get, Header, HttpCode, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
-import { canChange, visibleOpportunity } from '#libs/opportunities';
-import { practitionerSummaries } from '#libs/practitioners';
 import { ApproveMatchCommand } from '../commands/approve-match/approve-match.command.js';
 import { ProposeMatchCommand } from '../commands/propose-match/propose-match.command.js';
 import { RejectMatchCommand } from '../commands/reject-match/reject-match.command.js';
-import { matchDetails } from '../persistence/decisions.read.js';
-import { visibleMatch } from '../persistence/match-access.js';
-import { matchCalendar } from '../persistence/match-calendar.js';
-import { Match } from '../persistence/match.entity.js';
+import { GetMatchQuery } from '../queries/get-match/get-match.query.js';
+import { MatchCalendarQuery } from '../queries/match-calendar/match-calendar.query.js';
+import { MyMatchesQuery } from '../queries/my-matches/my-matches.query.js';
+import { OpportunityMatchesQuery } from '../queries/opportunity-matches/opportunity-matches.query.js';
 import { MatchDetails } from './decisions.dto.js';
 import { DecideMatchRequest, MatchResponse, OpportunityMatchResponse, ProposeMatchRequest } from './match.dto.js';
-import { toMatchResponse } from './match.mapper.js';
 
 const CALENDAR_EXAMPLE = [
   'BEGIN:VCALENDAR',
@@ -37,7 +32,7 @@ const CALENDAR_EXAMPLE = [
 export class MatchesController {
   constructor(
     private readonly commands: CommandBus,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post('matches')
@@ -82,9 +77,8 @@ export class MatchesController {
   })
   @ApiOkResponse({ type: MatchDetails })
   @ApiProblems(400, 404)
-  async get(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<MatchDetails> {
-    const { match } = await visibleMatch(this.dataSource.manager, caller, id);
-    return (await matchDetails(this.dataSource.manager, [match]))[0]!;
+  get(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<MatchDetails> {
+    return this.queries.execute(new GetMatchQuery(id, caller));
   }
 
   @Get('matches/:id/calendar')
@@ -101,28 +95,23 @@ export class MatchesController {
     content: { 'text/calendar': { schema: { type: 'string', example: CALENDAR_EXAMPLE } } },
   })
   @ApiProblems(400, 404, [409, 'The match is not approved, or its opportunity was cancelled.'])
-  async calendar(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<string> {
-    const { match, opportunity } = await visibleMatch(this.dataSource.manager, caller, id);
-    return matchCalendar(this.dataSource.manager, match, opportunity);
+  calendar(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<string> {
+    return this.queries.execute(new MatchCalendarQuery(id, caller));
   }
 
   @Get('opportunities/:id/matches')
   @ApiOperation({ summary: "An opportunity's matches, for its hosts and the partnership's leads" })
   @ApiOkResponse({ type: [OpportunityMatchResponse] })
   @ApiProblems(400, [403, "Only the opportunity's hosts and the partnership's leads see its matches."], 404)
-  async forOpportunity(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityMatchResponse[]> {
-    const opportunity = await visibleOpportunity(this.dataSource.manager, caller, id);
-    if (!canChange(caller, opportunity)) throw new ForbiddenException("Only the opportunity's hosts and the partnership's leads see its matches.");
-    const matches = await this.dataSource.manager.find(Match, { where: { opportunityId: id }, order: { proposedAt: 'ASC' } });
-    const practitioners = await practitionerSummaries(this.dataSource.manager, matches.map((match) => match.practitionerId));
-    return matches.map((match) => ({ ...toMatchResponse(match), practitioner: practitioners.get(match.practitionerId)! }));
+  forOpportunity(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityMatchResponse[]> {
+    return this.queries.execute(new OpportunityMatchesQuery(id, caller));
   }
 
   @Get('me/matches')
   @Roles('practitioner')
   @ApiOperation({ summary: "The signed-in practitioner's matches, newest first" })
   @ApiOkResponse({ type: [MatchResponse] })
-  async mine(@CurrentCaller() caller: Caller): Promise<MatchResponse[]> {
-    return (await this.dataSource.manager.find(Match, { where: { practitionerId: caller.id }, order: { proposedAt: 'DESC' } })).map(toMatchResponse);
+  mine(@CurrentCaller() caller: Caller): Promise<MatchResponse[]> {
+    return this.queries.execute(new MyMatchesQuery(caller.id));
   }
 }
