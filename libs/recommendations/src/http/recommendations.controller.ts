@@ -1,14 +1,12 @@
-import { Controller, ForbiddenException, Get, Post, Query } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Controller, Get, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ApiProblems, type Page, PageQuery, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { MatchResponse } from '#libs/matches';
-import { canChange, visibleOpportunity } from '#libs/opportunities';
 import { ProposeRecommendedMatchCommand } from '../commands/propose-recommended-match/propose-recommended-match.command.js';
-import { recommendationsForOpportunity, recommendationsForPractitioner } from '../persistence/recommendation.read.js';
+import { MyRecommendationsQuery } from '../queries/my-recommendations/my-recommendations.query.js';
+import { OpportunityRecommendationsQuery } from '../queries/opportunity-recommendations/opportunity-recommendations.query.js';
 import { type MyRecommendationResponse, MyRecommendationsPage, OpportunityRecommendationResponse } from './recommendation.dto.js';
 
 @ApiTags('recommendations')
@@ -17,7 +15,7 @@ import { type MyRecommendationResponse, MyRecommendationsPage, OpportunityRecomm
 export class RecommendationsController {
   constructor(
     private readonly commands: CommandBus,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get('opportunities/:id/recommendations')
@@ -27,10 +25,8 @@ export class RecommendationsController {
   })
   @ApiOkResponse({ type: [OpportunityRecommendationResponse] })
   @ApiProblems(400, 403, 404)
-  async forOpportunity(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityRecommendationResponse[]> {
-    const opportunity = await visibleOpportunity(this.dataSource.manager, caller, id);
-    if (!canChange(caller, opportunity)) throw new ForbiddenException("Only the opportunity's hosts and the partnership's leads see its recommendations.");
-    return recommendationsForOpportunity(this.dataSource.manager, id);
+  forOpportunity(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<OpportunityRecommendationResponse[]> {
+    return this.queries.execute(new OpportunityRecommendationsQuery(id, caller));
   }
 
   @Post('opportunities/:id/recommendations/:practitionerId/match')
@@ -52,6 +48,6 @@ export class RecommendationsController {
   @ApiOkResponse({ type: MyRecommendationsPage })
   @ApiProblems(400, 403)
   mine(@Query() query: PageQuery, @CurrentCaller() caller: Caller): Promise<Page<MyRecommendationResponse>> {
-    return recommendationsForPractitioner(this.dataSource.manager, caller, query.limit, query.cursor);
+    return this.queries.execute(new MyRecommendationsQuery(caller, query.limit, query.cursor));
   }
 }
