@@ -1,4 +1,4 @@
-import { scheduleProblems, statusAfter, typeProblems, WrongStateError } from './opportunity.js';
+import { capacityProblem, scheduleProblems, statusAfter, typeProblems, WrongStateError } from './opportunity.js';
 
 describe('the opportunity lifecycle', () => {
   it.each([
@@ -57,5 +57,12 @@ describe('schedule rules', () => {
     expect(typeProblems('practice_educator', undefined)).toEqual([{ field: 'pepsStage', messages: ['pepsStage is required for a practice_educator opportunity'] }]);
     expect(typeProblems('practice_educator', 2)).toEqual([]);
     expect(typeProblems('teaching', undefined)).toEqual([]);
+  });
+});
+
+describe('capacity', () => {
+  it('may drop to the places taken, not below', () => {
+    expect(capacityProblem(2, 2)).toBeNull();
+    expect(capacityProblem(1, 2)).toBe('2 places are taken already: capacity cannot drop below that.');
   });
 });

@@ -34,6 +34,11 @@ export function statusAfter(action: OpportunityAction, status: OpportunityStatus
   return step.to ?? status;
 }
 
+/** Why the capacity cannot change to `capacity` when approvals have taken `taken` places; null when it can. */
+export function capacityProblem(capacity: number, taken: number): string | null {
+  return capacity < taken ? `${taken} places are taken already: capacity cannot drop below that.` : null;
+}
+
 export interface Schedule {
   sessions: { startsAt: string; endsAt: string; place?: string; onlineLink?: string }[];
   closesAt: string;

@@ -7,6 +7,7 @@ import { canChange, canSee } from '../domain/opportunity-access.js';
 import type { OpportunityResponse } from '../http/opportunity.dto.js';
 import { OpportunitySession } from './opportunity-session.entity.js';
 import { Opportunity } from './opportunity.entity.js';
+import { placesTaken } from './places-taken.js';
 
 /** The opportunity if the caller may see it; another partnership's, or someone else's draft, is not found. */
 export async function visibleOpportunity(
@@ -32,13 +33,9 @@ export async function toOpportunityResponses(manager: EntityManager, opportuniti
   const changeable = caller ? opportunities.filter((opportunity) => canChange(caller, opportunity)).map((o) => o.id) : [];
   // One after another: inside a command's transaction the manager has a single connection.
   const sessions = await manager.find(OpportunitySession, { where: { opportunityId: In(ids) }, order: { startsAt: 'ASC' } });
-  // Places are taken by the matches context's approvals; read here so that every answer says what is left.
-  const approvals = await manager.query<{ opportunity_id: string; approved: number }[]>(
-    `SELECT opportunity_id, count(*)::int AS approved FROM matches WHERE status = 'approved' AND opportunity_id = ANY($1) GROUP BY opportunity_id`,
-    [ids],
-  );
+  // Read here so that every answer says what is left.
+  const taken = await placesTaken(manager, ids);
   const counts = await applicationCounts(manager, changeable);
-  const approved = new Map(approvals.map((row) => [row.opportunity_id, row.approved]));
   return opportunities.map((opportunity) => ({
     id: opportunity.id,
     partnershipId: opportunity.partnershipId,
@@ -48,7 +45,7 @@ export async function toOpportunityResponses(manager: EntityManager, opportuniti
     description: opportunity.description,
     status: opportunity.status,
     capacity: opportunity.capacity,
-    placesLeft: Math.max(0, opportunity.capacity - (approved.get(opportunity.id) ?? 0)),
+    placesLeft: Math.max(0, opportunity.capacity - taken.get(opportunity.id)!),
     requiredSpecialisms: opportunity.requiredSpecialisms,
     minimumCareerStage: opportunity.minimumCareerStage,
     pepsStage: opportunity.pepsStage,

@@ -3,11 +3,13 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { transactionWithEvents } from '#libs/events';
+import { capacityProblem } from '../../domain/opportunity.js';
 import { opportunityEvent } from '../../domain/opportunity.events.js';
 import type { OpportunityResponse } from '../../http/opportunity.dto.js';
 import { assertValidDetails, columnsOf, replaceSessions } from '../../persistence/opportunity-details.js';
 import { forChange } from '../../persistence/opportunity-for-change.js';
 import { toOpportunityResponse } from '../../persistence/opportunity.read.js';
+import { placesTakenOf } from '../../persistence/places-taken.js';
 import { UpdateOpportunityCommand } from './update-opportunity.command.js';
 
 @CommandHandler(UpdateOpportunityCommand)
@@ -18,9 +20,8 @@ export class UpdateOpportunityHandler implements ICommandHandler<UpdateOpportuni
     return transactionWithEvents(this.dataSource, async (transaction) => {
       const { opportunity } = await forChange(transaction, caller, id, 'update');
       await assertValidDetails(transaction, caller, opportunity.type, request);
-      // Read straight from the matches table: that context builds on this one, not the other way round.
-      const [{ approved }] = await transaction.query(`SELECT count(*)::int AS approved FROM matches WHERE opportunity_id = $1 AND status = 'approved'`, [id]);
-      if (request.capacity < approved) throw new ConflictException(`${approved} places are taken already: capacity cannot drop below that.`);
+      const problem = capacityProblem(request.capacity, await placesTakenOf(transaction, id));
+      if (problem) throw new ConflictException(problem);
       Object.assign(opportunity, columnsOf(request));
       const saved = await transaction.save(opportunity);
       await replaceSessions(transaction, id, request);
