@@ -1,3 +1,4 @@
+export { takePlace } from './commands/take-place/take-place.js';
 export { type Eligibility, eligibilityOf, INELIGIBILITY_REASONS, type IneligibilityReason } from './domain/eligibility.js';
 export { OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, type OpportunityStatus, type OpportunityType } from './domain/opportunity.js';
 export { canChange, canSee } from './domain/opportunity-access.js';

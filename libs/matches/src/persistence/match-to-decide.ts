@@ -6,19 +6,18 @@ import { isLeadOf } from '../domain/match-policy.js';
 import { Match } from './match.entity.js';
 
 /**
- * The proposed match a lead decides, with its opportunity locked: approvals for one opportunity go
- * in single file, so the count of places taken cannot race. 404 for a match the caller cannot see,
- * 403 unless they lead its partnership, 409 once it is decided.
+ * The proposed match a lead decides, locked so that it is decided once however many decide it at
+ * the same time, with its opportunity. 404 for a match the caller cannot see, 403 unless they lead
+ * its partnership, 409 once it is decided.
  */
 export async function matchToDecide(transaction: EntityManager, caller: Caller, matchId: string): Promise<{ match: Match; opportunity: Opportunity }> {
-  const found = await transaction.findOneBy(Match, { id: matchId });
-  if (!found) throw new NotFoundException(`No match has id ${matchId}.`);
-  const opportunity = await visibleOpportunity(transaction, caller, found.opportunityId, 'pessimistic_write').catch(() => {
+  const match = await transaction.findOne(Match, { where: { id: matchId }, lock: { mode: 'pessimistic_write' } });
+  if (!match) throw new NotFoundException(`No match has id ${matchId}.`);
+  const opportunity = await visibleOpportunity(transaction, caller, match.opportunityId).catch(() => {
     throw new NotFoundException(`No match has id ${matchId}.`);
   });
   // Matches are decided by the partnership's leads (and admins); hosts see them but do not decide.
   if (!isLeadOf(caller, opportunity)) throw new ForbiddenException("Only the partnership's leads decide matches.");
-  const match = await transaction.findOneByOrFail(Match, { id: matchId });
   if (match.status !== 'proposed') throw new ConflictException(`The match is ${match.status} already.`);
   return { match, opportunity };
 }

@@ -1,4 +1,4 @@
-import { capacityProblem, scheduleProblems, statusAfter, typeProblems, WrongStateError } from './opportunity.js';
+import { capacityProblem, scheduleProblems, statusAfter, statusAfterTakingPlace, typeProblems, WrongStateError } from './opportunity.js';
 
 describe('the opportunity lifecycle', () => {
   it.each([
@@ -57,6 +57,22 @@ describe('schedule rules', () => {
     expect(typeProblems('practice_educator', undefined)).toEqual([{ field: 'pepsStage', messages: ['pepsStage is required for a practice_educator opportunity'] }]);
     expect(typeProblems('practice_educator', 2)).toEqual([]);
     expect(typeProblems('teaching', undefined)).toEqual([]);
+  });
+});
+
+describe('taking a place', () => {
+  it('leaves it open while places are left, and fills it with the last', () => {
+    expect(statusAfterTakingPlace({ status: 'published', capacity: 3 }, 1)).toBe('published');
+    expect(statusAfterTakingPlace({ status: 'closed', capacity: 3 }, 2)).toBe('filled');
+    expect(statusAfterTakingPlace({ status: 'published', capacity: 1 }, 0)).toBe('filled');
+  });
+
+  it('refuses when every place is taken', () => {
+    expect(() => statusAfterTakingPlace({ status: 'closed', capacity: 2 }, 2)).toThrow(new WrongStateError('All 2 places are taken.'));
+  });
+
+  it.each(['draft', 'filled', 'completed', 'cancelled'] as const)('takes no place of a %s opportunity', (status) => {
+    expect(() => statusAfterTakingPlace({ status, capacity: 5 }, 0)).toThrow(new WrongStateError(`The opportunity is ${status}: no places can be taken.`));
   });
 });
 

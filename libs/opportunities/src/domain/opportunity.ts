@@ -34,6 +34,19 @@ export function statusAfter(action: OpportunityAction, status: OpportunityStatus
   return step.to ?? status;
 }
 
+/** Where approvals take places: open for applications, or closed to them but not yet run. */
+const TAKING_PLACES: readonly OpportunityStatus[] = ['published', 'closed'];
+
+/**
+ * The status an approval leaves the opportunity in when it takes one more place, with `taken` taken
+ * already: the last place fills it. A WrongStateError says why no place can be taken.
+ */
+export function statusAfterTakingPlace(opportunity: { status: OpportunityStatus; capacity: number }, taken: number): OpportunityStatus {
+  if (!TAKING_PLACES.includes(opportunity.status)) throw new WrongStateError(`The opportunity is ${opportunity.status}: no places can be taken.`);
+  if (taken >= opportunity.capacity) throw new WrongStateError(`All ${opportunity.capacity} places are taken.`);
+  return taken + 1 >= opportunity.capacity ? 'filled' : opportunity.status;
+}
+
 /** Why the capacity cannot change to `capacity` when approvals have taken `taken` places; null when it can. */
 export function capacityProblem(capacity: number, taken: number): string | null {
   return capacity < taken ? `${taken} places are taken already: capacity cannot drop below that.` : null;
