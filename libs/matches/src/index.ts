@@ -1,3 +1,4 @@
+export { type MatchCandidate, ProposeMatchCommand } from './commands/propose-match/propose-match.command.js';
 export { MATCH_STATUSES, type MatchStatus } from './domain/match.js';
 export { matchEvent } from './domain/match.events.js';
 export { MatchResponse } from './http/match.dto.js';

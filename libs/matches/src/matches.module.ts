@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '#libs/applications';
 import { OutboxModule } from '#libs/events';
+import { Recommendation } from '#libs/matching';
 import { OpportunitiesModule } from '#libs/opportunities';
 import { ApproveMatchHandler } from './commands/approve-match/approve-match.handler.js';
 import { ProposeMatchHandler } from './commands/propose-match/propose-match.handler.js';
@@ -17,7 +18,7 @@ import { OpportunityMatchesHandler } from './queries/opportunity-matches/opportu
 import { PartnershipDecisionsHandler } from './queries/partnership-decisions/partnership-decisions.handler.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Match]), OutboxModule, OpportunitiesModule, ApplicationsModule],
+  imports: [TypeOrmModule.forFeature([Match, Recommendation]), OutboxModule, OpportunitiesModule, ApplicationsModule],
   controllers: [MatchesController, DecisionsController],
   providers: [
     ProposeMatchHandler,

@@ -44,7 +44,7 @@ export class MatchesController {
   @ApiCreatedResponse({ type: MatchResponse })
   @ApiProblems(400, 403, 404, 409)
   propose(@Body() request: ProposeMatchRequest, @CurrentCaller() caller: Caller): Promise<MatchResponse> {
-    return this.commands.execute(new ProposeMatchCommand(request.applicationId, caller));
+    return this.commands.execute(new ProposeMatchCommand({ from: 'application', applicationId: request.applicationId }, caller));
   }
 
   @Post('matches/:id/approve')

@@ -3,8 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page, PageQuery, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
-import { MatchResponse } from '#libs/matches';
-import { ProposeRecommendedMatchCommand } from '../commands/propose-recommended-match/propose-recommended-match.command.js';
+import { MatchResponse, ProposeMatchCommand } from '#libs/matches';
 import { MyRecommendationsQuery } from '../queries/my-recommendations/my-recommendations.query.js';
 import { OpportunityRecommendationsQuery } from '../queries/opportunity-recommendations/opportunity-recommendations.query.js';
 import { type MyRecommendationResponse, MyRecommendationsPage, OpportunityRecommendationResponse } from './recommendation.dto.js';
@@ -39,7 +38,7 @@ export class RecommendationsController {
     @UuidParam('practitionerId') practitionerId: string,
     @CurrentCaller() caller: Caller,
   ): Promise<MatchResponse> {
-    return this.commands.execute(new ProposeRecommendedMatchCommand(id, practitionerId, caller));
+    return this.commands.execute(new ProposeMatchCommand({ from: 'recommendation', opportunityId: id, practitionerId }, caller));
   }
 
   @Get('me/recommendations')
