@@ -6,7 +6,6 @@ import { LoggingModule } from '#libs/observability';
 import type { MatchingWorkerConfig } from './matching-worker.config.js';
 import { MemberRemovedHandler } from './member-removed.handler.js';
 import { OpportunityChangedHandler } from './opportunity-changed.handler.js';
-import { OrganisationRegisteredHandler } from './organisation-registered.handler.js';
 import { PractitionerChangedHandler } from './practitioner-changed.handler.js';
 import { PractitionerEngagedHandler } from './practitioner-engaged.handler.js';
 
@@ -16,7 +15,7 @@ export class MatchingWorkerModule {
     return {
       module: MatchingWorkerModule,
       imports: [TypedConfigModule.forRoot(config), LoggingModule, DatabaseModule.forRoot({ entities: 'none' }), EventConsumerModule.forGroup('matching')],
-      providers: [OrganisationRegisteredHandler, OpportunityChangedHandler, PractitionerChangedHandler, PractitionerEngagedHandler, MemberRemovedHandler],
+      providers: [OpportunityChangedHandler, PractitionerChangedHandler, PractitionerEngagedHandler, MemberRemovedHandler],
     };
   }
 }
