@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type EventHandler, HandlesEvents } from '#libs/event-consumer';
 import type { EventEnvelope } from '#libs/events';
-import { withdrawCouncilFromPartnership } from '#libs/matching';
+import { withdrawCouncilFromPartnership } from '../persistence/recommend.js';
 
 /**
  * A council that leaves a partnership takes its practitioners off the partnership's lists. (A member

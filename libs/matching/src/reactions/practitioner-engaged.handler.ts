@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type EventHandler, HandlesEvents } from '#libs/event-consumer';
 import type { EventEnvelope } from '#libs/events';
-import { withdrawRecommendation } from '#libs/matching';
+import { withdrawRecommendation } from '../persistence/recommend.js';
 
 /** Someone who applied, or was proposed, needs recommending no more for that opportunity. */
 @Injectable()

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type EventHandler, HandlesEvents } from '#libs/event-consumer';
 import { appendToOutbox, domainEvent, type EventEnvelope } from '#libs/events';
-import { recommendForOpportunity } from '#libs/matching';
-import { MatchingWorkerConfig } from './matching-worker.config.js';
+import { MatchingConfig } from '../matching.config.js';
+import { recommendForOpportunity } from '../persistence/recommend.js';
 
 type OpportunityChanged =
   | 'opportunity.published'
@@ -28,7 +28,7 @@ type OpportunityChanged =
   ['opportunity.completed', 1],
 )
 export class OpportunityChangedHandler implements EventHandler<OpportunityChanged> {
-  constructor(private readonly config: MatchingWorkerConfig) {}
+  constructor(private readonly config: MatchingConfig) {}
 
   async handle(event: EventEnvelope<OpportunityChanged>, transaction: EntityManager): Promise<void> {
     const { opportunityId, partnershipId } = event.payload;

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type EventHandler, HandlesEvents } from '#libs/event-consumer';
 import type { EventEnvelope } from '#libs/events';
-import { recommendForPractitioner } from '#libs/matching';
-import { MatchingWorkerConfig } from './matching-worker.config.js';
+import { MatchingConfig } from '../matching.config.js';
+import { recommendForPractitioner } from '../persistence/recommend.js';
 
 /**
  * Ranks a practitioner afresh across open opportunities when their profile changes, or when an
@@ -12,7 +12,7 @@ import { MatchingWorkerConfig } from './matching-worker.config.js';
 @Injectable()
 @HandlesEvents(['practitioner.profile_updated', 1], ['match.approved', 1])
 export class PractitionerChangedHandler implements EventHandler<'practitioner.profile_updated' | 'match.approved'> {
-  constructor(private readonly config: MatchingWorkerConfig) {}
+  constructor(private readonly config: MatchingConfig) {}
 
   async handle(event: EventEnvelope<'practitioner.profile_updated' | 'match.approved'>, transaction: EntityManager): Promise<void> {
     const practitionerId = 'userId' in event.payload ? event.payload.userId : event.payload.practitionerId;
