@@ -15,7 +15,7 @@ export class PractitionerChangedHandler implements EventHandler<'practitioner.pr
   constructor(private readonly config: MatchingConfig) {}
 
   async handle(event: EventEnvelope<'practitioner.profile_updated' | 'match.approved'>, transaction: EntityManager): Promise<void> {
-    const practitionerId = 'userId' in event.payload ? event.payload.userId : event.payload.practitionerId;
+    const practitionerId = event.type === 'practitioner.profile_updated' ? event.payload.userId : event.payload.practitionerId;
     await recommendForPractitioner(transaction, practitionerId, this.config.RECOMMENDATIONS_PER_OPPORTUNITY);
   }
 }
