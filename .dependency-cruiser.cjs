@@ -45,7 +45,7 @@ module.exports = {
       name: 'contexts-free-of-workers',
       comment: 'Bounded contexts do not depend on the consumer runtime; they reach each other only through index.ts (above).',
       severity: 'error',
-      from: { path: '^libs/(organisations|partnerships|identity|practitioners|opportunities|applications|matches|matching|recommendations|subscriptions)/' },
+      from: { path: '^libs/(organisations|partnerships|identity|practitioners|opportunities|applications|matches|recommendations|subscriptions)/' },
       to: { path: '^libs/event-consumer/' },
     },
     {

@@ -6,7 +6,8 @@ import { loadConfig, TypedConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { EventConsumerModule, type EventHandler, HandlesEvents, WorkerConfig } from '#libs/event-consumer';
 import { CONSUMER_SUBSCRIPTIONS, EVENT_CATALOGUE, type EventEnvelope, type EventType } from '#libs/events';
-import { eventually, universityRequest } from '#libs/testing';
+import { eventually } from '#libs/testing';
+import { OpportunitiesToPublish } from './support/opportunities-to-publish.js';
 import { TestStack } from './support/test-stack.js';
 
 /** Writes a row, then fails while `failuresLeft` lasts: a handler whose downstream is away. It takes all of matching's events. */
@@ -42,10 +43,12 @@ describe('a consumer whose handler fails', () => {
   let http: Awaited<ReturnType<TestStack['startApi']>>['http'];
   let handler: FlakyHandler;
   let consumer: INestApplicationContext;
+  let opportunities: OpportunitiesToPublish;
 
   beforeAll(async () => {
     stack = await TestStack.create({ EVENT_JOB_ATTEMPTS: 3, EVENT_JOB_BACKOFF_MS: 20 });
     ({ http } = await stack.startApi());
+    opportunities = await OpportunitiesToPublish.create(stack, http);
     consumer = await NestFactory.createApplicationContext(FlakyConsumerModule.forRoot(loadConfig(WorkerConfig, stack.settings)), { logger: false });
     await consumer.init();
     handler = consumer.get(FlakyHandler);
@@ -64,15 +67,9 @@ describe('a consumer whose handler fails', () => {
       encoding: 'utf8',
     });
 
-  async function registerUniversity(): Promise<string> {
-    const created = await http.post('/api/universities').send(universityRequest()).expect(201);
-    const [event] = await stack.query<{ id: string }>('SELECT id FROM outbox_events WHERE aggregate_id = $1', [created.body.id]);
-    return event!.id;
-  }
-
   it('retries with backoff and succeeds once, leaving no trace of the failed attempts', async () => {
     handler.failuresLeft = 2;
-    const eventId = await registerUniversity();
+    const eventId = await opportunities.publishNew();
     const queue = stack.queue('matching');
     await eventually(async () => expect(await queue.getJobState(eventId)).toBe('completed'));
     const job = await queue.getJob(eventId);
@@ -85,7 +82,7 @@ describe('a consumer whose handler fails', () => {
   it('keeps an event that fails every attempt in the failed set, where an operator sees it and a replay handles it once', async () => {
     handler.failuresLeft = 3;
     handler.calls = 0;
-    const eventId = await registerUniversity();
+    const eventId = await opportunities.publishNew();
     const queue = stack.queue('matching');
     await eventually(async () => expect(await queue.getJobState(eventId)).toBe('failed'));
     const failed = await queue.getJob(eventId);
@@ -100,7 +97,7 @@ describe('a consumer whose handler fails', () => {
     expect(listed.status).toBe(0);
     const rows = listed.stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(rows).toContainEqual(
-      expect.objectContaining({ group: 'matching', jobId: eventId, eventType: 'university.registered', attempts: 3, failedReason: 'downstream unavailable' }),
+      expect.objectContaining({ group: 'matching', jobId: eventId, eventType: 'opportunity.published', attempts: 3, failedReason: 'downstream unavailable' }),
     );
     const replayed = failedEventsCli('replay', 'matching', eventId);
     expect(replayed.stdout).toContain("1 event(s) put back in matching's queue");

@@ -1,8 +1,9 @@
 import { Redis } from 'ioredis';
-import { DisposableRedis, eventually, universityRequest } from '#libs/testing';
+import { DisposableRedis, eventually } from '#libs/testing';
 import { DIGEST_QUEUE } from '#libs/mail-contract';
 import { Queue } from 'bullmq';
 import { workerConnection } from '#libs/events';
+import { OpportunitiesToPublish } from './support/opportunities-to-publish.js';
 import { TestStack } from './support/test-stack.js';
 
 /** A Redis of this file's own that forgets everything, as one without persistence does when it restarts. */
@@ -28,7 +29,8 @@ describe('Redis losing its data', () => {
   });
 
   it('delivers once to every group the events the outbox had dispatched before Redis forgot them', async () => {
-    for (let i = 0; i < 4; i++) await http.post('/api/universities').send(universityRequest()).expect(201);
+    const opportunities = await OpportunitiesToPublish.create(stack, http);
+    for (let i = 0; i < 4; i++) await opportunities.publishNew();
     await eventually(async () => (await stack.query(`SELECT 1 FROM outbox_events WHERE dispatched_at IS NULL`)).length === 0);
     await flush();
 

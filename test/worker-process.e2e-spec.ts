@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import pg from 'pg';
-import { eventually, universityRequest } from '#libs/testing';
+import { eventually } from '#libs/testing';
+import { OpportunitiesToPublish } from './support/opportunities-to-publish.js';
 import { TestStack } from './support/test-stack.js';
 
 /**
@@ -11,10 +12,12 @@ describe('a worker process', () => {
   let stack: TestStack;
   let http: Awaited<ReturnType<TestStack['startApi']>>['http'];
   let blocker: pg.Client;
+  let opportunities: OpportunitiesToPublish;
 
   beforeAll(async () => {
     stack = await TestStack.create({ WORKER_LOCK_DURATION_MS: 1000, WORKER_STALLED_INTERVAL_MS: 500 });
     ({ http } = await stack.startApi());
+    opportunities = await OpportunitiesToPublish.create(stack, http);
   });
   afterAll(() => stack.close());
 
@@ -29,12 +32,11 @@ describe('a worker process', () => {
     await blocker.query('LOCK TABLE inbox_events IN SHARE MODE');
   }
 
-  async function registerUniversityWithActiveJob(): Promise<string> {
-    const created = await http.post('/api/universities').send(universityRequest()).expect(201);
-    const [event] = await stack.query<{ id: string }>('SELECT id FROM outbox_events WHERE aggregate_id = $1', [created.body.id]);
+  async function publishWithActiveJob(): Promise<string> {
+    const eventId = await opportunities.publishNew();
     const queue = stack.queue('matching');
-    await eventually(async () => expect(await queue.getJobState(event!.id)).toBe('active'));
-    return event!.id;
+    await eventually(async () => expect(await queue.getJobState(eventId)).toBe('active'));
+    return eventId;
   }
 
   const spawnReadyWorker = async () => {
@@ -46,7 +48,7 @@ describe('a worker process', () => {
   it('killed mid-job: the job comes back as stalled and is handled once by another worker', async () => {
     const doomed = await spawnReadyWorker();
     await blockInbox();
-    const eventId = await registerUniversityWithActiveJob();
+    const eventId = await publishWithActiveJob();
 
     doomed.kill('SIGKILL');
     await once(doomed, 'exit');
@@ -73,7 +75,7 @@ describe('a worker process', () => {
     const before = await stack.inboxCount('matching');
     const worker = await spawnReadyWorker();
     await blockInbox();
-    const eventId = await registerUniversityWithActiveJob();
+    const eventId = await publishWithActiveJob();
 
     const exited = once(worker, 'exit');
     worker.kill('SIGTERM');

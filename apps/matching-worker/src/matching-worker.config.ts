@@ -1,10 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
-import { WorkerConfig } from '#libs/event-consumer';
+import { MatchingConfig } from '#libs/matching';
 
-export class MatchingWorkerConfig extends WorkerConfig {
-  /** How many practitioners each open opportunity keeps as recommendations, best first. */
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  RECOMMENDATIONS_PER_OPPORTUNITY: number = 25;
-}
+/** The matching worker's settings: those of the matching context's reactions. */
+export class MatchingWorkerConfig extends MatchingConfig {}

@@ -1,4 +1,5 @@
-export { Application, APPLICATION_STATUSES, type ApplicationStatus } from './application.entity.js';
-export { ApplicationResponse } from './application.dto.js';
-export { toApplicationResponse } from './application.mapper.js';
+export { APPLICATION_STATUSES, type ApplicationStatus } from './domain/application.js';
+export { ApplicationResponse } from './http/application.dto.js';
+export { toApplicationResponse } from './http/application.mapper.js';
 export { ApplicationsModule } from './applications.module.js';
+export { Application } from './persistence/application.entity.js';

@@ -3,7 +3,13 @@ import { EVENT_CATALOGUE, type EventType } from './event-catalogue.js';
 
 describe('consumer groups', () => {
   it('routes an event to every group that subscribes to it', () => {
-    expect(subscribersOf('university.registered')).toEqual(['matching', 'notification']);
+    expect(subscribersOf('match.approved')).toEqual(['matching', 'notification']);
+    expect(subscribersOf('user.invited')).toEqual(['notification']);
+  });
+
+  it('routes an event no group subscribes to nowhere', () => {
+    expect(subscribersOf('university.registered')).toEqual([]);
+    expect(subscribersOf('council.registered')).toEqual([]);
   });
 
   it('gives each group a queue of its own', () => {

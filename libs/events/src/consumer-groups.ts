@@ -6,8 +6,6 @@ import type { EventType } from './event-catalogue.js';
  */
 export const CONSUMER_SUBSCRIPTIONS = {
   matching: [
-    'university.registered',
-    'council.registered',
     'practitioner.profile_updated',
     'opportunity.published',
     'opportunity.updated',
@@ -21,8 +19,6 @@ export const CONSUMER_SUBSCRIPTIONS = {
     'partnership.member_removed',
   ],
   notification: [
-    'university.registered',
-    'council.registered',
     'application.submitted',
     'application.withdrawn',
     'match.proposed',

@@ -3,7 +3,7 @@ import { Correlation } from '#libs/observability';
 import { EVENT_CATALOGUE, type EventPayload, type EventType, payloadProblems } from './event-catalogue.js';
 
 /** What travels from the outbox to every consumer: the design's envelope, one shape for all events. */
-export interface EventEnvelope<T extends EventType = EventType> {
+interface Envelope<T extends EventType> {
   id: string;
   type: T;
   version: number;
@@ -15,6 +15,12 @@ export interface EventEnvelope<T extends EventType = EventType> {
   correlationId: string;
   payload: EventPayload<T>;
 }
+
+/**
+ * The envelope of any of the types in `T`: one member a type, so that checking `type` (as in
+ * `switch (event.type)`) narrows `payload` to that type's.
+ */
+export type EventEnvelope<T extends EventType = EventType> = { [K in T]: Envelope<K> }[T];
 
 export interface NewEvent<T extends EventType> {
   aggregateId: string;

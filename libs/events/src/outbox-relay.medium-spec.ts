@@ -15,6 +15,25 @@ class RelayOnlyModule {
   }
 }
 
+/** An event both consumer groups subscribe to. */
+function publishedEvent(): EventEnvelope<'opportunity.published'> {
+  const id = randomUUID();
+  const partnershipId = randomUUID();
+  return {
+    id: randomUUID(),
+    type: 'opportunity.published',
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    aggregateType: 'opportunity',
+    aggregateId: id,
+    partnershipId,
+    actorId: null,
+    correlationId: randomUUID(),
+    payload: { opportunityId: id, partnershipId, type: 'teaching', title: `Lecture ${id}`, status: 'published' },
+  };
+}
+
+/** An event no consumer group subscribes to. */
 function registeredEvent(): EventEnvelope<'university.registered'> {
   const id = randomUUID();
   return {
@@ -31,6 +50,8 @@ function registeredEvent(): EventEnvelope<'university.registered'> {
   };
 }
 
+const columns = (event: EventEnvelope) => [event.id, event.type, event.occurredAt, event.aggregateType, event.aggregateId, event.partnershipId, event.correlationId, JSON.stringify(event.payload)];
+
 describe('several outbox relays at once', () => {
   let stack: ServiceSlice;
   const relays: INestApplicationContext[] = [];
@@ -43,7 +64,7 @@ describe('several outbox relays at once', () => {
     await stack.close();
   });
 
-  it('dispatch every event exactly once between them (each row claimed once)', async () => {
+  it('dispatch every event exactly once between them (each row claimed once), to the groups that subscribe to it', async () => {
     // The relays are running before the events commit, so they compete for them.
     const config = loadConfig(CoreConfig, stack.settings);
     for (let i = 0; i < 3; i++) {
@@ -52,13 +73,15 @@ describe('several outbox relays at once', () => {
       relays.push(relay);
     }
 
-    const events = Array.from({ length: 600 }, registeredEvent);
-    for (let i = 0; i < events.length; i += 100) {
-      const batch = events.slice(i, i + 100);
-      const values = batch.map((_, n) => `($${n * 5 + 1}, 'university.registered', 1, $${n * 5 + 2}, 'university', $${n * 5 + 3}, $${n * 5 + 4}, $${n * 5 + 5}::jsonb)`);
+    const events = Array.from({ length: 600 }, publishedEvent);
+    const unsubscribed = Array.from({ length: 20 }, registeredEvent);
+    const all = [...events, ...unsubscribed];
+    for (let i = 0; i < all.length; i += 100) {
+      const batch = all.slice(i, i + 100);
+      const values = batch.map((_, n) => `(${[1, 2, 3, 4, 5, 6, 7].map((k) => `$${n * 8 + k}`).join(', ')}, $${n * 8 + 8}::jsonb, 1)`);
       await stack.query(
-        `INSERT INTO outbox_events (id, type, version, occurred_at, aggregate_type, aggregate_id, correlation_id, payload) VALUES ${values.join(',')}`,
-        batch.flatMap((e) => [e.id, e.occurredAt, e.aggregateId, e.correlationId, JSON.stringify(e.payload)]),
+        `INSERT INTO outbox_events (id, type, occurred_at, aggregate_type, aggregate_id, partnership_id, correlation_id, payload, version) VALUES ${values.join(',')}`,
+        batch.flatMap(columns),
       );
     }
 
@@ -70,9 +93,10 @@ describe('several outbox relays at once', () => {
     const attempts = await stack.query<{ dispatch_attempts: number; count: string }>(
       'SELECT dispatch_attempts, count(*) FROM outbox_events GROUP BY dispatch_attempts',
     );
-    expect(attempts).toEqual([{ dispatch_attempts: 1, count: '600' }]);
+    expect(attempts).toEqual([{ dispatch_attempts: 1, count: '620' }]);
     for (const group of ['matching', 'notification'] as const) {
       expect(await stack.queue(group).getWaitingCount()).toBe(600);
+      expect(await stack.queue(group).getJob(unsubscribed[7]!.id)).toBeUndefined();
     }
     const job = await stack.queue('matching').getJob(events[123]!.id);
     expect(job?.data).toEqual(events[123]);
@@ -85,11 +109,11 @@ describe('several outbox relays at once', () => {
       await relay.init();
       // No NOTIFY and no poll before the stop: only the relay's last dispatch can send it.
       await quiet.query('ALTER TABLE outbox_events DISABLE TRIGGER outbox_events_notify');
-      const event = registeredEvent();
+      const event = publishedEvent();
       await quiet.query(
-        `INSERT INTO outbox_events (id, type, version, occurred_at, aggregate_type, aggregate_id, correlation_id, payload)
-         VALUES ($1, $2, 1, $3, 'university', $4, $5, $6)`,
-        [event.id, event.type, event.occurredAt, event.aggregateId, event.correlationId, JSON.stringify(event.payload)],
+        `INSERT INTO outbox_events (id, type, occurred_at, aggregate_type, aggregate_id, partnership_id, correlation_id, payload, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 1)`,
+        columns(event),
       );
       await relay.close();
 

@@ -18,10 +18,11 @@ export async function appendToOutbox(manager: EntityManager, events: readonly Ev
   );
 }
 
+/** A stored row as the envelope it was written from; its type and payload were checked when it was. */
 export function envelopeOf(row: OutboxEventRow): EventEnvelope {
   return {
     id: row.id,
-    type: row.type as EventEnvelope['type'],
+    type: row.type,
     version: row.version,
     occurredAt: row.occurredAt.toISOString(),
     aggregateType: row.aggregateType,
@@ -29,8 +30,8 @@ export function envelopeOf(row: OutboxEventRow): EventEnvelope {
     partnershipId: row.partnershipId,
     actorId: row.actorId,
     correlationId: row.correlationId,
-    payload: row.payload as EventEnvelope['payload'],
-  };
+    payload: row.payload,
+  } as EventEnvelope;
 }
 
 /**

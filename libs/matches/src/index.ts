@@ -1,4 +1,7 @@
-export { Match, MATCH_STATUSES, type MatchStatus } from './match.entity.js';
+export { type MatchCandidate, ProposeMatchCommand } from './commands/propose-match/propose-match.command.js';
+export { MATCH_STATUSES, type MatchStatus } from './domain/match.js';
+export { matchEvent } from './domain/match.events.js';
+export { MatchResponse } from './http/match.dto.js';
+export { toMatchResponse } from './http/match.mapper.js';
 export { MatchesModule } from './matches.module.js';
-export { MatchResponse } from './match.dto.js';
-export { matchEvent, toMatchResponse } from './match.mapper.js';
+export { Match } from './persistence/match.entity.js';

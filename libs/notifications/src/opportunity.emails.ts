@@ -33,7 +33,7 @@ export class OpportunityEmails extends EmailHandler<OpportunityEvent> {
       case 'opportunity.updated':
         return (await read.involvedPractitioners(opportunity.id)).map((p) => message('opportunity-updated', p.email, about(p), p.id));
       case 'opportunity.cancelled': {
-        const reason = (event as EventEnvelope<'opportunity.cancelled'>).payload.reason ?? opportunity.cancellationReason;
+        const reason = event.payload.reason ?? opportunity.cancellationReason;
         return (await read.involvedPractitioners(opportunity.id)).map((p) => message('opportunity-cancelled', p.email, { ...about(p), reason }, p.id));
       }
       case 'opportunity.filled':

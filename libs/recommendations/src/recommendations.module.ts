@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { OutboxModule } from '#libs/events';
-import { Recommendation } from '#libs/matching';
 import { OpportunitiesModule } from '#libs/opportunities';
-import { ProposeRecommendedMatchHandler } from './propose-recommended-match.js';
-import { RecommendationsController } from './recommendations.controller.js';
+import { RecommendationsController } from './http/recommendations.controller.js';
+import { MyRecommendationsHandler } from './queries/my-recommendations/my-recommendations.handler.js';
+import { OpportunityRecommendationsHandler } from './queries/opportunity-recommendations/opportunity-recommendations.handler.js';
 
-/** Recommendations in the API: reading what the matching worker keeps, and proposing matches from it. */
+/** Recommendations in the API: reading what the matching worker keeps; a match proposed from one is the matches context's command. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Recommendation]), OutboxModule, OpportunitiesModule],
+  imports: [OpportunitiesModule],
   controllers: [RecommendationsController],
-  providers: [ProposeRecommendedMatchHandler],
+  providers: [OpportunityRecommendationsHandler, MyRecommendationsHandler],
 })
 export class RecommendationsModule {}

@@ -1,0 +1,2 @@
+export const APPLICATION_STATUSES = ['submitted', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];

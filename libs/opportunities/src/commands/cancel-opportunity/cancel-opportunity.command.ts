@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { Caller } from '#libs/identity';
+import type { OpportunityResponse } from '../../http/opportunity.dto.js';
+
+export class CancelOpportunityCommand extends Command<OpportunityResponse> {
+  constructor(
+    readonly id: string,
+    readonly caller: Caller,
+    readonly reason: string,
+  ) {
+    super();
+  }
+}
