@@ -4,11 +4,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ApiProblems } from '#libs/http';
 import { ApiSignedIn, CurrentCaller, Public } from './access.decorators.js';
-import type { Caller } from './caller.js';
+import type { Caller } from './domain/caller.js';
 import { LoginRequest, MeResponse, RefreshRequest, TokenResponse } from './identity.dto.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
+import { User } from './persistence/user.entity.js';
 import { SignIn } from './sign-in.service.js';
-import { User } from './user.entity.js';
 
 @ApiTags('identity')
 @Controller()

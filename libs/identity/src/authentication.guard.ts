@@ -4,11 +4,11 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { PUBLIC, ROLES } from './access.decorators.js';
-import type { Caller } from './caller.js';
 import { CallerCache } from './caller-cache.js';
-import { PartnershipDirectory } from './partnership-directory.js';
-import type { Role } from './role.js';
-import { User } from './user.entity.js';
+import type { Caller } from './domain/caller.js';
+import { PartnershipDirectory } from './domain/partnership-directory.js';
+import type { Role } from './domain/role.js';
+import { User } from './persistence/user.entity.js';
 
 /**
  * Every endpoint needs a valid bearer token unless it is @Public. The user and their partnerships

@@ -3,10 +3,10 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Page } from '#libs/http';
-import { isAdmin } from './caller.js';
+import { isAdmin } from './domain/caller.js';
 import type { PersonResponse } from './people.dto.js';
 import { FindPeopleQuery, GetPersonQuery } from './people.queries.js';
-import { peoplePage } from './people.read.js';
+import { peoplePage } from './persistence/people.read.js';
 
 @QueryHandler(FindPeopleQuery)
 export class FindPeopleHandler implements IQueryHandler<FindPeopleQuery> {

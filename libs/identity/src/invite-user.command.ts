@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { Caller } from './caller.js';
+import type { Caller } from './domain/caller.js';
 import type { InvitationResponse, InviteUserRequest } from './identity.dto.js';
 
 export class InviteUserCommand extends Command<InvitationResponse> {

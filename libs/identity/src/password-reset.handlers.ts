@@ -5,11 +5,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type FindOneOptions, IsNull, MoreThan } from 'typeorm';
 import { domainEvent, transactionWithEvents } from '#libs/events';
 import { passwordResetToken } from '#libs/mail-contract';
+import { hashPassword, hashToken } from './domain/passwords.js';
 import { IdentityConfig } from './identity.config.js';
-import { PasswordReset } from './password-reset.entity.js';
 import { CompletePasswordResetCommand, RequestPasswordResetCommand } from './password-reset.commands.js';
-import { hashPassword, hashToken } from './passwords.js';
-import { User } from './user.entity.js';
+import { PasswordReset } from './persistence/password-reset.entity.js';
+import { User } from './persistence/user.entity.js';
 
 export const RESET_LINK_EXPIRED = 'This link to reset your password has expired or has been used already. Ask for a new one.';
 

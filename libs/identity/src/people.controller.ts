@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page, UuidParam } from '#libs/http';
 import { ApiSignedIn, CurrentCaller, Roles } from './access.decorators.js';
-import type { Caller } from './caller.js';
+import type { Caller } from './domain/caller.js';
 import { PeopleListParams, PeoplePage, PersonResponse } from './people.dto.js';
 import { FindPeopleQuery, GetPersonQuery } from './people.queries.js';
 

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '#libs/http';
-import type { Caller } from './caller.js';
+import type { Caller } from './domain/caller.js';
 import type { PeopleListParams, PersonResponse } from './people.dto.js';
 
 export class FindPeopleQuery extends Query<Page<PersonResponse>> {

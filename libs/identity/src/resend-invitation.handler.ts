@@ -4,10 +4,10 @@ import { DataSource, IsNull } from 'typeorm';
 import { transactionWithEvents } from '#libs/events';
 import { IdentityConfig } from './identity.config.js';
 import type { InvitationResponse } from './identity.dto.js';
-import { Invitation } from './invitation.entity.js';
-import { invitationInScope } from './invitation-scope.js';
 import { ResendInvitationCommand } from './invite-user.command.js';
-import { issueInvitation } from './issue-invitation.js';
+import { invitationInScope } from './persistence/invitation-scope.js';
+import { Invitation } from './persistence/invitation.entity.js';
+import { issueInvitation } from './persistence/issue-invitation.js';
 
 /**
  * A new invitation in place of the open one, with a new token and a new expiry: the old one is

@@ -2,12 +2,12 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { passwordMatches } from './domain/passwords.js';
+import type { Role } from './domain/role.js';
 import { IdentityConfig } from './identity.config.js';
 import type { TokenResponse } from './identity.dto.js';
-import { passwordMatches } from './passwords.js';
-import { RefreshTokens } from './refresh-tokens.js';
-import type { Role } from './role.js';
-import { User } from './user.entity.js';
+import { RefreshTokens } from './persistence/refresh-tokens.js';
+import { User } from './persistence/user.entity.js';
 
 @Injectable()
 export class SignIn {

@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { IdentityConfig } from './identity.config.js';
-import { hashPassword } from './passwords.js';
+import { hashPassword } from '../domain/passwords.js';
+import { IdentityConfig } from '../identity.config.js';
 import { User } from './user.entity.js';
 
 /** Creates the admin named in the configuration unless a user with that email exists. */

@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type Caller, isAdmin } from './caller.js';
+import { type Caller, isAdmin } from '../domain/caller.js';
 import { Invitation } from './invitation.entity.js';
 import { inPartnerships } from './people.read.js';
 import { User } from './user.entity.js';

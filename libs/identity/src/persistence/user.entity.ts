@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from './role.js';
+import type { Role } from '../domain/role.js';
 
 @Entity('users')
 @Index('users_by_council', ['councilId'], { where: 'council_id IS NOT NULL' })

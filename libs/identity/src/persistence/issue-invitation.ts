@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { domainEvent, type EventEnvelope } from '#libs/events';
 import { londonDateTime } from '#libs/http';
 import { invitationToken } from '#libs/mail-contract';
-import type { IdentityConfig } from './identity.config.js';
-import type { InvitationResponse } from './identity.dto.js';
+import { hashToken } from '../domain/passwords.js';
+import type { IdentityConfig } from '../identity.config.js';
+import type { InvitationResponse } from '../identity.dto.js';
 import { Invitation } from './invitation.entity.js';
-import { hashToken } from './passwords.js';
 import type { User } from './user.entity.js';
 
 /**

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { IdentityConfig } from './identity.config.js';
-import { hashToken } from './passwords.js';
-import type { Role } from './role.js';
+import { hashToken } from '../domain/passwords.js';
+import type { Role } from '../domain/role.js';
+import { IdentityConfig } from '../identity.config.js';
 
 export interface IssuedRefreshToken {
   refreshToken: string;
