@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Page } from '#libs/http';
 import { isAdmin } from './domain/caller.js';
-import type { PersonResponse } from './people.dto.js';
+import type { PersonResponse } from './http/people.dto.js';
 import { FindPeopleQuery, GetPersonQuery } from './people.queries.js';
 import { peoplePage } from './persistence/people.read.js';
 

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Caller } from './domain/caller.js';
-import type { InvitationResponse, InviteUserRequest } from './identity.dto.js';
+import type { InvitationResponse, InviteUserRequest } from './http/identity.dto.js';
 
 export class InviteUserCommand extends Command<InvitationResponse> {
   constructor(

@@ -4,8 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { passwordMatches } from './domain/passwords.js';
 import type { Role } from './domain/role.js';
+import type { TokenResponse } from './http/identity.dto.js';
 import { IdentityConfig } from './identity.config.js';
-import type { TokenResponse } from './identity.dto.js';
 import { RefreshTokens } from './persistence/refresh-tokens.js';
 import { User } from './persistence/user.entity.js';
 

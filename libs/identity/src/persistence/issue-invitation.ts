@@ -4,8 +4,8 @@ import { domainEvent, type EventEnvelope } from '#libs/events';
 import { londonDateTime } from '#libs/http';
 import { invitationToken } from '#libs/mail-contract';
 import { hashToken } from '../domain/passwords.js';
+import type { InvitationResponse } from '../http/identity.dto.js';
 import type { IdentityConfig } from '../identity.config.js';
-import type { InvitationResponse } from '../identity.dto.js';
 import { Invitation } from './invitation.entity.js';
 import type { User } from './user.entity.js';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { likeContaining, londonDateTime, nameIdCursor, type Page, pageOf } from '#libs/http';
 import type { Role } from '../domain/role.js';
-import type { PeopleListParams, PersonResponse, PersonStatus } from '../people.dto.js';
+import type { PeopleListParams, PersonResponse, PersonStatus } from '../http/people.dto.js';
 
 interface PersonRow {
   id: string;

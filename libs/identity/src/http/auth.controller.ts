@@ -3,12 +3,12 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ApiProblems } from '#libs/http';
+import type { Caller } from '../domain/caller.js';
+import { User } from '../persistence/user.entity.js';
+import { SignIn } from '../sign-in.service.js';
 import { ApiSignedIn, CurrentCaller, Public } from './access.decorators.js';
-import type { Caller } from './domain/caller.js';
 import { LoginRequest, MeResponse, RefreshRequest, TokenResponse } from './identity.dto.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
-import { User } from './persistence/user.entity.js';
-import { SignIn } from './sign-in.service.js';
 
 @ApiTags('identity')
 @Controller()

@@ -2,10 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page, UuidParam } from '#libs/http';
+import type { Caller } from '../domain/caller.js';
+import { FindPeopleQuery, GetPersonQuery } from '../people.queries.js';
 import { ApiSignedIn, CurrentCaller, Roles } from './access.decorators.js';
-import type { Caller } from './domain/caller.js';
 import { PeopleListParams, PeoplePage, PersonResponse } from './people.dto.js';
-import { FindPeopleQuery, GetPersonQuery } from './people.queries.js';
 
 @ApiTags('identity')
 @ApiSignedIn()

@@ -3,12 +3,12 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import type { Caller } from '../domain/caller.js';
+import { PartnershipDirectory } from '../domain/partnership-directory.js';
+import type { Role } from '../domain/role.js';
+import { User } from '../persistence/user.entity.js';
 import { PUBLIC, ROLES } from './access.decorators.js';
 import { CallerCache } from './caller-cache.js';
-import type { Caller } from './domain/caller.js';
-import { PartnershipDirectory } from './domain/partnership-directory.js';
-import type { Role } from './domain/role.js';
-import { User } from './persistence/user.entity.js';
 
 /**
  * Every endpoint needs a valid bearer token unless it is @Public. The user and their partnerships

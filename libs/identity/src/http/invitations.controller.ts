@@ -4,12 +4,12 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
+import type { Caller } from '../domain/caller.js';
+import { AcceptInvitationCommand, InviteUserCommand, ResendInvitationCommand, WithdrawInvitationCommand } from '../invite-user.command.js';
+import { User } from '../persistence/user.entity.js';
+import { SignIn } from '../sign-in.service.js';
 import { ApiSignedIn, CurrentCaller, Public, Roles } from './access.decorators.js';
-import type { Caller } from './domain/caller.js';
 import { AcceptInvitationRequest, InvitationResponse, InviteUserRequest, TokenResponse } from './identity.dto.js';
-import { AcceptInvitationCommand, InviteUserCommand, ResendInvitationCommand, WithdrawInvitationCommand } from './invite-user.command.js';
-import { User } from './persistence/user.entity.js';
-import { SignIn } from './sign-in.service.js';
 
 @ApiTags('identity')
 @Controller('invitations')

@@ -1,8 +1,8 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import { ApiProblems } from '#libs/http';
-import type { Caller } from './domain/caller.js';
-import type { Role } from './domain/role.js';
+import type { Caller } from '../domain/caller.js';
+import type { Role } from '../domain/role.js';
 
 export const PUBLIC = Symbol('public');
 export const ROLES = Symbol('roles');

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { EXAMPLE_CURSOR, PageQuery, PlainText } from '#libs/http';
-import { ROLES, type Role } from './domain/role.js';
+import { ROLES, type Role } from '../domain/role.js';
 
 /** Invited: their invitation is open. Expired: it ran out unused. Active: they chose a password. */
 export const PERSON_STATUSES = ['invited', 'expired', 'active'] as const;

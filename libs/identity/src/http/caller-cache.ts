@@ -1,8 +1,8 @@
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import pg from 'pg';
-import type { Caller } from './domain/caller.js';
-import { PartnershipDirectory } from './domain/partnership-directory.js';
-import { IdentityConfig } from './identity.config.js';
+import type { Caller } from '../domain/caller.js';
+import { PartnershipDirectory } from '../domain/partnership-directory.js';
+import { IdentityConfig } from '../identity.config.js';
 
 /** The channel the database notifies on any change to users, partnership members or leads (a trigger, in the migration). */
 export const CALLER_ACCESS_CHANNEL = 'caller_access';

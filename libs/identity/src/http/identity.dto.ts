@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PlainText, Trimmed } from '#libs/http';
-import { ROLES, type Role } from './domain/role.js';
+import { ROLES, type Role } from '../domain/role.js';
 
 // A made-up value of the real shape (43 base64url characters); it has never been a token.
 const REFRESH_TOKEN_EXAMPLE = 'bm90LWEtcmVhbC10b2tlbi1qdXN0LWFuLWV4YW1wbGU';

@@ -4,11 +4,11 @@ import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation,
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiProblems } from '#libs/http';
+import { CompletePasswordResetCommand, RequestPasswordResetCommand } from '../password-reset.commands.js';
+import { openReset, RESET_LINK_EXPIRED } from '../password-reset.handlers.js';
 import { Public } from './access.decorators.js';
 import { CompletePasswordResetRequest, PasswordChangedResponse, PasswordResetRequest, PasswordResetRequestedResponse, PasswordResetTokenRequest } from './identity.dto.js';
 import { PasswordResetRateLimitGuard } from './login-rate-limit.guard.js';
-import { CompletePasswordResetCommand, RequestPasswordResetCommand } from './password-reset.commands.js';
-import { openReset, RESET_LINK_EXPIRED } from './password-reset.handlers.js';
 
 const REQUESTED: PasswordResetRequestedResponse = { detail: 'If an account has this email address, a link to choose a new password has been sent to it.' };
 

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { IdentityConfig } from './identity.config.js';
+import { IdentityConfig } from '../identity.config.js';
 import { type RateLimit, RateLimiter } from './rate-limiter.js';
 
 /**
