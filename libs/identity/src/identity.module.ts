@@ -4,7 +4,12 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '#libs/events';
-import { AcceptInvitationHandler } from './accept-invitation.handler.js';
+import { AcceptInvitationHandler } from './commands/accept-invitation/accept-invitation.handler.js';
+import { CompletePasswordResetHandler } from './commands/complete-password-reset/complete-password-reset.handler.js';
+import { InviteUserHandler } from './commands/invite-user/invite-user.handler.js';
+import { RequestPasswordResetHandler } from './commands/request-password-reset/request-password-reset.handler.js';
+import { ResendInvitationHandler } from './commands/resend-invitation/resend-invitation.handler.js';
+import { WithdrawInvitationHandler } from './commands/withdraw-invitation/withdraw-invitation.handler.js';
 import { FindPeopleHandler, GetPersonHandler } from './find-people.handler.js';
 import { AuthController } from './http/auth.controller.js';
 import { AuthenticationGuard } from './http/authentication.guard.js';
@@ -15,17 +20,13 @@ import { PasswordResetController } from './http/password-reset.controller.js';
 import { PeopleController } from './http/people.controller.js';
 import { RateLimiter } from './http/rate-limiter.js';
 import { IdentityConfig } from './identity.config.js';
-import { InviteUserHandler } from './invite-user.handler.js';
-import { CompletePasswordResetHandler, RequestPasswordResetHandler } from './password-reset.handlers.js';
 import { FirstAdmin } from './persistence/first-admin.js';
 import { Invitation } from './persistence/invitation.entity.js';
 import { PasswordReset } from './persistence/password-reset.entity.js';
 import { RefreshToken } from './persistence/refresh-token.entity.js';
 import { RefreshTokens } from './persistence/refresh-tokens.js';
 import { User } from './persistence/user.entity.js';
-import { ResendInvitationHandler } from './resend-invitation.handler.js';
 import { SignIn } from './sign-in.service.js';
-import { WithdrawInvitationHandler } from './withdraw-invitation.handler.js';
 
 @Module({})
 export class IdentityModule {

@@ -4,8 +4,11 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
+import { AcceptInvitationCommand } from '../commands/accept-invitation/accept-invitation.command.js';
+import { InviteUserCommand } from '../commands/invite-user/invite-user.command.js';
+import { ResendInvitationCommand } from '../commands/resend-invitation/resend-invitation.command.js';
+import { WithdrawInvitationCommand } from '../commands/withdraw-invitation/withdraw-invitation.command.js';
 import type { Caller } from '../domain/caller.js';
-import { AcceptInvitationCommand, InviteUserCommand, ResendInvitationCommand, WithdrawInvitationCommand } from '../invite-user.command.js';
 import { User } from '../persistence/user.entity.js';
 import { SignIn } from '../sign-in.service.js';
 import { ApiSignedIn, CurrentCaller, Public, Roles } from './access.decorators.js';

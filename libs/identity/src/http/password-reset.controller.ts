@@ -4,8 +4,9 @@ import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation,
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiProblems } from '#libs/http';
-import { CompletePasswordResetCommand, RequestPasswordResetCommand } from '../password-reset.commands.js';
-import { openReset, RESET_LINK_EXPIRED } from '../password-reset.handlers.js';
+import { CompletePasswordResetCommand } from '../commands/complete-password-reset/complete-password-reset.command.js';
+import { RequestPasswordResetCommand } from '../commands/request-password-reset/request-password-reset.command.js';
+import { openReset, RESET_LINK_EXPIRED } from '../persistence/open-password-reset.js';
 import { Public } from './access.decorators.js';
 import { CompletePasswordResetRequest, PasswordChangedResponse, PasswordResetRequest, PasswordResetRequestedResponse, PasswordResetTokenRequest } from './identity.dto.js';
 import { PasswordResetRateLimitGuard } from './login-rate-limit.guard.js';

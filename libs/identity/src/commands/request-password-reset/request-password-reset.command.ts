@@ -6,12 +6,3 @@ export class RequestPasswordResetCommand extends Command<void> {
     super();
   }
 }
-
-export class CompletePasswordResetCommand extends Command<void> {
-  constructor(
-    readonly token: string,
-    readonly password: string,
-  ) {
-    super();
-  }
-}

@@ -2,12 +2,12 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { transactionWithEvents } from '#libs/events';
-import type { InvitationResponse } from './http/identity.dto.js';
-import { IdentityConfig } from './identity.config.js';
-import { ResendInvitationCommand } from './invite-user.command.js';
-import { invitationInScope } from './persistence/invitation-scope.js';
-import { Invitation } from './persistence/invitation.entity.js';
-import { issueInvitation } from './persistence/issue-invitation.js';
+import type { InvitationResponse } from '../../http/identity.dto.js';
+import { IdentityConfig } from '../../identity.config.js';
+import { invitationInScope } from '../../persistence/invitation-scope.js';
+import { Invitation } from '../../persistence/invitation.entity.js';
+import { issueInvitation } from '../../persistence/issue-invitation.js';
+import { ResendInvitationCommand } from './resend-invitation.command.js';
 
 /**
  * A new invitation in place of the open one, with a new token and a new expiry: the old one is

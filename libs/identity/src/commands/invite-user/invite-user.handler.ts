@@ -5,13 +5,13 @@ import { DataSource } from 'typeorm';
 import { conflictOnDuplicate, isForeignKeyViolation } from '#libs/database';
 import { transactionWithEvents } from '#libs/events';
 import { InvalidRequestException } from '#libs/http';
-import { isAdmin } from './domain/caller.js';
-import { PartnershipDirectory } from './domain/partnership-directory.js';
-import type { InvitationResponse, InviteUserRequest } from './http/identity.dto.js';
-import { IdentityConfig } from './identity.config.js';
+import { isAdmin } from '../../domain/caller.js';
+import { PartnershipDirectory } from '../../domain/partnership-directory.js';
+import type { InvitationResponse, InviteUserRequest } from '../../http/identity.dto.js';
+import { IdentityConfig } from '../../identity.config.js';
+import { issueInvitation } from '../../persistence/issue-invitation.js';
+import { User } from '../../persistence/user.entity.js';
 import { InviteUserCommand } from './invite-user.command.js';
-import { issueInvitation } from './persistence/issue-invitation.js';
-import { User } from './persistence/user.entity.js';
 
 /** Which organisation field a role needs; the other must be absent. */
 function organisationProblems({ role, universityId, councilId }: InviteUserRequest): { field: string; messages: string[] }[] {

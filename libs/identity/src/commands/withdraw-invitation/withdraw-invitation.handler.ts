@@ -4,9 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isForeignKeyViolation } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
-import { WithdrawInvitationCommand } from './invite-user.command.js';
-import { invitationInScope } from './persistence/invitation-scope.js';
-import { User } from './persistence/user.entity.js';
+import { invitationInScope } from '../../persistence/invitation-scope.js';
+import { User } from '../../persistence/user.entity.js';
+import { WithdrawInvitationCommand } from './withdraw-invitation.command.js';
 
 /**
  * Takes an invitation back before it is accepted. The invited person goes with it (they never

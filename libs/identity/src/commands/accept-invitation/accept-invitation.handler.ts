@@ -3,10 +3,10 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { domainEvent, transactionWithEvents } from '#libs/events';
-import { hashPassword, hashToken } from './domain/passwords.js';
-import { AcceptInvitationCommand } from './invite-user.command.js';
-import { Invitation } from './persistence/invitation.entity.js';
-import { User } from './persistence/user.entity.js';
+import { hashPassword, hashToken } from '../../domain/passwords.js';
+import { Invitation } from '../../persistence/invitation.entity.js';
+import { User } from '../../persistence/user.entity.js';
+import { AcceptInvitationCommand } from './accept-invitation.command.js';
 
 @CommandHandler(AcceptInvitationCommand)
 export class AcceptInvitationHandler implements ICommandHandler<AcceptInvitationCommand> {

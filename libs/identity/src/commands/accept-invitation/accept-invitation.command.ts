@@ -1,0 +1,10 @@
+import { Command } from '@nestjs/cqrs';
+
+export class AcceptInvitationCommand extends Command<{ userId: string }> {
+  constructor(
+    readonly token: string,
+    readonly password: string,
+  ) {
+    super();
+  }
+}
