@@ -7,8 +7,12 @@ import { OutboxModule } from '#libs/events';
 import { AcceptInvitationHandler } from './commands/accept-invitation/accept-invitation.handler.js';
 import { CompletePasswordResetHandler } from './commands/complete-password-reset/complete-password-reset.handler.js';
 import { InviteUserHandler } from './commands/invite-user/invite-user.handler.js';
+import { RefreshSignInHandler } from './commands/refresh-sign-in/refresh-sign-in.handler.js';
 import { RequestPasswordResetHandler } from './commands/request-password-reset/request-password-reset.handler.js';
 import { ResendInvitationHandler } from './commands/resend-invitation/resend-invitation.handler.js';
+import { SignInTokens } from './commands/sign-in/sign-in-tokens.js';
+import { SignInHandler } from './commands/sign-in/sign-in.handler.js';
+import { SignOutHandler } from './commands/sign-out/sign-out.handler.js';
 import { WithdrawInvitationHandler } from './commands/withdraw-invitation/withdraw-invitation.handler.js';
 import { FindPeopleHandler, GetPersonHandler } from './find-people.handler.js';
 import { AuthController } from './http/auth.controller.js';
@@ -26,7 +30,6 @@ import { PasswordReset } from './persistence/password-reset.entity.js';
 import { RefreshToken } from './persistence/refresh-token.entity.js';
 import { RefreshTokens } from './persistence/refresh-tokens.js';
 import { User } from './persistence/user.entity.js';
-import { SignIn } from './sign-in.service.js';
 
 @Module({})
 export class IdentityModule {
@@ -54,12 +57,15 @@ export class IdentityModule {
       controllers: [AuthController, InvitationsController, PasswordResetController, PeopleController],
       providers: [
         CallerCache,
-        SignIn,
+        SignInTokens,
         RefreshTokens,
         FirstAdmin,
         RateLimiter,
         LoginRateLimitGuard,
         PasswordResetRateLimitGuard,
+        SignInHandler,
+        RefreshSignInHandler,
+        SignOutHandler,
         InviteUserHandler,
         AcceptInvitationHandler,
         ResendInvitationHandler,

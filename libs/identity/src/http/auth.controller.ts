@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ApiProblems } from '#libs/http';
+import { RefreshSignInCommand } from '../commands/refresh-sign-in/refresh-sign-in.command.js';
+import { SignInCommand } from '../commands/sign-in/sign-in.command.js';
+import { SignOutCommand } from '../commands/sign-out/sign-out.command.js';
 import type { Caller } from '../domain/caller.js';
 import { User } from '../persistence/user.entity.js';
-import { SignIn } from '../sign-in.service.js';
 import { ApiSignedIn, CurrentCaller, Public } from './access.decorators.js';
 import { LoginRequest, MeResponse, RefreshRequest, TokenResponse } from './identity.dto.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
@@ -14,7 +17,7 @@ import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 @Controller()
 export class AuthController {
   constructor(
-    private readonly signIn: SignIn,
+    private readonly commands: CommandBus,
     @InjectRepository(User) private readonly users: Repository<User>,
   ) {}
 
@@ -33,7 +36,7 @@ export class AuthController {
     [429, 'Too many attempts for this email from this address; try again later.'],
   )
   login(@Body() request: LoginRequest): Promise<TokenResponse> {
-    return this.signIn.withPassword(request.email, request.password);
+    return this.commands.execute(new SignInCommand(request.email, request.password));
   }
 
   // No rate limit: a refresh token is 256 random bits, so guessing one is hopeless, and the web
@@ -52,7 +55,7 @@ export class AuthController {
   @ApiOkResponse({ type: TokenResponse })
   @ApiProblems(400, [401, 'The refresh token is unknown, expired, revoked or used already (the same answer for each): sign in again.'])
   refresh(@Body() request: RefreshRequest): Promise<TokenResponse> {
-    return this.signIn.refresh(request.refreshToken);
+    return this.commands.execute(new RefreshSignInCommand(request.refreshToken));
   }
 
   @Post('auth/logout')
@@ -65,7 +68,7 @@ export class AuthController {
   @ApiNoContentResponse()
   @ApiProblems(400)
   async logout(@Body() request: RefreshRequest): Promise<void> {
-    await this.signIn.signOut(request.refreshToken);
+    await this.commands.execute(new SignOutCommand(request.refreshToken));
   }
 
   @Get('me')

@@ -1,27 +1,19 @@
 import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
 import { AcceptInvitationCommand } from '../commands/accept-invitation/accept-invitation.command.js';
 import { InviteUserCommand } from '../commands/invite-user/invite-user.command.js';
 import { ResendInvitationCommand } from '../commands/resend-invitation/resend-invitation.command.js';
 import { WithdrawInvitationCommand } from '../commands/withdraw-invitation/withdraw-invitation.command.js';
 import type { Caller } from '../domain/caller.js';
-import { User } from '../persistence/user.entity.js';
-import { SignIn } from '../sign-in.service.js';
 import { ApiSignedIn, CurrentCaller, Public, Roles } from './access.decorators.js';
 import { AcceptInvitationRequest, InvitationResponse, InviteUserRequest, TokenResponse } from './identity.dto.js';
 
 @ApiTags('identity')
 @Controller('invitations')
 export class InvitationsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly signIn: SignIn,
-    @InjectRepository(User) private readonly users: Repository<User>,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @Roles('admin', 'partnership_lead')
@@ -42,9 +34,8 @@ export class InvitationsController {
   @ApiOperation({ summary: 'Choose a password with an invitation token; answers a bearer token (signed in)', description: 'Emits `user.activated`.' })
   @ApiOkResponse({ type: TokenResponse })
   @ApiProblems(400)
-  async accept(@Body() request: AcceptInvitationRequest): Promise<TokenResponse> {
-    const { userId } = await this.commands.execute(new AcceptInvitationCommand(request.token, request.password));
-    return this.signIn.tokenFor(await this.users.findOneByOrFail({ id: userId }));
+  accept(@Body() request: AcceptInvitationRequest): Promise<TokenResponse> {
+    return this.commands.execute(new AcceptInvitationCommand(request.token, request.password));
   }
 
   @Post(':id/resend')
