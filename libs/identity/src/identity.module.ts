@@ -14,7 +14,6 @@ import { SignInTokens } from './commands/sign-in/sign-in-tokens.js';
 import { SignInHandler } from './commands/sign-in/sign-in.handler.js';
 import { SignOutHandler } from './commands/sign-out/sign-out.handler.js';
 import { WithdrawInvitationHandler } from './commands/withdraw-invitation/withdraw-invitation.handler.js';
-import { FindPeopleHandler, GetPersonHandler } from './find-people.handler.js';
 import { AuthController } from './http/auth.controller.js';
 import { AuthenticationGuard } from './http/authentication.guard.js';
 import { CallerCache } from './http/caller-cache.js';
@@ -30,6 +29,10 @@ import { PasswordReset } from './persistence/password-reset.entity.js';
 import { RefreshToken } from './persistence/refresh-token.entity.js';
 import { RefreshTokens } from './persistence/refresh-tokens.js';
 import { User } from './persistence/user.entity.js';
+import { CheckPasswordResetLinkHandler } from './queries/check-password-reset-link/check-password-reset-link.handler.js';
+import { FindPeopleHandler } from './queries/find-people/find-people.handler.js';
+import { GetPersonHandler } from './queries/get-person/get-person.handler.js';
+import { SignedInPersonHandler } from './queries/signed-in-person/signed-in-person.handler.js';
 
 @Module({})
 export class IdentityModule {
@@ -72,6 +75,8 @@ export class IdentityModule {
         WithdrawInvitationHandler,
         FindPeopleHandler,
         GetPersonHandler,
+        SignedInPersonHandler,
+        CheckPasswordResetLinkHandler,
         RequestPasswordResetHandler,
         CompletePasswordResetHandler,
         { provide: APP_GUARD, useClass: AuthenticationGuard },

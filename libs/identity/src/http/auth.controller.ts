@@ -1,14 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { ApiProblems } from '#libs/http';
 import { RefreshSignInCommand } from '../commands/refresh-sign-in/refresh-sign-in.command.js';
 import { SignInCommand } from '../commands/sign-in/sign-in.command.js';
 import { SignOutCommand } from '../commands/sign-out/sign-out.command.js';
 import type { Caller } from '../domain/caller.js';
-import { User } from '../persistence/user.entity.js';
+import { SignedInPersonQuery } from '../queries/signed-in-person/signed-in-person.query.js';
 import { ApiSignedIn, CurrentCaller, Public } from './access.decorators.js';
 import { LoginRequest, MeResponse, RefreshRequest, TokenResponse } from './identity.dto.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
@@ -18,7 +16,7 @@ import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 export class AuthController {
   constructor(
     private readonly commands: CommandBus,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post('auth/login')
@@ -75,16 +73,7 @@ export class AuthController {
   @ApiSignedIn()
   @ApiOperation({ summary: 'The signed-in person' })
   @ApiOkResponse({ type: MeResponse })
-  async me(@CurrentCaller() caller: Caller): Promise<MeResponse> {
-    const user = await this.users.findOneByOrFail({ id: caller.id });
-    return {
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      role: user.role,
-      universityId: user.universityId,
-      councilId: user.councilId,
-      partnershipIds: caller.partnershipIds,
-    };
+  me(@CurrentCaller() caller: Caller): Promise<MeResponse> {
+    return this.queries.execute(new SignedInPersonQuery(caller));
   }
 }

@@ -1,12 +1,11 @@
-import { BadRequestException, Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ApiProblems } from '#libs/http';
 import { CompletePasswordResetCommand } from '../commands/complete-password-reset/complete-password-reset.command.js';
 import { RequestPasswordResetCommand } from '../commands/request-password-reset/request-password-reset.command.js';
-import { openReset, RESET_LINK_EXPIRED } from '../persistence/open-password-reset.js';
+import { RESET_LINK_EXPIRED } from '../persistence/open-password-reset.js';
+import { CheckPasswordResetLinkQuery } from '../queries/check-password-reset-link/check-password-reset-link.query.js';
 import { Public } from './access.decorators.js';
 import { CompletePasswordResetRequest, PasswordChangedResponse, PasswordResetRequest, PasswordResetRequestedResponse, PasswordResetTokenRequest } from './identity.dto.js';
 import { PasswordResetRateLimitGuard } from './login-rate-limit.guard.js';
@@ -18,7 +17,7 @@ const REQUESTED: PasswordResetRequestedResponse = { detail: 'If an account has t
 export class PasswordResetController {
   constructor(
     private readonly commands: CommandBus,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
@@ -50,7 +49,7 @@ export class PasswordResetController {
   @ApiNoContentResponse()
   @ApiProblems([400, `"${RESET_LINK_EXPIRED}" for an unknown, used, superseded or expired token.`])
   async check(@Body() request: PasswordResetTokenRequest): Promise<void> {
-    if (!(await openReset(this.dataSource.manager, request.token))) throw new BadRequestException(RESET_LINK_EXPIRED);
+    await this.queries.execute(new CheckPasswordResetLinkQuery(request.token));
   }
 
   @Post('complete')

@@ -3,7 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type Page, UuidParam } from '#libs/http';
 import type { Caller } from '../domain/caller.js';
-import { FindPeopleQuery, GetPersonQuery } from '../people.queries.js';
+import { FindPeopleQuery } from '../queries/find-people/find-people.query.js';
+import { GetPersonQuery } from '../queries/get-person/get-person.query.js';
 import { ApiSignedIn, CurrentCaller, Roles } from './access.decorators.js';
 import { PeopleListParams, PeoplePage, PersonResponse } from './people.dto.js';
 

@@ -3,10 +3,10 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Page } from '#libs/http';
-import { isAdmin } from './domain/caller.js';
-import type { PersonResponse } from './http/people.dto.js';
-import { FindPeopleQuery, GetPersonQuery } from './people.queries.js';
-import { peoplePage } from './persistence/people.read.js';
+import { isAdmin } from '../../domain/caller.js';
+import type { PersonResponse } from '../../http/people.dto.js';
+import { peoplePage } from '../../persistence/people.read.js';
+import { FindPeopleQuery } from './find-people.query.js';
 
 @QueryHandler(FindPeopleQuery)
 export class FindPeopleHandler implements IQueryHandler<FindPeopleQuery> {
@@ -18,17 +18,5 @@ export class FindPeopleHandler implements IQueryHandler<FindPeopleQuery> {
       throw new NotFoundException(`No partnership has id ${params.partnershipId}.`);
     }
     return peoplePage(this.dataSource.manager, params, caller.partnershipIds);
-  }
-}
-
-@QueryHandler(GetPersonQuery)
-export class GetPersonHandler implements IQueryHandler<GetPersonQuery> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async execute({ id, caller }: GetPersonQuery): Promise<PersonResponse> {
-    const page = await peoplePage(this.dataSource.manager, { id, limit: 1 }, isAdmin(caller) ? undefined : caller.partnershipIds);
-    const person = page.items[0];
-    if (!person) throw new NotFoundException(`No person has id ${id}.`);
-    return person;
   }
 }
