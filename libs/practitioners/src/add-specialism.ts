@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 import { conflictOnDuplicate } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
 import { type Caller, canSeePartnership, isAdmin } from '#libs/identity';
-import type { AddSpecialismRequest, SpecialismResponse } from './profile.dto.js';
-import { Specialism } from './specialism.entity.js';
+import type { AddSpecialismRequest, SpecialismResponse } from './http/profile.dto.js';
+import { Specialism } from './persistence/specialism.entity.js';
 
 export class AddSpecialismCommand extends Command<SpecialismResponse> {
   constructor(

@@ -2,9 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '#libs/events';
 import { AddSpecialismHandler } from './add-specialism.js';
-import { PractitionerProfile } from './practitioner-profile.entity.js';
-import { PractitionersController } from './practitioners.controller.js';
-import { Specialism } from './specialism.entity.js';
+import { PractitionersController } from './http/practitioners.controller.js';
+import { PractitionerProfile } from './persistence/practitioner-profile.entity.js';
+import { Specialism } from './persistence/specialism.entity.js';
 import { UpdateProfileHandler } from './update-profile.handler.js';
 
 @Module({

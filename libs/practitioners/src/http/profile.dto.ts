@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PlainText } from '#libs/http';
-import { CAREER_STAGES, type CareerStage, type Format, FORMATS, type PepsStage, PEPS_STAGES, WEEKDAYS } from './practitioner.js';
+import { CAREER_STAGES, type CareerStage, type Format, FORMATS, type PepsStage, PEPS_STAGES, WEEKDAYS } from '../domain/practitioner.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

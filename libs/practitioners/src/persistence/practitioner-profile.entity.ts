@@ -1,5 +1,5 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { CareerStage, Format, Period, PepsStage } from './practitioner.js';
+import type { CareerStage, Format, Period, PepsStage } from '../domain/practitioner.js';
 
 @Entity('practitioner_profiles')
 @Index('practitioner_profiles_specialisms', ['specialisms'], { type: 'gin' })

@@ -1,5 +1,5 @@
 import { londonDateTime } from '#libs/http';
-import type { PractitionerProfile } from './practitioner-profile.entity.js';
+import type { PractitionerProfile } from '../persistence/practitioner-profile.entity.js';
 import type { PractitionerProfileResponse } from './profile.dto.js';
 
 /** The one place a stored profile becomes what the API shows; every field listed on purpose. */
