@@ -5,10 +5,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
-import { AddSpecialismCommand } from '../add-specialism.js';
+import { AddSpecialismCommand } from '../commands/add-specialism/add-specialism.command.js';
+import { UpdateProfileCommand } from '../commands/update-profile/update-profile.command.js';
 import { PractitionerProfile } from '../persistence/practitioner-profile.entity.js';
 import { specialismsFor } from '../persistence/specialisms.read.js';
-import { UpdateProfileCommand } from '../update-profile.command.js';
 import { AddSpecialismRequest, PractitionerProfileRequest, PractitionerProfileResponse, SpecialismResponse } from './profile.dto.js';
 import { toProfileResponse } from './profile.mapper.js';
 

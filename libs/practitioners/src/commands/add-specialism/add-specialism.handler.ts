@@ -1,22 +1,13 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import { CommandHandler, Command, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { conflictOnDuplicate } from '#libs/database';
 import { domainEvent, transactionWithEvents } from '#libs/events';
-import { type Caller, canSeePartnership, isAdmin } from '#libs/identity';
-import type { AddSpecialismRequest, SpecialismResponse } from './http/profile.dto.js';
-import { Specialism } from './persistence/specialism.entity.js';
-
-export class AddSpecialismCommand extends Command<SpecialismResponse> {
-  constructor(
-    readonly partnershipId: string,
-    readonly request: AddSpecialismRequest,
-    readonly caller: Caller,
-  ) {
-    super();
-  }
-}
+import { canSeePartnership, isAdmin } from '#libs/identity';
+import type { SpecialismResponse } from '../../http/profile.dto.js';
+import { Specialism } from '../../persistence/specialism.entity.js';
+import { AddSpecialismCommand } from './add-specialism.command.js';
 
 /** A partnership extends the shared vocabulary with a specialism of its own; its leads (and admins) decide. */
 @CommandHandler(AddSpecialismCommand)

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Caller } from '#libs/identity';
-import type { PractitionerProfileRequest, PractitionerProfileResponse } from './http/profile.dto.js';
+import type { PractitionerProfileRequest, PractitionerProfileResponse } from '../../http/profile.dto.js';
 
 export class UpdateProfileCommand extends Command<PractitionerProfileResponse> {
   constructor(

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { domainEvent, transactionWithEvents } from '#libs/events';
 import { type InvalidField, InvalidRequestException } from '#libs/http';
-import type { PractitionerProfileRequest, PractitionerProfileResponse } from './http/profile.dto.js';
-import { toProfileResponse } from './http/profile.mapper.js';
-import { PractitionerProfile } from './persistence/practitioner-profile.entity.js';
-import { specialismProblems } from './persistence/specialisms.read.js';
+import type { PractitionerProfileRequest, PractitionerProfileResponse } from '../../http/profile.dto.js';
+import { toProfileResponse } from '../../http/profile.mapper.js';
+import { PractitionerProfile } from '../../persistence/practitioner-profile.entity.js';
+import { specialismProblems } from '../../persistence/specialisms.read.js';
 import { UpdateProfileCommand } from './update-profile.command.js';
 
 /** What field validation cannot see: periods that end before they start. */
