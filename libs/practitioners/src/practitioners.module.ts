@@ -6,10 +6,12 @@ import { UpdateProfileHandler } from './commands/update-profile/update-profile.h
 import { PractitionersController } from './http/practitioners.controller.js';
 import { PractitionerProfile } from './persistence/practitioner-profile.entity.js';
 import { Specialism } from './persistence/specialism.entity.js';
+import { MyProfileHandler } from './queries/my-profile/my-profile.handler.js';
+import { SpecialismsHandler } from './queries/specialisms/specialisms.handler.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([PractitionerProfile, Specialism]), OutboxModule],
   controllers: [PractitionersController],
-  providers: [UpdateProfileHandler, AddSpecialismHandler],
+  providers: [UpdateProfileHandler, AddSpecialismHandler, MyProfileHandler, SpecialismsHandler],
 })
 export class PractitionersModule {}

@@ -1,16 +1,13 @@
-import { Body, Controller, Get, NotFoundException, Post, Put } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Post, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
 import { AddSpecialismCommand } from '../commands/add-specialism/add-specialism.command.js';
 import { UpdateProfileCommand } from '../commands/update-profile/update-profile.command.js';
-import { PractitionerProfile } from '../persistence/practitioner-profile.entity.js';
-import { specialismsFor } from '../persistence/specialisms.read.js';
+import { MyProfileQuery } from '../queries/my-profile/my-profile.query.js';
+import { SpecialismsQuery } from '../queries/specialisms/specialisms.query.js';
 import { AddSpecialismRequest, PractitionerProfileRequest, PractitionerProfileResponse, SpecialismResponse } from './profile.dto.js';
-import { toProfileResponse } from './profile.mapper.js';
 
 @ApiTags('practitioners')
 @ApiSignedIn()
@@ -18,7 +15,7 @@ import { toProfileResponse } from './profile.mapper.js';
 export class PractitionersController {
   constructor(
     private readonly commands: CommandBus,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get('me/profile')
@@ -26,10 +23,8 @@ export class PractitionersController {
   @ApiOperation({ summary: 'The signed-in practitioner\'s profile (404 until they first save one)' })
   @ApiOkResponse({ type: PractitionerProfileResponse })
   @ApiProblems(404)
-  async profile(@CurrentCaller() caller: Caller): Promise<PractitionerProfileResponse> {
-    const profile = await this.dataSource.manager.findOneBy(PractitionerProfile, { userId: caller.id });
-    if (!profile) throw new NotFoundException('No profile yet: save one with PUT /api/me/profile.');
-    return toProfileResponse(profile);
+  profile(@CurrentCaller() caller: Caller): Promise<PractitionerProfileResponse> {
+    return this.queries.execute(new MyProfileQuery(caller));
   }
 
   @Put('me/profile')
@@ -44,8 +39,8 @@ export class PractitionersController {
   @Get('specialisms')
   @ApiOperation({ summary: 'The specialisms the caller may use: the shared ones and their partnerships\' own' })
   @ApiOkResponse({ type: [SpecialismResponse] })
-  async specialisms(@CurrentCaller() caller: Caller): Promise<SpecialismResponse[]> {
-    return (await specialismsFor(this.dataSource.manager, caller)).map(({ code, label, partnershipId }) => ({ code, label, partnershipId }));
+  specialisms(@CurrentCaller() caller: Caller): Promise<SpecialismResponse[]> {
+    return this.queries.execute(new SpecialismsQuery(caller));
   }
 
   @Post('partnerships/:id/specialisms')
