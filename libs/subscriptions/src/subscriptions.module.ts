@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '#libs/events';
-import { AnonymousSubscriptionsController } from './anonymous-subscriptions.controller.js';
-import { DigestQueue, DigestRequestsController } from './digest-requests.controller.js';
-import { EmailLinksController } from './email-links.controller.js';
-import { SubscriptionsController } from './subscriptions.controller.js';
+import { AnonymousSubscriptionsController } from './http/anonymous-subscriptions.controller.js';
+import { DigestQueue, DigestRequestsController } from './http/digest-requests.controller.js';
+import { EmailLinksController } from './http/email-links.controller.js';
+import { SubscriptionsController } from './http/subscriptions.controller.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
 /** Subscriptions to new opportunities, email preferences and the links in emails: the API's side of email. */

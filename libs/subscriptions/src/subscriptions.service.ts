@@ -6,7 +6,7 @@ import { domainEvent, transactionWithEvents } from '#libs/events';
 import { londonDateTime } from '#libs/http';
 import { IdentityConfig } from '#libs/identity';
 import { EMAIL_PREFERENCE_DEFAULTS, EMAIL_PREFERENCES, type LinkClaims, verifyLinkToken } from '#libs/mail-contract';
-import type { EmailPreferences, SubscribeRequest, SubscriptionFilters, SubscriptionResponse } from './subscription.dto.js';
+import type { EmailPreferences, SubscribeRequest, SubscriptionFilters, SubscriptionResponse } from './http/subscription.dto.js';
 
 const COLUMNS = `id, email, frequency, types, host_organisation_ids AS "hostOrganisationIds", specialisms, partnership_id AS "partnershipId", status`;
 

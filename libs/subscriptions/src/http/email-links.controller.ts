@@ -2,9 +2,9 @@ import { Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestj
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiProblems } from '#libs/http';
 import { Public } from '#libs/identity';
+import { SubscriptionsService } from '../subscriptions.service.js';
 import { smallPage } from './pages.js';
 import { LinkActionResponse } from './subscription.dto.js';
-import { SubscriptionsService } from './subscriptions.service.js';
 
 interface Request {
   headers: Record<string, string | undefined>;

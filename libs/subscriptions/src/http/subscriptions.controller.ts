@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
 import { ApiSignedIn, type Caller, canSeePartnership, CurrentCaller, Roles } from '#libs/identity';
+import { SubscriptionsService } from '../subscriptions.service.js';
 import {
   EmailPreferences,
   SubscriptionFilters,
@@ -11,7 +12,6 @@ import {
   SuppressionParams,
   SuppressionResponse,
 } from './subscription.dto.js';
-import { SubscriptionsService } from './subscriptions.service.js';
 
 @ApiTags('subscriptions')
 @ApiSignedIn()

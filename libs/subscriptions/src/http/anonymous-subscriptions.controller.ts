@@ -2,8 +2,8 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '#libs/http';
 import { Public } from '#libs/identity';
+import { SubscriptionsService } from '../subscriptions.service.js';
 import { SubscribeRequest, SubscriptionRequested } from './subscription.dto.js';
-import { SubscriptionsService } from './subscriptions.service.js';
 
 /** Subscribing by email address, for anyone: apart from SubscriptionsController, whose every endpoint needs a token. */
 @ApiTags('subscriptions')
