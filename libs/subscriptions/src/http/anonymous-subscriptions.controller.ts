@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '#libs/http';
 import { Public } from '#libs/identity';
-import { SubscriptionsService } from '../subscriptions.service.js';
+import { RequestSubscriptionCommand } from '../commands/request-subscription/request-subscription.command.js';
 import { SubscribeRequest, SubscriptionRequested } from './subscription.dto.js';
 
 /** Subscribing by email address, for anyone: apart from SubscriptionsController, whose every endpoint needs a token. */
@@ -10,7 +11,7 @@ import { SubscribeRequest, SubscriptionRequested } from './subscription.dto.js';
 @Public()
 @Controller()
 export class AnonymousSubscriptionsController {
-  constructor(private readonly subscriptions: SubscriptionsService) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('subscriptions')
   @HttpCode(202)
@@ -23,7 +24,7 @@ export class AnonymousSubscriptionsController {
   @ApiAcceptedResponse({ type: SubscriptionRequested })
   @ApiProblems(400)
   async subscribe(@Body() request: SubscribeRequest): Promise<SubscriptionRequested> {
-    await this.subscriptions.request(request);
+    await this.commands.execute(new RequestSubscriptionCommand(request));
     return { status: 'pending' };
   }
 }

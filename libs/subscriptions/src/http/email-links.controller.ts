@@ -1,8 +1,12 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiProblems } from '#libs/http';
 import { Public } from '#libs/identity';
-import { SubscriptionsService } from '../subscriptions.service.js';
+import { ConfirmSubscriptionCommand } from '../commands/confirm-subscription/confirm-subscription.command.js';
+import { UnsubscribeCommand } from '../commands/unsubscribe/unsubscribe.command.js';
+import { CheckConfirmationLinkQuery } from '../queries/check-confirmation-link/check-confirmation-link.query.js';
+import { CheckUnsubscribeLinkQuery } from '../queries/check-unsubscribe-link/check-unsubscribe-link.query.js';
 import { smallPage } from './pages.js';
 import { LinkActionResponse } from './subscription.dto.js';
 
@@ -53,7 +57,10 @@ const UNSUBSCRIBED = ['Unsubscribed', 'You will not get these emails any more.']
 @Controller()
 @Public()
 export class EmailLinksController {
-  constructor(private readonly subscriptions: SubscriptionsService) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get('subscriptions/confirm/:token')
   @Header('content-type', 'text/html; charset=utf-8')
@@ -62,8 +69,8 @@ export class EmailLinksController {
   @ApiParam(TOKEN)
   @ApiPage(confirmationPage)
   @ApiProblems(400)
-  confirmPage(@Param('token') token: string): string {
-    this.subscriptions.confirmation(token);
+  async confirmPage(@Param('token') token: string): Promise<string> {
+    await this.queries.execute(new CheckConfirmationLinkQuery(token));
     return confirmationPage(token);
   }
 
@@ -74,7 +81,7 @@ export class EmailLinksController {
   @ApiLinkAction(...CONFIRMED)
   @ApiProblems(400)
   async confirm(@Param('token') token: string, @Req() request: Request, @Res({ passthrough: true }) reply: Reply): Promise<LinkActionResponse | string> {
-    await this.subscriptions.confirm(token);
+    await this.commands.execute(new ConfirmSubscriptionCommand(token));
     return answer(request, reply, { status: 'confirmed' }, ...CONFIRMED);
   }
 
@@ -85,8 +92,8 @@ export class EmailLinksController {
   @ApiParam(TOKEN)
   @ApiPage(unsubscribingPage)
   @ApiProblems(400)
-  unsubscribePage(@Param('token') token: string): string {
-    this.subscriptions.unsubscription(token);
+  async unsubscribePage(@Param('token') token: string): Promise<string> {
+    await this.queries.execute(new CheckUnsubscribeLinkQuery(token));
     return unsubscribingPage(token);
   }
 
@@ -100,7 +107,7 @@ export class EmailLinksController {
   @ApiLinkAction(...UNSUBSCRIBED)
   @ApiProblems(400)
   async unsubscribe(@Param('token') token: string, @Req() request: Request, @Res({ passthrough: true }) reply: Reply): Promise<LinkActionResponse | string> {
-    await this.subscriptions.unsubscribe(token);
+    await this.commands.execute(new UnsubscribeCommand(token));
     return answer(request, reply, { status: 'unsubscribed' }, ...UNSUBSCRIBED);
   }
 }

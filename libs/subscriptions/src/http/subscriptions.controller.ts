@@ -1,10 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ApiProblems, UuidParam } from '#libs/http';
-import { ApiSignedIn, type Caller, canSeePartnership, CurrentCaller, Roles } from '#libs/identity';
-import { SubscriptionsService } from '../subscriptions.service.js';
+import { ApiSignedIn, type Caller, CurrentCaller, Roles } from '#libs/identity';
+import { CancelSubscriptionCommand } from '../commands/cancel-subscription/cancel-subscription.command.js';
+import { LiftSuppressionCommand } from '../commands/lift-suppression/lift-suppression.command.js';
+import { SaveEmailPreferencesCommand } from '../commands/save-email-preferences/save-email-preferences.command.js';
+import { SubscribeMeCommand } from '../commands/subscribe-me/subscribe-me.command.js';
+import { EmailPreferencesQuery } from '../queries/email-preferences/email-preferences.query.js';
+import { EmailSuppressionsQuery } from '../queries/email-suppressions/email-suppressions.query.js';
+import { MySubscriptionsQuery } from '../queries/my-subscriptions/my-subscriptions.query.js';
 import {
   EmailPreferences,
   SubscriptionFilters,
@@ -18,15 +23,15 @@ import {
 @Controller()
 export class SubscriptionsController {
   constructor(
-    private readonly subscriptions: SubscriptionsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get('me/subscriptions')
   @ApiOperation({ summary: 'The signed-in person\'s subscriptions' })
   @ApiOkResponse({ type: [SubscriptionResponse] })
   mine(@CurrentCaller() caller: Caller): Promise<SubscriptionResponse[]> {
-    return this.subscriptions.listForUser(caller.id);
+    return this.queries.execute(new MySubscriptionsQuery(caller));
   }
 
   @Post('me/subscriptions')
@@ -36,10 +41,8 @@ export class SubscriptionsController {
   })
   @ApiCreatedResponse({ type: SubscriptionResponse })
   @ApiProblems(400, [404, 'No partnership the caller works in has that id.'])
-  async subscribeMe(@Body() filters: SubscriptionFilters, @CurrentCaller() caller: Caller): Promise<SubscriptionResponse> {
-    if (filters.partnershipId && !canSeePartnership(caller, filters.partnershipId)) throw new NotFoundException(`No partnership has id ${filters.partnershipId}.`);
-    const [user] = await this.dataSource.query(`SELECT email FROM users WHERE id = $1`, [caller.id]);
-    return this.subscriptions.subscribeUser(caller.id, (user as { email: string }).email, filters);
+  subscribeMe(@Body() filters: SubscriptionFilters, @CurrentCaller() caller: Caller): Promise<SubscriptionResponse> {
+    return this.commands.execute(new SubscribeMeCommand(filters, caller));
   }
 
   @Delete('me/subscriptions/:id')
@@ -48,14 +51,14 @@ export class SubscriptionsController {
   @ApiNoContentResponse()
   @ApiProblems(400, 404)
   async cancel(@UuidParam('id') id: string, @CurrentCaller() caller: Caller): Promise<void> {
-    await this.subscriptions.cancelForUser(caller.id, id);
+    await this.commands.execute(new CancelSubscriptionCommand(id, caller));
   }
 
   @Get('me/preferences')
   @ApiOperation({ summary: 'Which kinds of email the signed-in person gets', description: 'Email about a decision on their own application always goes.' })
   @ApiOkResponse({ type: EmailPreferences })
   preferences(@CurrentCaller() caller: Caller): Promise<EmailPreferences> {
-    return this.subscriptions.preferences(caller.id);
+    return this.queries.execute(new EmailPreferencesQuery(caller));
   }
 
   @Put('me/preferences')
@@ -63,7 +66,7 @@ export class SubscriptionsController {
   @ApiOkResponse({ type: EmailPreferences })
   @ApiProblems(400)
   savePreferences(@Body() preferences: EmailPreferences, @CurrentCaller() caller: Caller): Promise<EmailPreferences> {
-    return this.subscriptions.savePreferences(caller.id, preferences);
+    return this.commands.execute(new SaveEmailPreferencesCommand(preferences, caller));
   }
 
   @Get('admin/email-suppressions')
@@ -72,7 +75,7 @@ export class SubscriptionsController {
   @ApiOkResponse({ type: [SuppressionResponse] })
   @ApiProblems(403)
   suppressions(): Promise<SuppressionResponse[]> {
-    return this.subscriptions.suppressions();
+    return this.queries.execute(new EmailSuppressionsQuery());
   }
 
   @Delete('admin/email-suppressions/:email')
@@ -85,6 +88,6 @@ export class SubscriptionsController {
   @ApiNoContentResponse()
   @ApiProblems(400, 403, 404)
   async liftSuppression(@Param() params: SuppressionParams, @CurrentCaller() caller: Caller): Promise<void> {
-    await this.subscriptions.liftSuppression(params.email, caller.id);
+    await this.commands.execute(new LiftSuppressionCommand(params.email, caller));
   }
 }
