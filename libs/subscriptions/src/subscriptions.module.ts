@@ -3,12 +3,14 @@ import { OutboxModule } from '#libs/events';
 import { CancelSubscriptionHandler } from './commands/cancel-subscription/cancel-subscription.handler.js';
 import { ConfirmSubscriptionHandler } from './commands/confirm-subscription/confirm-subscription.handler.js';
 import { LiftSuppressionHandler } from './commands/lift-suppression/lift-suppression.handler.js';
+import { DigestQueue } from './commands/request-digest-run/digest-queue.js';
+import { RequestDigestRunHandler } from './commands/request-digest-run/request-digest-run.handler.js';
 import { RequestSubscriptionHandler } from './commands/request-subscription/request-subscription.handler.js';
 import { SaveEmailPreferencesHandler } from './commands/save-email-preferences/save-email-preferences.handler.js';
 import { SubscribeMeHandler } from './commands/subscribe-me/subscribe-me.handler.js';
 import { UnsubscribeHandler } from './commands/unsubscribe/unsubscribe.handler.js';
 import { AnonymousSubscriptionsController } from './http/anonymous-subscriptions.controller.js';
-import { DigestQueue, DigestRequestsController } from './http/digest-requests.controller.js';
+import { DigestRequestsController } from './http/digest-requests.controller.js';
 import { EmailLinksController } from './http/email-links.controller.js';
 import { SubscriptionsController } from './http/subscriptions.controller.js';
 import { CheckConfirmationLinkHandler } from './queries/check-confirmation-link/check-confirmation-link.handler.js';
@@ -29,6 +31,7 @@ import { MySubscriptionsHandler } from './queries/my-subscriptions/my-subscripti
     CancelSubscriptionHandler,
     SaveEmailPreferencesHandler,
     LiftSuppressionHandler,
+    RequestDigestRunHandler,
     MySubscriptionsHandler,
     EmailPreferencesHandler,
     EmailSuppressionsHandler,

@@ -1,32 +1,17 @@
-import { Controller, HttpCode, Injectable, type OnModuleDestroy, Param, ParseEnumPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, ParseEnumPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Queue } from 'bullmq';
-import { CoreConfig } from '#libs/config';
-import { producerConnection } from '#libs/events';
 import { ApiProblems } from '#libs/http';
 import { ApiSignedIn, Roles } from '#libs/identity';
+import { DIGEST_FREQUENCIES, type DigestFrequency } from '#libs/mail-contract';
+import { RequestDigestRunCommand } from '../commands/request-digest-run/request-digest-run.command.js';
 import { DigestRunQueued } from './subscription.dto.js';
-import { DIGEST_FREQUENCIES, DIGEST_QUEUE, type DigestFrequency, requestDigestRun } from '#libs/mail-contract';
-
-@Injectable()
-export class DigestQueue implements OnModuleDestroy {
-  readonly queue: Queue;
-
-  constructor(config: CoreConfig) {
-    this.queue = new Queue(DIGEST_QUEUE, { connection: producerConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX });
-    this.queue.on('error', () => undefined);
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.queue.close();
-  }
-}
 
 @ApiTags('subscriptions')
 @ApiSignedIn()
 @Controller('admin/digests')
 export class DigestRequestsController {
-  constructor(private readonly digests: DigestQueue) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':frequency')
   @Roles('admin')
@@ -38,8 +23,7 @@ export class DigestRequestsController {
   @ApiParam({ name: 'frequency', schema: { type: 'string', enum: [...DIGEST_FREQUENCIES], example: 'daily' }, example: 'daily' })
   @ApiAcceptedResponse({ description: 'The run is queued for the notification worker.', type: DigestRunQueued })
   @ApiProblems(400, 403)
-  async run(@Param('frequency', new ParseEnumPipe(Object.fromEntries(DIGEST_FREQUENCIES.map((f) => [f, f])))) frequency: DigestFrequency): Promise<DigestRunQueued> {
-    const job = await requestDigestRun(this.digests.queue, frequency);
-    return { jobId: job.id! };
+  run(@Param('frequency', new ParseEnumPipe(Object.fromEntries(DIGEST_FREQUENCIES.map((f) => [f, f])))) frequency: DigestFrequency): Promise<DigestRunQueued> {
+    return this.commands.execute(new RequestDigestRunCommand(frequency));
   }
 }
