@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { EventHandler } from '#libs/event-consumer';
 import type { EventEnvelope, EventType } from '#libs/events';
-import type { MessageDelivery } from './message-delivery.js';
-import { planMessages, type PlannedMessage } from './outbound-messages.js';
-import { PeopleRead } from './people.read.js';
+import type { MessageDelivery } from '../delivery/message-delivery.js';
+import { planMessages, type PlannedMessage } from '../delivery/outbound-messages.js';
+import { PeopleRead } from '../persistence/people.read.js';
 
 /**
  * An event that emails people: `plan` decides who gets what inside the inbox transaction (the

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { html, type RenderedEmail, render, type SignedLinks, TEMPLATES, type TemplateName } from '#libs/email-templates';
 import { EMAIL_PREFERENCE_DEFAULTS, invitationToken, passwordResetToken, signLinkToken } from '#libs/mail-contract';
+import { NotificationConfig } from '../notification.config.js';
 import { Links } from './links.js';
 import { Mailer, type OutgoingEmail, PermanentRejection } from './mailer.js';
-import { NotificationConfig } from './notification.config.js';
-import { html, type RenderedEmail, render, type SignedLinks, TEMPLATES, type TemplateName } from '#libs/email-templates';
 
 interface Unsubscribe {
   url: string;

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type EventHandler, HandlesEvents } from '#libs/event-consumer';
 import type { EventEnvelope } from '#libs/events';
-import { Links } from './links.js';
-import { MessageDelivery } from './message-delivery.js';
-import { digestItem, subscriptionWants } from './digests/subscription-match.sql.js';
+import { Links } from '../delivery/links.js';
+import { MessageDelivery } from '../delivery/message-delivery.js';
+import { digestItem, subscriptionWants } from '../digests/subscription-match.sql.js';
 
 /**
  * `instant` subscribers whose filters match a newly published opportunity get it at once, as a

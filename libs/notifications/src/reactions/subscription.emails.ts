@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesEvents } from '#libs/event-consumer';
 import type { EventEnvelope } from '#libs/events';
+import { MessageDelivery } from '../delivery/message-delivery.js';
+import { message, type PlannedMessage } from '../delivery/outbound-messages.js';
 import { EmailHandler } from './email-handler.js';
-import { MessageDelivery } from './message-delivery.js';
-import { message, type PlannedMessage } from './outbound-messages.js';
 
 /** Double opt-in: the only email a new subscription gets until its link is used. */
 @Injectable()

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesEvents } from '#libs/event-consumer';
 import type { EventEnvelope } from '#libs/events';
+import { MessageDelivery } from '../delivery/message-delivery.js';
+import { message, type PlannedMessage } from '../delivery/outbound-messages.js';
+import type { PeopleRead } from '../persistence/people.read.js';
 import { EmailHandler } from './email-handler.js';
-import { MessageDelivery } from './message-delivery.js';
-import { message, type PlannedMessage } from './outbound-messages.js';
-import type { PeopleRead } from './people.read.js';
 
 /** The invited person's link to choose a password; its token is made when the email is sent, never stored. */
 @Injectable()

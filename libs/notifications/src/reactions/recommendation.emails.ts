@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesEvents } from '#libs/event-consumer';
 import type { EventEnvelope } from '#libs/events';
+import { Links } from '../delivery/links.js';
+import { MessageDelivery } from '../delivery/message-delivery.js';
+import { message, type PlannedMessage } from '../delivery/outbound-messages.js';
+import { NotificationConfig } from '../notification.config.js';
+import type { PeopleRead } from '../persistence/people.read.js';
 import { EmailHandler } from './email-handler.js';
-import { Links } from './links.js';
-import { MessageDelivery } from './message-delivery.js';
-import { NotificationConfig } from './notification.config.js';
-import { message, type PlannedMessage } from './outbound-messages.js';
-import type { PeopleRead } from './people.read.js';
 
 /**
  * New best fits for an opportunity: "recommended for you" to each practitioner who asked for it

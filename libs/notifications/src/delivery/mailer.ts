@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { NotificationConfig } from './notification.config.js';
+import { NotificationConfig } from '../notification.config.js';
 import type { RenderedEmail } from '#libs/email-templates';
 
 export interface OutgoingEmail extends RenderedEmail {

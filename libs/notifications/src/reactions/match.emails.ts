@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesEvents } from '#libs/event-consumer';
 import type { EventEnvelope } from '#libs/events';
+import { Links } from '../delivery/links.js';
+import { MessageDelivery } from '../delivery/message-delivery.js';
+import { message, type PlannedMessage } from '../delivery/outbound-messages.js';
+import { others, type PeopleRead } from '../persistence/people.read.js';
 import { EmailHandler } from './email-handler.js';
-import { Links } from './links.js';
-import { MessageDelivery } from './message-delivery.js';
-import { message, type PlannedMessage } from './outbound-messages.js';
-import { others, type PeopleRead } from './people.read.js';
 
 type MatchEvent = 'match.proposed' | 'match.approved' | 'match.rejected';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotificationConfig } from './notification.config.js';
+import { NotificationConfig } from '../notification.config.js';
 
 /** Links to the web's pages about the records an email is about. */
 @Injectable()
