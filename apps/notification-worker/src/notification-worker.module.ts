@@ -4,7 +4,6 @@ import { DatabaseModule } from '#libs/database';
 import { EventConsumerModule } from '#libs/event-consumer';
 import { type NotificationConfig, NotificationsModule } from '#libs/notifications';
 import { LoggingModule } from '#libs/observability';
-import { OrganisationRegisteredHandler } from './organisation-registered.handler.js';
 
 @Module({})
 export class NotificationWorkerModule {
@@ -12,7 +11,6 @@ export class NotificationWorkerModule {
     return {
       module: NotificationWorkerModule,
       imports: [TypedConfigModule.forRoot(config), LoggingModule, DatabaseModule.forRoot({ entities: 'none' }), NotificationsModule, EventConsumerModule.forGroup('notification')],
-      providers: [OrganisationRegisteredHandler],
     };
   }
 }
