@@ -4,28 +4,35 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '#libs/events';
-import { AcceptInvitationHandler } from './accept-invitation.handler.js';
-import { AuthController } from './auth.controller.js';
-import { AuthenticationGuard } from './authentication.guard.js';
-import { CallerCache } from './caller-cache.js';
-import { FirstAdmin } from './first-admin.js';
+import { AcceptInvitationHandler } from './commands/accept-invitation/accept-invitation.handler.js';
+import { CompletePasswordResetHandler } from './commands/complete-password-reset/complete-password-reset.handler.js';
+import { InviteUserHandler } from './commands/invite-user/invite-user.handler.js';
+import { RefreshSignInHandler } from './commands/refresh-sign-in/refresh-sign-in.handler.js';
+import { RequestPasswordResetHandler } from './commands/request-password-reset/request-password-reset.handler.js';
+import { ResendInvitationHandler } from './commands/resend-invitation/resend-invitation.handler.js';
+import { SignInTokens } from './commands/sign-in/sign-in-tokens.js';
+import { SignInHandler } from './commands/sign-in/sign-in.handler.js';
+import { SignOutHandler } from './commands/sign-out/sign-out.handler.js';
+import { WithdrawInvitationHandler } from './commands/withdraw-invitation/withdraw-invitation.handler.js';
+import { AuthController } from './http/auth.controller.js';
+import { AuthenticationGuard } from './http/authentication.guard.js';
+import { CallerCache } from './http/caller-cache.js';
+import { InvitationsController } from './http/invitations.controller.js';
+import { LoginRateLimitGuard, PasswordResetRateLimitGuard } from './http/login-rate-limit.guard.js';
+import { PasswordResetController } from './http/password-reset.controller.js';
+import { PeopleController } from './http/people.controller.js';
+import { RateLimiter } from './http/rate-limiter.js';
 import { IdentityConfig } from './identity.config.js';
-import { InvitationsController } from './invitations.controller.js';
-import { Invitation } from './invitation.entity.js';
-import { FindPeopleHandler, GetPersonHandler } from './find-people.handler.js';
-import { InviteUserHandler } from './invite-user.handler.js';
-import { LoginRateLimitGuard, PasswordResetRateLimitGuard } from './login-rate-limit.guard.js';
-import { PasswordResetController } from './password-reset.controller.js';
-import { PasswordReset } from './password-reset.entity.js';
-import { CompletePasswordResetHandler, RequestPasswordResetHandler } from './password-reset.handlers.js';
-import { PeopleController } from './people.controller.js';
-import { RateLimiter } from './rate-limiter.js';
-import { RefreshToken } from './refresh-token.entity.js';
-import { RefreshTokens } from './refresh-tokens.js';
-import { ResendInvitationHandler } from './resend-invitation.handler.js';
-import { SignIn } from './sign-in.service.js';
-import { User } from './user.entity.js';
-import { WithdrawInvitationHandler } from './withdraw-invitation.handler.js';
+import { FirstAdmin } from './persistence/first-admin.js';
+import { Invitation } from './persistence/invitation.entity.js';
+import { PasswordReset } from './persistence/password-reset.entity.js';
+import { RefreshToken } from './persistence/refresh-token.entity.js';
+import { RefreshTokens } from './persistence/refresh-tokens.js';
+import { User } from './persistence/user.entity.js';
+import { CheckPasswordResetLinkHandler } from './queries/check-password-reset-link/check-password-reset-link.handler.js';
+import { FindPeopleHandler } from './queries/find-people/find-people.handler.js';
+import { GetPersonHandler } from './queries/get-person/get-person.handler.js';
+import { SignedInPersonHandler } from './queries/signed-in-person/signed-in-person.handler.js';
 
 @Module({})
 export class IdentityModule {
@@ -53,18 +60,23 @@ export class IdentityModule {
       controllers: [AuthController, InvitationsController, PasswordResetController, PeopleController],
       providers: [
         CallerCache,
-        SignIn,
+        SignInTokens,
         RefreshTokens,
         FirstAdmin,
         RateLimiter,
         LoginRateLimitGuard,
         PasswordResetRateLimitGuard,
+        SignInHandler,
+        RefreshSignInHandler,
+        SignOutHandler,
         InviteUserHandler,
         AcceptInvitationHandler,
         ResendInvitationHandler,
         WithdrawInvitationHandler,
         FindPeopleHandler,
         GetPersonHandler,
+        SignedInPersonHandler,
+        CheckPasswordResetLinkHandler,
         RequestPasswordResetHandler,
         CompletePasswordResetHandler,
         { provide: APP_GUARD, useClass: AuthenticationGuard },

@@ -1,7 +1,7 @@
-export { ApiSignedIn, BEARER_SCHEME, CurrentCaller, Public, Roles } from './access.decorators.js';
-export { type Caller, canSeePartnership, isAdmin } from './caller.js';
+export { type Caller, canSeePartnership, isAdmin } from './domain/caller.js';
+export { PartnershipDirectory } from './domain/partnership-directory.js';
+export { ROLES, type Role } from './domain/role.js';
+export { ApiSignedIn, BEARER_SCHEME, CurrentCaller, Public, Roles } from './http/access.decorators.js';
 export { IdentityConfig } from './identity.config.js';
 export { IdentityModule } from './identity.module.js';
-export { PartnershipDirectory } from './partnership-directory.js';
-export { ROLES, type Role } from './role.js';
-export { User } from './user.entity.js';
+export { User } from './persistence/user.entity.js';

@@ -1,4 +1,4 @@
-import { worksInPartnership } from '../audience.sql.js';
+import { worksInPartnership } from '../persistence/audience.sql.js';
 
 /**
  * Whether subscription `s` may be told of opportunity `o`: a person's, of their partnerships'

@@ -1,0 +1,10 @@
+import { Command } from '@nestjs/cqrs';
+
+export class CompletePasswordResetCommand extends Command<void> {
+  constructor(
+    readonly token: string,
+    readonly password: string,
+  ) {
+    super();
+  }
+}

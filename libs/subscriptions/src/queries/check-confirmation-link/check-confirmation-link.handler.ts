@@ -1,0 +1,14 @@
+import { BadRequestException } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { IdentityConfig } from '#libs/identity';
+import { confirmationClaims, INVALID_CONFIRMATION_LINK } from '../../domain/email-links.js';
+import { CheckConfirmationLinkQuery } from './check-confirmation-link.query.js';
+
+@QueryHandler(CheckConfirmationLinkQuery)
+export class CheckConfirmationLinkHandler implements IQueryHandler<CheckConfirmationLinkQuery> {
+  constructor(private readonly config: IdentityConfig) {}
+
+  async execute({ token }: CheckConfirmationLinkQuery): Promise<void> {
+    if (!confirmationClaims(this.config.LINK_SECRET, token)) throw new BadRequestException(INVALID_CONFIRMATION_LINK);
+  }
+}
