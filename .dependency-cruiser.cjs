@@ -53,7 +53,7 @@ module.exports = {
       comment: 'A context\'s domain/ holds its rules in plain TypeScript: no DTOs, controllers or Nest HTTP code reach it.',
       severity: 'error',
       from: { path: '^libs/[^/]+/src/domain/' },
-      to: { path: ['\\.dto\\.ts$', '/http/', '^node_modules/@nestjs/(common|core|platform-fastify|swagger)/'] },
+      to: { path: ['\\.dto\\.ts$', '^libs/[^/]+/src/http/', '^node_modules/@nestjs/(common|core|platform-fastify|swagger)/'] },
     },
   ],
   options: {
