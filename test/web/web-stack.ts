@@ -67,7 +67,7 @@ export class WebStack {
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
     this.web = Object.assign(child, { output: () => output });
-    await eventually(async () => (await fetch(`${this.webUrl}/cookies`).catch(() => null))?.status === 200, { timeoutMs: 20_000 }).catch((error: unknown) => {
+    await eventually(async () => (await fetch(`${this.webUrl}/cookies`).catch(() => null))?.status === 200, { timeoutMs: 60_000 }).catch((error: unknown) => {
       throw new Error(`The web did not start: ${output}`, { cause: error });
     });
   }
