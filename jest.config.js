@@ -27,7 +27,8 @@ const withDatabase = {
 };
 
 export default {
-  testTimeout: 60_000,
+  // Generous: building a test world over HTTP on a busy 2-core machine takes its time.
+  testTimeout: 180_000,
   maxWorkers: 2,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
