@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { SetInProduction } from './set-in-production.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -17,10 +18,16 @@ export class ProcessConfig {
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 }
 
+/** The port of the PostgreSQL that `npm start` runs itself when DATABASE_URL is not set. */
+export const EMBEDDED_DATABASE_PORT = 5439;
+export const EMBEDDED_DATABASE_URL = `postgres://postgres@127.0.0.1:${EMBEDDED_DATABASE_PORT}/tpm`;
+
 /** Settings every process behind the API needs: where the data and the queues live. */
 export class CoreConfig extends ProcessConfig {
+  /** Unset: the embedded PostgreSQL that `npm start` runs in .data/ (refused in production). */
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
-  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/tpm';
+  @SetInProduction(EMBEDDED_DATABASE_URL)
+  DATABASE_URL: string = EMBEDDED_DATABASE_URL;
 
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL: string = 'redis://127.0.0.1:6379';

@@ -17,7 +17,7 @@ describe('validateConfig', () => {
   it('applies defaults that work on a development machine', () => {
     const config = validateConfig(ExampleConfig, {});
     expect(config).toBeInstanceOf(ExampleConfig);
-    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/tpm');
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5439/tpm');
     expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
     expect(config.PORT).toBe(3000);
   });
@@ -54,6 +54,11 @@ describe('validateConfig', () => {
     expect(message).toContain('REDIS_URL="http://nope"');
     expect(message).toContain('LOG_LEVEL="loud"');
     expect(message).not.toContain('DATABASE_URL');
+  });
+
+  it('refuses the embedded database in production, naming DATABASE_URL', () => {
+    expect(() => validateConfig(ExampleConfig, { NODE_ENV: 'production' })).toThrow(/DATABASE_URL=undefined: DATABASE_URL must be set in production/);
+    expect(validateConfig(ExampleConfig, { NODE_ENV: 'production', DATABASE_URL: 'postgres://db.internal/tpm' }).DATABASE_URL).toBe('postgres://db.internal/tpm');
   });
 
   it('ignores variables that are not settings', () => {

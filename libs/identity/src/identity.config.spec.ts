@@ -15,6 +15,7 @@ describe('IdentityConfig', () => {
   it('accepts real ones in production', () => {
     const config = validateConfig(IdentityConfig, {
       NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db.internal/tpm',
       JWT_SECRET: 'x'.repeat(48),
       ADMIN_PASSWORD: 'a real admin password',
       LINK_SECRET: 'y'.repeat(48),
