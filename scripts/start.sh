@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The whole product on this machine: services, install, build, database and migrations, the web,
-# the API, both workers and the demo data. Ctrl-C stops everything.
+# The whole product on this machine: install, build, database and migrations, the web, the API,
+# both workers and the demo data. Ctrl-C stops everything. Needs nothing but Node.js: without
+# DATABASE_URL it runs an embedded PostgreSQL with its data in .data/postgres, and without REDIS_URL
+# the queues live in PostgreSQL too.
 #
 # Under a supervisor: SIGTERM, SIGINT or SIGHUP (to npm or to this script), or npm dying, stops
 # every process started here within seconds, and the script then dies of that signal. When one of
@@ -11,6 +13,8 @@ cd "$(dirname "$0")/.."
 
 mail_catcher=false
 if [ -z "${SMTP_URL:-}" ]; then mail_catcher=true; fi
+embedded_database=false
+if [ -z "${DATABASE_URL:-}" ]; then embedded_database=true; fi
 
 # Of its arguments, each "SETTING host port", prints those whose port cannot be listened on.
 taken_ports() {
@@ -25,6 +29,9 @@ taken_ports() {
   ' "$@"
 }
 wanted_ports=("PORT ${HOST:-127.0.0.1} ${PORT:-3000}" "WEB_PORT ${WEB_HOST:-127.0.0.1} ${WEB_PORT:-8080}")
+if $embedded_database; then
+  wanted_ports+=("EMBEDDED_DATABASE_PORT 127.0.0.1 ${EMBEDDED_DATABASE_PORT:-5439}")
+fi
 if $mail_catcher; then
   wanted_ports+=("MAIL_CATCHER_SMTP_PORT 127.0.0.1 ${MAIL_CATCHER_SMTP_PORT:-1025}" "MAIL_CATCHER_PORT 127.0.0.1 ${MAIL_CATCHER_PORT:-1080}")
 fi
@@ -39,6 +46,7 @@ fi
 declare -A names=() # of the processes that make up the product, by pid
 step=""             # the start-up command running now
 npm_watch=""        # the loop that notices npm is gone
+database_group=""   # the embedded database, stopped after the processes that use it
 
 # Runs a command in the background in a process group of its own (job control on while it forks):
 # stopping the group stops whatever the command started too, and the terminal's Ctrl-C reaches
@@ -66,32 +74,55 @@ run_process() {
   names[$!]=$name
 }
 
+# When one of the processes has died on its own: says which, and exits 1 (stopping the rest on exit).
+stop_if_one_died() {
+  local pid dead=()
+  for pid in "${!names[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then dead+=("${names[$pid]} (pid $pid)"); fi
+  done
+  if [ ${#dead[@]} -gt 0 ]; then
+    echo "Stopped on its own: ${dead[*]}; stopping the rest" >&2
+    exit 1
+  fi
+}
+
 groups_alive() {
   local group
   for group in "$@"; do if kill -0 -- "-$group" 2>/dev/null; then echo "$group"; fi; done
 }
 
-# SIGTERM to every process group started here; after 10 s, SIGKILL to whatever is left.
+# SIGTERM to these process groups; after 10 s, SIGKILL to whatever is left of them.
+stop_groups() {
+  [ $# -gt 0 ] || return 0
+  kill -TERM -- "${@/#/-}" 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    [ -n "$(groups_alive "$@")" ] || break
+    sleep 0.1
+  done
+  local group
+  for group in $(groups_alive "$@"); do
+    echo "${names[$group]:-$group} still running after 10 s: killed" >&2 || true
+    kill -KILL -- "-$group" 2>/dev/null || true
+  done
+}
+
+# Stops every process group started here; the embedded database last, as the others may still use it.
 stop_all() {
   # npm forwards the terminal's Ctrl-C that this script also gets: the second must not cut this
   # short, nor a terminal or pipe gone away (so messages may fail too).
   trap '' INT TERM HUP PIPE
-  local groups=(${step:+"$step"} ${npm_watch:+"$npm_watch"} "${!names[@]}")
-  [ ${#groups[@]} -gt 0 ] || return 0
+  local groups=(${step:+"$step"} ${npm_watch:+"$npm_watch"}) group
+  for group in "${!names[@]}"; do
+    if [ "$group" != "$database_group" ]; then groups+=("$group"); fi
+  done
+  [ ${#groups[@]} -gt 0 ] || [ -n "$database_group" ] || return 0
   echo "Stopping..." || true
-  kill -TERM -- "${groups[@]/#/-}" 2>/dev/null || true
-  for _ in $(seq 1 100); do
-    [ -n "$(groups_alive "${groups[@]}")" ] || break
-    sleep 0.1
-  done
-  local group
-  for group in $(groups_alive "${groups[@]}"); do
-    echo "${names[$group]:-$group} still running after 10 s: killed" >&2 || true
-    kill -KILL -- "-$group" 2>/dev/null || true
-  done
+  stop_groups "${groups[@]}"
+  stop_groups ${database_group:+"$database_group"}
   wait 2>/dev/null || true
   step=""
   npm_watch=""
+  database_group=""
   names=()
 }
 
@@ -118,11 +149,38 @@ if [ -n "${npm_lifecycle_event:-}" ]; then
   npm_watch=$!
 fi
 
-run_step bash scripts/ensure-services.sh
 run_step bash scripts/install.sh
 
 export LOG_FORMAT="${LOG_FORMAT:-pretty}"
 export NODE_ENV="${NODE_ENV:-development}"
+
+# Whether something accepts connections on host port.
+listening() {
+  node -e '
+    const socket = require("node:net").connect(Number(process.argv[2]), process.argv[1]);
+    socket.once("connect", () => process.exit(0)).once("error", () => process.exit(1));
+  ' "$1" "$2"
+}
+
+if $embedded_database; then
+  database_line="embedded PostgreSQL 18 in ${EMBEDDED_DATABASE_DIR:-.data/postgres}"
+  run_process database node dist/libs/database/src/cli/embedded-database.js start
+  database_group=$!
+  for _ in $(seq 1 240); do
+    stop_if_one_died
+    if listening 127.0.0.1 "${EMBEDDED_DATABASE_PORT:-5439}"; then break; fi
+    sleep 0.25
+  done
+  export DATABASE_URL="postgres://postgres@127.0.0.1:${EMBEDDED_DATABASE_PORT:-5439}/tpm"
+else
+  database_line="PostgreSQL at $(node -e 'const u = new URL(process.argv[1]); console.log(u.host + u.pathname)' "$DATABASE_URL")"
+fi
+if [ "${QUEUE_BACKEND:-}" = redis ] || { [ -z "${QUEUE_BACKEND:-}" ] && [ -n "${REDIS_URL:-}" ]; }; then
+  queues_line="Redis"
+else
+  queues_line="PostgreSQL"
+fi
+echo "database: $database_line; queues: $queues_line"
 run_step npm run --silent db:create
 run_step npm run --silent migration:run >/dev/null
 echo "Migrations applied"
@@ -140,18 +198,6 @@ run_process matching-worker node dist/apps/matching-worker/src/main.js
 run_process notification-worker node dist/apps/notification-worker/src/main.js
 export API_URL="${API_URL:-http://${HOST:-127.0.0.1}:${PORT:-3000}}"
 run_process web node dist/apps/web/src/main.js
-
-# When one of the processes has died on its own: says which, and exits 1 (stopping the rest on exit).
-stop_if_one_died() {
-  local pid dead=()
-  for pid in "${!names[@]}"; do
-    if ! kill -0 "$pid" 2>/dev/null; then dead+=("${names[$pid]} (pid $pid)"); fi
-  done
-  if [ ${#dead[@]} -gt 0 ]; then
-    echo "Stopped on its own: ${dead[*]}; stopping the rest" >&2
-    exit 1
-  fi
-}
 
 # Waits up to 120 s for a URL to answer 2xx, while every process is still running.
 answers() {
