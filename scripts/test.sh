@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The test command: services and Chromium there, dependencies installed, built, then every unit,
-# end-to-end and browser test.
+# The test command: Chromium there, dependencies installed, built, then every unit, medium,
+# end-to-end and browser test. The tests use the machine's PostgreSQL and Redis when they answer,
+# and otherwise an embedded PostgreSQL of the run's own with the queues in it.
 # Extra arguments go to jest (e.g. `npm test -- test/redis-outage`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-services.sh
 bash scripts/ensure-chromium.sh
 bash scripts/install.sh
 mkdir -p .data

@@ -8,6 +8,12 @@ export default async function globalTeardown(): Promise<void> {
   if (done) return;
   done = true;
   const run = testRunId();
-  await dropRunDatabases(run);
+  const databaseServer = globalThis.tpmTestDatabaseServer;
+  if (databaseServer) {
+    // Dropping each database is pointless: the whole server goes, with its files.
+    await databaseServer.stop();
+  } else {
+    await dropRunDatabases(run);
+  }
   await removeRedisKeys(testSettings.redisUrl, runQueuePrefix(run));
 }

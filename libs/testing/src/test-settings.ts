@@ -1,8 +1,16 @@
 import { randomBytes } from 'node:crypto';
 
-/** Where tests find PostgreSQL and Redis; the machine's services unless told otherwise. */
+/** The PostgreSQL server tests use unless TEST_DATABASE_SERVER_URL names another. */
+export const MACHINE_DATABASE_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * Where tests find PostgreSQL and Redis; the machine's services unless told otherwise. The run's
+ * global set-up may start a PostgreSQL of its own and set TEST_DATABASE_SERVER_URL for the workers.
+ */
 export const testSettings = {
-  serverUrl: process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  get serverUrl(): string {
+    return process.env.TEST_DATABASE_SERVER_URL ?? MACHINE_DATABASE_SERVER_URL;
+  },
   redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
 
