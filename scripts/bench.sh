@@ -4,6 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-services.sh
+# Benchmarks measure the production set-up: this machine's PostgreSQL and Redis, unless told otherwise.
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tpm}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 # Installs from the lockfile when node_modules is missing or stale (npm ci rejects this lockfile here), then builds.
 bash scripts/install.sh
 node dist/bench/pipeline/main.js
