@@ -1,8 +1,8 @@
-import { DisposableRedis, eventually, TcpProxy, universityRequest } from '#libs/testing';
+import { describeWithRedisServer, DisposableRedis, eventually, TcpProxy, universityRequest } from '#libs/testing';
 import { TestStack } from './support/test-stack.js';
 
 /** PostgreSQL stopped or frozen, behind a switch of this file's own, so other test files keep theirs. */
-describe('PostgreSQL going away', () => {
+describeWithRedisServer('PostgreSQL going away', () => {
   let stack: TestStack;
   let proxy: TcpProxy;
   let redis: DisposableRedis;
@@ -23,7 +23,7 @@ describe('PostgreSQL going away', () => {
 
   beforeAll(async () => {
     redis = await DisposableRedis.start();
-    stack = await TestStack.create({ REDIS_URL: redis.url });
+    stack = await TestStack.create({ QUEUE_BACKEND: 'redis', REDIS_URL: redis.url });
     proxy = await TcpProxy.start({ host: '127.0.0.1', port: Number(new URL(stack.database.url).port || 5432) });
     ({ http, anonymous } = await stack.startApi({
       DATABASE_URL: proxy.in(stack.database.url),

@@ -1,4 +1,4 @@
-import { dropRunDatabases, removeRedisKeys, runQueuePrefix, testRunId, testSettings } from '#libs/testing';
+import { dropRunDatabases, removeRedisKeys, runQueuePrefix, testQueueBackend, testRunId, testSettings } from '#libs/testing';
 
 let done = false;
 
@@ -9,5 +9,6 @@ export default async function globalTeardown(): Promise<void> {
   done = true;
   const run = testRunId();
   await dropRunDatabases(run);
-  await removeRedisKeys(testSettings.redisUrl, runQueuePrefix(run));
+  // On PostgreSQL the queues lived in the test databases, dropped above.
+  if ((await testQueueBackend()) === 'redis') await removeRedisKeys(testSettings.redisUrl, runQueuePrefix(run));
 }
