@@ -34,7 +34,8 @@ export class CoreConfig extends ProcessConfig {
   /**
    * Where BullMQ keeps the queues (and the sign-in rate limits): `redis`, or `postgres` for a machine
    * with no Redis (the queues then live in DATABASE_URL's database, schema `<QUEUE_PREFIX>_queues`).
-   * By default `redis` when REDIS_URL is set, `postgres` otherwise.
+   * By default `redis` when REDIS_URL is set, `postgres` otherwise: an accessor, as a default that
+   * depends on another setting can only be worked out once both are read.
    */
   @IsIn(QUEUE_BACKENDS)
   get QUEUE_BACKEND(): QueueBackend {

@@ -10,5 +10,5 @@ export { OutboxRelay } from './outbox-relay.js';
 export { OutboxReconciler } from './outbox-reconciler.js';
 export { OutboxRelayModule } from './outbox-relay.module.js';
 export { appendToOutbox, transactionWithEvents } from './outbox.js';
-export { createQueue, createQueueEvents, createWorker, pingQueue, type QueueBackendSettings, type QueueRole, queueSchemaOf } from './queue-backend.js';
+export { createQueue, createWorker, pingQueue, type QueueBackendSettings, type QueueRole, queueSchemaOf } from './queue-backend.js';
 export { producerConnection, workerConnection } from './redis-connection.js';

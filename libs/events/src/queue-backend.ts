@@ -4,8 +4,6 @@ import {
   type PostgresPoolConfig,
   type Processor,
   Queue,
-  QueueEvents,
-  type QueueEventsOptions,
   type QueueOptions,
   Worker,
   type WorkerOptions,
@@ -78,13 +76,6 @@ export function createWorker<T = unknown>(settings: QueueBackendSettings, name: 
   const { connection, factory } = backendOf(settings, 'worker');
   const all = { ...options, connection, prefix: settings.QUEUE_PREFIX } as WorkerOptions<never>;
   return (factory ? new Worker(name, processor as Processor, all, factory) : new Worker(name, processor as Processor, all as WorkerOptions)) as unknown as Worker<T>;
-}
-
-/** The events of a queue of the configured backend (for tests and tools that wait on jobs). */
-export function createQueueEvents(settings: QueueBackendSettings, name: string, options: Without<QueueEventsOptions> = {}): QueueEvents {
-  const { connection, factory } = backendOf(settings, 'worker');
-  const all = { ...options, connection, prefix: settings.QUEUE_PREFIX } as QueueEventsOptions<never>;
-  return (factory ? new QueueEvents(name, all, factory) : new QueueEvents(name, all as QueueEventsOptions)) as unknown as QueueEvents;
 }
 
 /**
