@@ -4,9 +4,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-services.sh
-# Benchmarks measure the production set-up: this machine's PostgreSQL and Redis, unless told otherwise.
+# Benchmarks measure the production set-up: this machine's PostgreSQL, and the queues in its Redis
+# when it runs and no setting says otherwise. QUEUE_BACKEND=postgres npm run bench measures the
+# queues in PostgreSQL.
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tpm}"
-export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+if [ -z "${REDIS_URL:-}" ] && [ -z "${QUEUE_BACKEND:-}" ] && [ "$(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null)" = "PONG" ]; then
+  export REDIS_URL=redis://127.0.0.1:6379
+fi
 # Installs from the lockfile when node_modules is missing or stale (npm ci rejects this lockfile here), then builds.
 bash scripts/install.sh
 node dist/bench/pipeline/main.js

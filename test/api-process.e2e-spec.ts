@@ -39,6 +39,14 @@ describe('the API process', () => {
     expect(api.output()).toContain(`${variable}=${JSON.stringify(value)}`);
   });
 
+  it('stops at start-up, naming REDIS_URL, when the queues are to be in Redis and REDIS_URL is not set', async () => {
+    const { REDIS_URL: _unset, ...settings } = stack.settings;
+    const api = runApi({ ...settings, QUEUE_BACKEND: 'redis', REDIS_URL: '' });
+    const [code] = await once(api, 'exit');
+    expect(code).toBe(1);
+    expect(api.output()).toContain('REDIS_URL must be set when QUEUE_BACKEND is redis');
+  });
+
   it('serves health, the OpenAPI document and its UI, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const api = runApi({ ...stack.settings, PORT: port, API_DOCS_UI: 'true', LOG_LEVEL: 'info' });
@@ -46,7 +54,7 @@ describe('the API process', () => {
     try {
       const health = await eventually(() => fetch(`${base}/health`));
       expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, redis: { status: 'up' } } });
+      expect(await health.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, queues: { status: 'up' } } });
 
       const ui = await fetch(`${base}/docs`);
       expect(ui.status).toBe(200);

@@ -1,11 +1,11 @@
-import { DisposableRedis, eventually, TcpProxy, universityRequest } from '#libs/testing';
+import { describeWithRedisServer, DisposableRedis, eventually, TcpProxy, universityRequest } from '#libs/testing';
 import { TestStack } from './support/test-stack.js';
 
 /** PostgreSQL stopped or frozen, behind a switch of this file's own, so other test files keep theirs. */
 describe('PostgreSQL going away', () => {
   let stack: TestStack;
   let proxy: TcpProxy;
-  let redis: DisposableRedis;
+  let redis: DisposableRedis | undefined;
   let http: Awaited<ReturnType<TestStack['startApi']>>['http'];
   let anonymous: Awaited<ReturnType<TestStack['startApi']>>['anonymous'];
 
@@ -22,8 +22,8 @@ describe('PostgreSQL going away', () => {
   ];
 
   beforeAll(async () => {
-    redis = await DisposableRedis.start();
-    stack = await TestStack.create({ REDIS_URL: redis.url });
+    // The queues are on the tests' backend: on PostgreSQL they go away with it.
+    stack = await TestStack.create();
     proxy = await TcpProxy.start({ host: '127.0.0.1', port: Number(new URL(stack.database.url).port || 5432) });
     ({ http, anonymous } = await stack.startApi({
       DATABASE_URL: proxy.in(stack.database.url),
@@ -39,7 +39,7 @@ describe('PostgreSQL going away', () => {
   afterAll(async () => {
     await stack.close();
     await proxy.stop();
-    await redis.stop();
+    await redis?.stop();
   });
 
   it('answers 503 with Retry-After while the database refuses connections, and recovers by itself', async () => {
@@ -57,13 +57,22 @@ describe('PostgreSQL going away', () => {
     await http.get('/api/universities').expect(200);
   });
 
-  it('answers 503 when running a digest needs Redis and Redis is away', async () => {
-    await redis.stop();
-    try {
-      unavailable(await http.post('/api/admin/digests/daily'));
-    } finally {
-      await redis.resume();
-    }
-    await eventually(async () => (await http.post('/api/admin/digests/daily')).status === 202, { timeoutMs: 30_000 });
+  describeWithRedisServer('with the queues in a Redis of its own', () => {
+    let onRedis: typeof http;
+
+    beforeAll(async () => {
+      redis = await DisposableRedis.start();
+      ({ http: onRedis } = await stack.startApi({ QUEUE_BACKEND: 'redis', REDIS_URL: redis.url, OUTBOX_RELAY: 'false' }));
+    });
+
+    it('answers 503 when running a digest needs Redis and Redis is away', async () => {
+      await redis!.stop();
+      try {
+        unavailable(await onRedis.post('/api/admin/digests/daily'));
+      } finally {
+        await redis!.resume();
+      }
+      await eventually(async () => (await onRedis.post('/api/admin/digests/daily')).status === 202, { timeoutMs: 30_000 });
+    });
   });
 });

@@ -1,8 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '#libs/database';
-import { workerConnection } from '#libs/events';
 import { DIGEST_QUEUE, requestDigestRun } from '#libs/mail-contract';
 import { councilRequest, eventually, opportunityRequest, SmtpInbox, universityRequest } from '#libs/testing';
 import { type Person, personWith } from './support/people.js';
@@ -49,7 +48,7 @@ describe('digests', () => {
     stack = await TestStack.create({ SMTP_URL: inbox.url, EVENT_JOB_BACKOFF_MS: 100, PUBLIC_URL, DIGEST_BATCH_SIZE: 2, DIGEST_QUIET_SECONDS: 0 });
     ({ app, http: admin, anonymous } = await stack.startApi());
     await stack.startWorker('notification');
-    queue = new Queue(DIGEST_QUEUE, { connection: workerConnection(String(stack.settings.REDIS_URL)), prefix: String(stack.settings.QUEUE_PREFIX) });
+    queue = stack.namedQueue(DIGEST_QUEUE);
     const uea = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
     const norfolk = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
     const suffolk = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
@@ -60,7 +59,6 @@ describe('digests', () => {
     academic = await personWith(app, admin, 'academic', { universityId: uea });
   });
   afterAll(async () => {
-    await queue.close();
     await stack.close();
     await inbox.stop();
   });

@@ -1,4 +1,4 @@
-import { dropRunDatabases, removeRedisKeys, runQueuePrefix, testRunId, testSettings } from '#libs/testing';
+import { dropRunDatabases, removeRedisKeys, runQueuePrefix, testQueueBackend, testRunId, testSettings } from '#libs/testing';
 
 let done = false;
 
@@ -15,5 +15,6 @@ export default async function globalTeardown(): Promise<void> {
   } else {
     await dropRunDatabases(run);
   }
-  await removeRedisKeys(testSettings.redisUrl, runQueuePrefix(run));
+  // On PostgreSQL the queues lived in the test databases, gone above.
+  if ((await testQueueBackend()) === 'redis') await removeRedisKeys(testSettings.redisUrl, runQueuePrefix(run));
 }

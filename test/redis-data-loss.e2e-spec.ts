@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { DisposableRedis, eventually } from '#libs/testing';
+import { describeWithRedisServer, DisposableRedis, eventually } from '#libs/testing';
 import { DIGEST_QUEUE } from '#libs/mail-contract';
 import { Queue } from 'bullmq';
 import { workerConnection } from '#libs/events';
@@ -7,7 +7,7 @@ import { OpportunitiesToPublish } from './support/opportunities-to-publish.js';
 import { TestStack } from './support/test-stack.js';
 
 /** A Redis of this file's own that forgets everything, as one without persistence does when it restarts. */
-describe('Redis losing its data', () => {
+describeWithRedisServer('Redis losing its data', () => {
   let stack: TestStack;
   let redis: DisposableRedis;
   let http: Awaited<ReturnType<TestStack['startApi']>>['http'];
@@ -20,7 +20,7 @@ describe('Redis losing its data', () => {
 
   beforeAll(async () => {
     redis = await DisposableRedis.start();
-    stack = await TestStack.create({ REDIS_URL: redis.url, OUTBOX_POLL_INTERVAL_MS: 200, OUTBOX_RECONCILE_AFTER_SECONDS: 1, OUTBOX_RECONCILE_INTERVAL_MS: 300 });
+    stack = await TestStack.create({ QUEUE_BACKEND: 'redis', REDIS_URL: redis.url, OUTBOX_POLL_INTERVAL_MS: 200, OUTBOX_RECONCILE_AFTER_SECONDS: 1, OUTBOX_RECONCILE_INTERVAL_MS: 300 });
     ({ http } = await stack.startApi());
   });
   afterAll(async () => {

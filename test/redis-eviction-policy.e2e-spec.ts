@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { producerConnection, warnUnlessNoEviction, warnUnlessPersistent } from '#libs/events';
-import { DisposableRedis } from '#libs/testing';
+import { describeWithRedisServer, DisposableRedis } from '#libs/testing';
 
 /** BullMQ loses jobs on a Redis that may evict keys: start-up says so loudly. */
-describe('the start-up check of Redis eviction', () => {
+describeWithRedisServer('the start-up check of Redis eviction', () => {
   const warnings: string[] = [];
   const logger = { warn: (message: string) => warnings.push(message) } as never;
   let redis: DisposableRedis | undefined;

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DisposableRedis, eventually } from '#libs/testing';
+import { describeWithRedisServer, DisposableRedis, eventually } from '#libs/testing';
 import { OpportunitiesToPublish } from './support/opportunities-to-publish.js';
 import { TestStack } from './support/test-stack.js';
 
 /** Outages of a Redis of this file's own, so other test files keep theirs. */
-describe('Redis going away', () => {
+describeWithRedisServer('Redis going away', () => {
   let stack: TestStack;
   let redis: DisposableRedis;
   let http: Awaited<ReturnType<TestStack['startApi']>>['http'];
@@ -13,7 +13,7 @@ describe('Redis going away', () => {
 
   beforeAll(async () => {
     redis = await DisposableRedis.start();
-    stack = await TestStack.create({ REDIS_URL: redis.url, OUTBOX_POLL_INTERVAL_MS: 200 });
+    stack = await TestStack.create({ QUEUE_BACKEND: 'redis', REDIS_URL: redis.url, OUTBOX_POLL_INTERVAL_MS: 200 });
     ({ http, anonymous } = await stack.startApi());
     await stack.startWorker('matching');
     await stack.startWorker('notification');
@@ -42,7 +42,7 @@ describe('Redis going away', () => {
     await anonymous.post('/api/auth/login').send({ email: 'admin@example.org', password: 'development-admin-password' }).expect(200);
 
     const health = await http.get('/api/health').expect(503);
-    expect(health.body.details).toMatchObject({ database: { status: 'up' }, redis: { status: 'down' } });
+    expect(health.body.details).toMatchObject({ database: { status: 'up' }, queues: { status: 'down', backend: 'redis' } });
 
     // The relay has tried and failed, and says so on the rows; nothing is lost.
     await eventually(async () => {
@@ -69,7 +69,7 @@ describe('Redis going away', () => {
     expect(perEvent.map((row) => row.aggregate_id).sort()).toEqual([...ids].sort());
     expect(perEvent.every((row) => row.consumers.join() === 'matching,notification')).toBe(true);
     for (const group of ['matching', 'notification'] as const) {
-      const queue = stack.queue(group, redis.url);
+      const queue = stack.queue(group);
       expect(await queue.getCompletedCount()).toBe(5);
       const jobs = await queue.getCompleted();
       expect(jobs.every((job) => job.returnvalue === 'handled' && job.attemptsMade === 1)).toBe(true);

@@ -1,6 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Queue } from 'bullmq';
-import { queueNameOf, workerConnection } from '#libs/events';
+import type { Queue } from 'bullmq';
 import { DIGEST_QUEUE } from '#libs/mail-contract';
 import { councilRequest, eventually, opportunityRequest, profileRequest, SmtpInbox, universityRequest } from '#libs/testing';
 import { confirmationIn } from './support/email-links.js';
@@ -30,8 +29,7 @@ describe('an SMTP server down for far longer than the retries of a failing event
     stack = await TestStack.create({ SMTP_URL: inbox.url, PUBLIC_URL, EVENT_JOB_ATTEMPTS: 3, EVENT_JOB_BACKOFF_MS: 20, OUTAGE_RETRY_MAX_MS: 400, DIGEST_QUIET_SECONDS: 0 });
     ({ app, http: admin, anonymous } = await stack.startApi());
     await stack.startWorker('notification');
-    const connection = workerConnection(String(stack.settings.REDIS_URL));
-    queues = [queueNameOf('notification'), DIGEST_QUEUE].map((name) => new Queue(name, { connection, prefix: String(stack.settings.QUEUE_PREFIX) }));
+    queues = [stack.queue('notification'), stack.namedQueue(DIGEST_QUEUE)];
     const uea = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
     const norfolk = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
     partnershipId = (await admin.post('/api/partnerships').send({ name: 'Norfolk and Suffolk', universityIds: [uea], councilIds: [norfolk] }).expect(201)).body.id;
@@ -45,7 +43,6 @@ describe('an SMTP server down for far longer than the retries of a failing event
     await anonymous.post(confirmationIn(await eventually(() => inbox.to('daily@example.org')[0] ?? false), PUBLIC_URL)).expect(200);
   });
   afterAll(async () => {
-    await Promise.all(queues.map((queue) => queue.close()));
     await stack.close();
     await inbox.stop();
   });

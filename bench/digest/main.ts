@@ -4,11 +4,10 @@ import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Queue } from 'bullmq';
 import pg from 'pg';
 import { CoreConfig, loadConfig } from '#libs/config';
 import { withDatabaseName } from '#libs/database';
-import { producerConnection } from '#libs/events';
+import { createQueue } from '#libs/events';
 import { DIGEST_QUEUE, requestDigestRun } from '#libs/mail-contract';
 import { freePort, removeRedisKeys } from '#libs/testing';
 import { recreateDatabase } from '../pipeline/bench-database.js';
@@ -40,7 +39,8 @@ async function runOnce(subscribers: number) {
     const env = {
       ...process.env,
       DATABASE_URL: url,
-      REDIS_URL: core.REDIS_URL,
+      QUEUE_BACKEND: core.QUEUE_BACKEND,
+      REDIS_URL: core.REDIS_URL ?? '',
       QUEUE_PREFIX: prefix,
       SMTP_URL: `smtp://127.0.0.1:${sinkPort}?maxConnections=${process.env.DIGEST_BENCH_SMTP_CONNECTIONS ?? 10}`,
       DIGEST_SCHEDULES: 'false',
@@ -49,7 +49,7 @@ async function runOnce(subscribers: number) {
       DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '12',
     };
     const worker = spawn(process.execPath, ['dist/apps/notification-worker/src/main.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-    const queue = new Queue(DIGEST_QUEUE, { connection: producerConnection(core.REDIS_URL), prefix });
+    const queue = createQueue({ QUEUE_BACKEND: core.QUEUE_BACKEND, REDIS_URL: core.REDIS_URL, DATABASE_URL: url, QUEUE_PREFIX: prefix }, DIGEST_QUEUE, 'producer');
     try {
       await sleep(3000); // the worker connects and starts consuming
       const [{ expected }] = (
@@ -81,7 +81,7 @@ async function runOnce(subscribers: number) {
   } finally {
     await db.end();
     await database.drop();
-    await removeRedisKeys(core.REDIS_URL, `${prefix}:`);
+    if (core.QUEUE_BACKEND === 'redis' && core.REDIS_URL) await removeRedisKeys(core.REDIS_URL, `${prefix}:`);
   }
 }
 

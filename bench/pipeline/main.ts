@@ -14,7 +14,7 @@ const { api, worker } = settings;
 
 say(`Event pipeline benchmark: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(2)}), Node ${process.version}, everything in this one process.`);
 say(`Each side: ${n(EVENTS)} events for throughput (after ${n(WARM_UP_EVENTS)} to warm up), then ${n(STEADY_EVENTS)} at a steady ${STEADY_RATE}/s for latency.`);
-say(`Both sides consume with one BullMQ worker at concurrency ${worker.WORKER_CONCURRENCY}.`);
+say(`Both sides consume with one BullMQ worker at concurrency ${worker.WORKER_CONCURRENCY}, queues on ${worker.QUEUE_BACKEND} (QUEUE_BACKEND).`);
 say(`raw BullMQ: Queue.addBulk in batches of ${ADD_BATCH_SIZE} (jobs shaped and configured as the relay's), a Worker with a no-op processor.`);
 say('  throughput: first add to last job completed; latency: add resolved to job completed.');
 say(`pipeline: the real RegisterUniversityCommand on the CommandBus of the API's module (university + outbox row in one transaction), ${PRODUCERS} in flight;`);
@@ -30,7 +30,10 @@ try {
   say(report(raw, pipeline, STEADY_RATE));
 } finally {
   // Cleaning up must not hide why a run failed.
-  await removeRedisKeys(worker.REDIS_URL, `${worker.QUEUE_PREFIX}:`).catch((error) => say(`Could not remove the Redis keys: ${error}`));
+  // On PostgreSQL the queues go with the bench database.
+  if (worker.QUEUE_BACKEND === 'redis' && worker.REDIS_URL) {
+    await removeRedisKeys(worker.REDIS_URL, `${worker.QUEUE_PREFIX}:`).catch((error) => say(`Could not remove the Redis keys: ${error}`));
+  }
   await database.drop().catch((error) => say(`Could not drop the bench database: ${error}`));
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Job, Queue, Worker } from 'bullmq';
-import { domainEvent, eventJobOptions, type EventEnvelope, producerConnection, workerConnection } from '#libs/events';
+import type { Job, Queue, Worker } from 'bullmq';
+import { createQueue, createWorker, domainEvent, eventJobOptions, type EventEnvelope } from '#libs/events';
 import { ADD_BATCH_SIZE, type BenchSettings } from './settings.js';
 import { epochMs, runPaced, withDeadline } from './load.js';
 import { type Latency, latencyOf } from './stats.js';
@@ -19,7 +19,7 @@ function jobOf(index: number): { name: string; data: EventEnvelope; opts: { jobI
 }
 
 /**
- * BullMQ alone on the same Redis, with the connections, job options and worker settings the product
+ * BullMQ alone on the same queue backend (Redis, or PostgreSQL with QUEUE_BACKEND=postgres), with the connections, job options and worker settings the product
  * uses, and a processor that does nothing: the ceiling the event pipeline is compared with.
  */
 export class RawBullmq {
@@ -27,14 +27,8 @@ export class RawBullmq {
   private readonly worker: Worker;
 
   constructor({ worker: config }: BenchSettings) {
-    this.queue = new Queue(QUEUE, {
-      connection: producerConnection(config.REDIS_URL),
-      prefix: config.QUEUE_PREFIX,
-      defaultJobOptions: eventJobOptions(config),
-    });
-    this.worker = new Worker(QUEUE, async () => 'handled', {
-      connection: workerConnection(config.REDIS_URL),
-      prefix: config.QUEUE_PREFIX,
+    this.queue = createQueue(config, QUEUE, 'producer', { defaultJobOptions: eventJobOptions(config) });
+    this.worker = createWorker(config, QUEUE, async () => 'handled', {
       concurrency: config.WORKER_CONCURRENCY,
       lockDuration: config.WORKER_LOCK_DURATION_MS,
       stalledInterval: config.WORKER_STALLED_INTERVAL_MS,

@@ -7,7 +7,9 @@ import { createApiApp } from './create-api-app.js';
 
 const config = loadConfigOrExit(ApiConfig);
 const app = await createApiApp(config);
-await warnUnlessNoEviction(producerConnection(config.REDIS_URL));
-await warnUnlessPersistent(producerConnection(config.REDIS_URL));
+if (config.QUEUE_BACKEND === 'redis' && config.REDIS_URL) {
+  await warnUnlessNoEviction(producerConnection(config.REDIS_URL));
+  await warnUnlessPersistent(producerConnection(config.REDIS_URL));
+}
 await app.listen(config.PORT, config.HOST);
 new Logger('Api').log(`Listening on http://${config.HOST}:${config.PORT}/api (OpenAPI: /api/docs)`);

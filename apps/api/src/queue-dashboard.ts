@@ -3,10 +3,9 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Queue } from 'bullmq';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import { CONSUMER_GROUPS, producerConnection, queueNameOf } from '#libs/events';
+import { CONSUMER_GROUPS, createQueue, queueNameOf } from '#libs/events';
 import { DIGEST_QUEUE } from '#libs/mail-contract';
 import type { ApiConfig } from './api.config.js';
 
@@ -19,9 +18,7 @@ const COOKIE = 'tpm_queues';
  * header as usual. The user is read afresh on each request, as the API's guard does.
  */
 export async function mountQueueDashboard(app: NestFastifyApplication, config: ApiConfig): Promise<void> {
-  const queues = [...CONSUMER_GROUPS.map(queueNameOf), DIGEST_QUEUE].map(
-    (name) => new Queue(name, { connection: producerConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX }),
-  );
+  const queues = [...CONSUMER_GROUPS.map(queueNameOf), DIGEST_QUEUE].map((name) => createQueue(config, name, 'producer'));
   for (const queue of queues) queue.on('error', () => undefined);
   const board = new FastifyAdapter();
   board.setBasePath(PATH);

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { Queue } from 'bullmq';
 import { loadConfigOrExit } from '#libs/config';
-import { producerConnection } from '#libs/events';
+import { createQueue } from '#libs/events';
 import { NotificationConfig } from '#libs/notifications';
 import { DIGEST_FREQUENCIES, DIGEST_QUEUE, type DigestFrequency, requestDigestRun } from '#libs/mail-contract';
 
@@ -12,7 +11,7 @@ if (!DIGEST_FREQUENCIES.includes(frequency)) {
   process.exit(2);
 }
 const config = loadConfigOrExit(NotificationConfig);
-const queue = new Queue(DIGEST_QUEUE, { connection: producerConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX });
+const queue = createQueue(config, DIGEST_QUEUE, 'producer');
 const job = await requestDigestRun(queue, frequency);
 process.stdout.write(`Queued a ${frequency} digest run (job ${job.id}); the notification worker sends it.\n`);
 await queue.close();

@@ -28,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether PostgreSQL and Redis answer (503, with the details, when one does not) */
+        /**
+         * Whether PostgreSQL and the queues answer (503, with the details, when one does not)
+         * @description The queues live in Redis or in PostgreSQL (QUEUE_BACKEND); `queues.backend` says which.
+         */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;

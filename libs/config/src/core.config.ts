@@ -1,6 +1,9 @@
 import 'reflect-metadata';
-import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { SetInProduction } from './set-in-production.js';
+
+export const QUEUE_BACKENDS = ['redis', 'postgres'] as const;
+export type QueueBackend = (typeof QUEUE_BACKENDS)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -29,12 +32,36 @@ export class CoreConfig extends ProcessConfig {
   @SetInProduction(EMBEDDED_DATABASE_URL)
   DATABASE_URL: string = EMBEDDED_DATABASE_URL;
 
+  /** Where the queues live when QUEUE_BACKEND is redis; unset, the queues live in PostgreSQL. */
+  @ValidateIf((config: CoreConfig) => config.QUEUE_BACKEND === 'redis' || config.REDIS_URL !== undefined)
+  @IsDefined({ message: 'REDIS_URL must be set when QUEUE_BACKEND is redis (or set QUEUE_BACKEND=postgres)' })
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
-  REDIS_URL: string = 'redis://127.0.0.1:6379';
+  REDIS_URL?: string;
 
-  /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
+  /**
+   * Where BullMQ keeps the queues (and the sign-in rate limits): `redis`, or `postgres` for a machine
+   * with no Redis (the queues then live in DATABASE_URL's database, schema `<QUEUE_PREFIX>_queues`).
+   * By default `redis` when REDIS_URL is set, `postgres` otherwise: an accessor, as a default that
+   * depends on another setting can only be worked out once both are read.
+   */
+  @IsIn(QUEUE_BACKENDS)
+  get QUEUE_BACKEND(): QueueBackend {
+    return this.#queueBackend ?? (this.REDIS_URL ? 'redis' : 'postgres');
+  }
+
+  set QUEUE_BACKEND(backend: QueueBackend) {
+    this.#queueBackend = backend;
+  }
+
+  #queueBackend: QueueBackend | undefined;
+
+  /**
+   * Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis; on
+   * PostgreSQL it names the queues' schema (`-` becoming `_`), so they can share one database server.
+   */
   @IsString()
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'may contain only letters, digits, _ and -' })
+  @MaxLength(48)
   QUEUE_PREFIX: string = 'tpm';
 
   /** How often a failed event job is tried in all before it stays in the failed set. */

@@ -12,6 +12,17 @@ function schemasOf(config: ProcessConfig): Function[] {
   return schemas;
 }
 
+/** The settings as a plain object, those worked out from others (accessors such as QUEUE_BACKEND) included. */
+function plainSettings(config: ProcessConfig): Record<string, unknown> {
+  const plain: Record<string, unknown> = { ...config };
+  for (let proto = Object.getPrototypeOf(config); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+      if (descriptor.get && !(key in plain)) plain[key] = (config as unknown as Record<string, unknown>)[key];
+    }
+  }
+  return plain;
+}
+
 /** Reads and validates the environment into `schema`; `overrides` win over the environment. */
 export function loadConfig<T extends ProcessConfig>(schema: new () => T, overrides: Record<string, unknown> = {}): T {
   return validateConfig(schema, { ...process.env, ...overrides });
@@ -45,7 +56,7 @@ export class TypedConfigModule {
           ignoreEnvFile: true,
           skipProcessEnv: true,
           validatePredefined: false,
-          load: [() => ({ ...config })],
+          load: [() => plainSettings(config)],
         }),
       ],
       providers,

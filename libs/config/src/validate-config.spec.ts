@@ -18,7 +18,8 @@ describe('validateConfig', () => {
     const config = validateConfig(ExampleConfig, {});
     expect(config).toBeInstanceOf(ExampleConfig);
     expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5439/tpm');
-    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.QUEUE_BACKEND).toBe('postgres');
     expect(config.PORT).toBe(3000);
   });
 

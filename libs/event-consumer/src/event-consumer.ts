@@ -1,11 +1,13 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, type Queue, UnrecoverableError, type Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
   CONSUMER_SUBSCRIPTIONS,
   type ConsumerGroup,
+  createQueue,
+  createWorker,
   EVENT_CATALOGUE,
   OutageBackoff,
   payloadProblems,
@@ -49,15 +51,15 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     this.registry = new EventHandlerRegistry(this.group, this.currentSubscriptions(), this.discoverHandlers());
-    const connection = workerConnection(this.config.REDIS_URL);
-    await warnUnlessNoEviction(connection, this.logger);
-    await warnUnlessPersistent(connection, this.logger);
-    this.queue = new Queue(queueNameOf(this.group), { connection, prefix: this.config.QUEUE_PREFIX });
-    this.queue.on('error', () => undefined); // the worker's own error handler reports a lost Redis
+    if (this.config.QUEUE_BACKEND === 'redis' && this.config.REDIS_URL) {
+      const connection = workerConnection(this.config.REDIS_URL);
+      await warnUnlessNoEviction(connection, this.logger);
+      await warnUnlessPersistent(connection, this.logger);
+    }
+    this.queue = createQueue(this.config, queueNameOf(this.group), 'worker');
+    this.queue.on('error', () => undefined); // the worker's own error handler reports a lost store
     const backoff = new OutageBackoff(this.queue, this.config, this.logger);
-    this.worker = new Worker(queueNameOf(this.group), (job) => backoff.run(() => this.process(job)), {
-      connection,
-      prefix: this.config.QUEUE_PREFIX,
+    this.worker = createWorker(this.config, queueNameOf(this.group), (job) => backoff.run(() => this.process(job)), {
       concurrency: this.config.WORKER_CONCURRENCY,
       lockDuration: this.config.WORKER_LOCK_DURATION_MS,
       stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
@@ -106,11 +108,11 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     });
   }
 
-  /** While Redis is away every reconnection attempt errs: one line every 10 s says it, with the count. */
+  /** While the queues' store is away every reconnection attempt errs: one line every 10 s says it, with the count. */
   private logWorkerError(error: Error): void {
     this.errorsSinceLastLog += 1;
     if (Date.now() - this.lastErrorLoggedAt < 10_000) return;
-    this.logger.warn({ error: error.message, errors: this.errorsSinceLastLog }, 'worker error (a lost Redis connection is retried until it is back)');
+    this.logger.warn({ error: error.message, errors: this.errorsSinceLastLog }, 'worker error (a lost connection to the queues is retried until it is back)');
     this.lastErrorLoggedAt = Date.now();
     this.errorsSinceLastLog = 0;
   }

@@ -1,29 +1,52 @@
-import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import type { Queue } from 'bullmq';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { DefaultJobOptions, Queue } from 'bullmq';
+import { CoreConfig } from '#libs/config';
 import { CONSUMER_GROUPS, type ConsumerGroup, queueNameOf, subscribersOf } from './consumer-groups.js';
 import type { EventEnvelope } from './event-envelope.js';
+import { createQueue, pingQueue } from './queue-backend.js';
 
-/** Puts events on the queue of every consumer group that subscribes to them. */
+/** Options of every event job: retried with exponential backoff, kept in the failed set when all tries fail. */
+export function eventJobOptions(config: CoreConfig): DefaultJobOptions {
+  return {
+    attempts: config.EVENT_JOB_ATTEMPTS,
+    backoff: { type: 'exponential', delay: config.EVENT_JOB_BACKOFF_MS },
+    // Completed jobs go after a while (the inbox remembers them); failed ones stay to be replayed.
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: false,
+  };
+}
+
+/**
+ * Puts events on the queue of every consumer group that subscribes to them: one queue a group, on the
+ * configured backend's fail-fast producer connection. The queues close after the relay has stopped.
+ */
 @Injectable()
-export class EventPublisher implements OnModuleInit {
+export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(EventPublisher.name);
   private readonly queues = new Map<ConsumerGroup, Queue>();
-  private redisAway = false;
+  private storeAway = false;
 
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(private readonly config: CoreConfig) {}
 
   onModuleInit(): void {
     for (const group of CONSUMER_GROUPS) {
-      const queue = this.moduleRef.get<Queue>(getQueueToken(queueNameOf(group)), { strict: false });
+      const queue = createQueue(this.config, queueNameOf(group), 'producer', { defaultJobOptions: eventJobOptions(this.config) });
       // One line an outage, not one a reconnection attempt.
       queue.on('error', (error) => {
-        if (!this.redisAway) this.logger.warn(`Redis unreachable for queue ${queue.name}: ${error.message}`);
-        this.redisAway = true;
+        if (!this.storeAway) this.logger.warn(`Queue store (${this.config.QUEUE_BACKEND}) unreachable for queue ${queue.name}: ${error.message}`);
+        this.storeAway = true;
       });
       this.queues.set(group, queue);
     }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+  }
+
+  /** Which backend keeps the queues: `redis` or `postgres`. */
+  get backend(): CoreConfig['QUEUE_BACKEND'] {
+    return this.config.QUEUE_BACKEND;
   }
 
   /** The event id is the job id, so publishing the same event again never enqueues it twice. */
@@ -37,10 +60,10 @@ export class EventPublisher implements OnModuleInit {
       }
     }
     await Promise.all([...jobsByGroup].map(([group, jobs]) => this.queueOf(group).addBulk(jobs)));
-    this.redisAway = false;
+    this.storeAway = false;
   }
 
-  /** Of these events' ids, those with no job on the group's queue: never added, or lost with Redis's data. */
+  /** Of these events' ids, those with no job on the group's queue: never added, or lost with the store's data. */
   async withoutJobs(group: ConsumerGroup, eventIds: readonly string[]): Promise<string[]> {
     const queue = this.queueOf(group);
     const jobs = await Promise.all(eventIds.map((id) => queue.getJob(id)));
@@ -53,10 +76,9 @@ export class EventPublisher implements OnModuleInit {
     await this.queueOf(group).addBulk(events.map((event) => ({ name: event.type, data: event, opts: { jobId: event.id } })));
   }
 
-  /** Resolves when Redis answers; rejects at once when it does not. */
-  async ping(): Promise<void> {
-    const client = await this.queueOf(CONSUMER_GROUPS[0]).getBackend().client;
-    await client.runCommand('ping', []);
+  /** Resolves when the queues' store (Redis or PostgreSQL) answers; rejects when it does not. */
+  ping(): Promise<void> {
+    return pingQueue(this.queueOf(CONSUMER_GROUPS[0]));
   }
 
   private queueOf(group: ConsumerGroup): Queue {

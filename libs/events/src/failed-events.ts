@@ -1,7 +1,7 @@
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { CoreConfig } from '#libs/config';
 import { CONSUMER_GROUPS, type ConsumerGroup, queueNameOf } from './consumer-groups.js';
-import { producerConnection } from './redis-connection.js';
+import { createQueue } from './queue-backend.js';
 
 export interface FailedEvent {
   group: ConsumerGroup;
@@ -17,12 +17,7 @@ export class FailedEvents {
   private readonly queues: Map<ConsumerGroup, Queue>;
 
   constructor(config: CoreConfig) {
-    this.queues = new Map(
-      CONSUMER_GROUPS.map((group) => [
-        group,
-        new Queue(queueNameOf(group), { connection: producerConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX }),
-      ]),
-    );
+    this.queues = new Map(CONSUMER_GROUPS.map((group) => [group, createQueue(config, queueNameOf(group), 'producer')]));
   }
 
   async list(groups: readonly ConsumerGroup[] = CONSUMER_GROUPS): Promise<FailedEvent[]> {

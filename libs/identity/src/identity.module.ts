@@ -3,6 +3,8 @@ import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common'
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CoreConfig } from '#libs/config';
 import { OutboxModule } from '#libs/events';
 import { AcceptInvitationHandler } from './commands/accept-invitation/accept-invitation.handler.js';
 import { CompletePasswordResetHandler } from './commands/complete-password-reset/complete-password-reset.handler.js';
@@ -21,11 +23,12 @@ import { InvitationsController } from './http/invitations.controller.js';
 import { LoginRateLimitGuard, PasswordResetRateLimitGuard } from './http/login-rate-limit.guard.js';
 import { PasswordResetController } from './http/password-reset.controller.js';
 import { PeopleController } from './http/people.controller.js';
-import { RateLimiter } from './http/rate-limiter.js';
+import { RateLimiter, RedisRateLimiter } from './http/rate-limiter.js';
 import { IdentityConfig } from './identity.config.js';
 import { FirstAdmin } from './persistence/first-admin.js';
 import { Invitation } from './persistence/invitation.entity.js';
 import { PasswordReset } from './persistence/password-reset.entity.js';
+import { RateLimits } from './persistence/rate-limits.js';
 import { RefreshToken } from './persistence/refresh-token.entity.js';
 import { RefreshTokens } from './persistence/refresh-tokens.js';
 import { User } from './persistence/user.entity.js';
@@ -63,7 +66,13 @@ export class IdentityModule {
         SignInTokens,
         RefreshTokens,
         FirstAdmin,
-        RateLimiter,
+        {
+          // Where the queues are: in Redis, or in PostgreSQL on a machine without Redis.
+          provide: RateLimiter,
+          inject: [CoreConfig, DataSource],
+          useFactory: (config: CoreConfig, dataSource: DataSource): RateLimiter =>
+            config.QUEUE_BACKEND === 'redis' ? new RedisRateLimiter(config) : new RateLimits(dataSource),
+        },
         LoginRateLimitGuard,
         PasswordResetRateLimitGuard,
         SignInHandler,

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,6 +15,25 @@ function acceptsConnections(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+/** Whether a `redis-server` binary can be started here. */
+export function hasRedisServer(): boolean {
+  const probe = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
+  return probe.error === undefined && probe.status === 0;
+}
+
+/**
+ * `describe` for tests that need a real Redis of their own (`DisposableRedis`): they run where a
+ * `redis-server` binary exists, and are skipped, saying why, where it does not.
+ */
+export function describeWithRedisServer(name: string, tests: () => void): void {
+  if (hasRedisServer()) {
+    describe(name, tests);
+    return;
+  }
+  console.log(`Skipping "${name}": it needs a redis-server binary, and there is none on this machine.`);
+  describe.skip(name, tests);
 }
 
 /**

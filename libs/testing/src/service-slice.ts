@@ -1,10 +1,11 @@
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import pg from 'pg';
-import { CONSUMER_SUBSCRIPTIONS, type ConsumerGroup, queueNameOf, workerConnection } from '#libs/events';
+import type { QueueBackend } from '#libs/config';
+import { CONSUMER_SUBSCRIPTIONS, type ConsumerGroup, createQueue, type QueueBackendSettings, queueNameOf } from '#libs/events';
 import { eventually } from './eventually.js';
 import { removeRedisKeys } from './redis-keys.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
-import { testSettings, uniqueQueuePrefix } from './test-settings.js';
+import { queueBackendSettings, uniqueQueuePrefix } from './test-settings.js';
 
 export type Settings = Record<string, string | number>;
 
@@ -26,14 +27,17 @@ export class ServiceSlice {
     this.db.on('error', () => undefined);
   }
 
-  /** The settings of a slice: these, over the shared services' and quiet logs. */
+  /**
+   * The settings of a slice: these, over the shared services' and quiet logs. The queues are on the
+   * tests' queue backend (TEST_QUEUE_BACKEND); a file that needs Redis sets QUEUE_BACKEND and REDIS_URL.
+   */
   protected static async sliceSettings(settings: Settings): Promise<[TestDatabase, Settings]> {
     const database = await createTestDatabase();
     return [
       database,
       {
         DATABASE_URL: database.url,
-        REDIS_URL: testSettings.redisUrl,
+        ...(await queueBackendSettings()),
         QUEUE_PREFIX: uniqueQueuePrefix(),
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
         NODE_ENV: 'test',
@@ -52,14 +56,34 @@ export class ServiceSlice {
     this.closers.push(close);
   }
 
+  /** Which backend the slice's queues are on. */
+  get queueBackend(): QueueBackend {
+    return this.queueSettings.QUEUE_BACKEND;
+  }
+
+  /** The settings a queue object of this slice is built from (`createQueue`, `createWorker`). */
+  get queueSettings(): QueueBackendSettings {
+    const { QUEUE_BACKEND, REDIS_URL, DATABASE_URL, QUEUE_PREFIX } = this.settings;
+    return {
+      QUEUE_BACKEND: QUEUE_BACKEND === 'redis' ? 'redis' : 'postgres',
+      REDIS_URL: REDIS_URL === undefined ? undefined : String(REDIS_URL),
+      DATABASE_URL: String(DATABASE_URL),
+      QUEUE_PREFIX: String(QUEUE_PREFIX),
+    };
+  }
+
   /** A queue handle on a consumer group's queue, to look at its jobs. */
-  queue(group: ConsumerGroup, redisUrl = String(this.settings.REDIS_URL)): Queue {
-    const key = `${group} ${redisUrl}`;
-    const known = this.queues.get(key);
+  queue(group: ConsumerGroup): Queue {
+    return this.namedQueue(queueNameOf(group));
+  }
+
+  /** A queue handle on any of the slice's queues (the digests', say), closed with the slice. */
+  namedQueue(name: string): Queue {
+    const known = this.queues.get(name);
     if (known) return known;
-    const queue = new Queue(queueNameOf(group), { connection: workerConnection(redisUrl), prefix: String(this.settings.QUEUE_PREFIX) });
+    const queue = createQueue(this.queueSettings, name, 'worker');
     queue.on('error', () => undefined);
-    this.queues.set(key, queue);
+    this.queues.set(name, queue);
     this.onClose(() => queue.close());
     return queue;
   }
@@ -91,7 +115,8 @@ export class ServiceSlice {
     for (const close of this.closers.reverse()) await close().catch((error: unknown) => failures.push(error));
     await this.db.end();
     await this.database.drop();
-    await removeRedisKeys(String(this.settings.REDIS_URL), `${String(this.settings.QUEUE_PREFIX)}:`);
+    // On PostgreSQL the queues went with the database.
+    if (this.queueBackend === 'redis') await removeRedisKeys(String(this.settings.REDIS_URL), `${String(this.settings.QUEUE_PREFIX)}:`);
     if (failures.length > 0) throw new AggregateError(failures, 'closing the test stack failed');
   }
 }

@@ -4,7 +4,7 @@ import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs
 import type { FastifyReply } from 'fastify';
 import { Public } from '#libs/identity';
 import { HealthResponse } from './health.dto.js';
-import { RedisHealthIndicator } from './redis.health.js';
+import { QueuesHealthIndicator } from './queues.health.js';
 
 @ApiTags('operations')
 @Controller('health')
@@ -12,20 +12,23 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
-    private readonly redis: RedisHealthIndicator,
+    private readonly queues: QueuesHealthIndicator,
   ) {}
 
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: 'Whether PostgreSQL and Redis answer (503, with the details, when one does not)' })
+  @ApiOperation({
+    summary: 'Whether PostgreSQL and the queues answer (503, with the details, when one does not)',
+    description: 'The queues live in Redis or in PostgreSQL (QUEUE_BACKEND); `queues.backend` says which.',
+  })
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'A dependency does not answer: `error` says which.' })
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
     try {
       return await this.health.check([
         () => this.database.pingCheck('database', { timeout: 2000 }),
-        () => this.redis.isHealthy('redis'),
+        () => this.queues.isHealthy('queues'),
       ]);
     } catch (error) {
       // Load balancers and people both want to see which dependency is down, not a generic problem.

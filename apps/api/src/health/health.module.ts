@@ -2,11 +2,11 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { EventQueuesModule } from '#libs/events';
 import { HealthController } from './health.controller.js';
-import { RedisHealthIndicator } from './redis.health.js';
+import { QueuesHealthIndicator } from './queues.health.js';
 
 @Module({
   imports: [TerminusModule.forRoot({ logger: false }), EventQueuesModule],
   controllers: [HealthController],
-  providers: [RedisHealthIndicator],
+  providers: [QueuesHealthIndicator],
 })
 export class HealthModule {}

@@ -19,6 +19,7 @@ import { InvitationsByUser1765310000000 } from './1765310000000-invitations-by-u
 import { PasswordResets1765320000000 } from './1765320000000-password-resets.js';
 import { OutboxReconciliation1765330000000 } from './1765330000000-outbox-reconciliation.js';
 import { IdempotencyKeys1765400000000 } from './1765400000000-idempotency-keys.js';
+import { RateLimits1765500000000 } from './1765500000000-rate-limits.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   PasswordResets1765320000000,
   OutboxReconciliation1765330000000,
   IdempotencyKeys1765400000000,
+  RateLimits1765500000000,
 ];

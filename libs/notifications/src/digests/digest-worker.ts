@@ -1,8 +1,8 @@
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Job, Queue, Worker } from 'bullmq';
+import type { Job, Queue, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { eventJobOptions, OutageBackoff, workerConnection } from '#libs/events';
+import { createQueue, createWorker, eventJobOptions, OutageBackoff } from '#libs/events';
 import { Links } from '../delivery/links.js';
 import { MessageDelivery } from '../delivery/message-delivery.js';
 import { NotificationConfig } from '../notification.config.js';
@@ -30,8 +30,7 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const connection = workerConnection(this.config.REDIS_URL);
-    this.queue = new Queue(DIGEST_QUEUE, { connection, prefix: this.config.QUEUE_PREFIX, defaultJobOptions: this.jobOptions() });
+    this.queue = createQueue(this.config, DIGEST_QUEUE, 'worker', { defaultJobOptions: this.jobOptions() });
     this.queue.on('error', () => undefined);
     if (this.config.DIGEST_SCHEDULES) {
       await this.registerSchedules();
@@ -42,9 +41,7 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
     }
     const backoff = new OutageBackoff(this.queue, this.config, this.logger);
     const process = (job: Job) => (job.name === 'run' ? this.run(job as Job<DigestRunJob>) : this.batch(job as Job<DigestBatchJob>));
-    this.worker = new Worker(DIGEST_QUEUE, (job) => backoff.run(() => process(job)), {
-      connection,
-      prefix: this.config.QUEUE_PREFIX,
+    this.worker = createWorker(this.config, DIGEST_QUEUE, (job) => backoff.run(() => process(job)), {
       concurrency: this.config.WORKER_CONCURRENCY,
       lockDuration: this.config.WORKER_LOCK_DURATION_MS,
       stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
@@ -59,7 +56,7 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
     await this.queue?.close();
   }
 
-  /** Upserting is idempotent: again and again, so schedules a Redis lost come back by themselves. */
+  /** Upserting is idempotent: again and again, so schedules a lost Redis took come back by themselves. */
   private async registerSchedules(): Promise<void> {
     for (const frequency of Object.keys(DIGEST_SCHEDULES) as DigestFrequency[]) {
       await this.queue.upsertJobScheduler(

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { CoreConfig } from '#libs/config';
-import { producerConnection } from '#libs/events';
+import { createQueue } from '#libs/events';
 import { DIGEST_QUEUE } from '#libs/mail-contract';
 
 /** The notification worker's digest queue, which the API only adds runs to. */
@@ -10,7 +10,7 @@ export class DigestQueue implements OnModuleDestroy {
   readonly queue: Queue;
 
   constructor(config: CoreConfig) {
-    this.queue = new Queue(DIGEST_QUEUE, { connection: producerConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX });
+    this.queue = createQueue(config, DIGEST_QUEUE, 'producer');
     this.queue.on('error', () => undefined);
   }
 
