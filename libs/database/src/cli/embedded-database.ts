@@ -38,10 +38,13 @@ async function wipe(): Promise<void> {
   say(`Removed ${join(dataDir)}: the next npm start begins with an empty database and the demo data`);
 }
 
-const command = process.argv[2];
-if (command === 'start') await start();
-else if (command === 'wipe') await wipe();
-else {
+const commands: Record<string, () => Promise<void>> = { start, wipe };
+const command = commands[process.argv[2] ?? ''];
+if (!command) {
   process.stderr.write('Usage: embedded-database start|wipe\n');
   process.exit(2);
 }
+await command().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -61,7 +61,11 @@ export class EmbeddedDatabase {
   async start(): Promise<void> {
     if (!existsSync(join(this.dataDir, 'PG_VERSION'))) {
       await mkdir(dirname(this.dataDir), { recursive: true });
-      await this.postgres.initialise();
+      await this.postgres.initialise().catch((error: unknown) => {
+        const denied = String(error).includes('Permission denied') && process.getuid?.() === 0;
+        // As root the server runs as the postgres user, which needs to enter every folder above its own.
+        throw denied ? new Error(`The postgres user cannot reach ${this.dataDir}: keep it under folders others may enter`, { cause: error }) : error;
+      });
     }
     const running = await runningServerPid(this.dataDir);
     if (running) throw new Error(`Another PostgreSQL (pid ${running}) already runs on ${this.dataDir}`);
