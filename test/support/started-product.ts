@@ -107,15 +107,12 @@ export class StartedProduct {
 
   /** Waits until `check` holds, failing at once, with what the product said, if it has stopped. */
   async until(check: () => boolean, timeoutMs = 240_000): Promise<void> {
-    await eventually(
-      () => {
-        if (this.child.exitCode !== null || this.child.signalCode !== null) throw new Error(`npm start stopped:\n${this.output}`);
-        return check();
-      },
-      { timeoutMs, intervalMs: 200 },
-    ).catch((error: unknown) => {
+    // `eventually` retries a check that throws: a stop ends the wait, and is reported after it.
+    const stopped = () => this.child.exitCode !== null || this.child.signalCode !== null;
+    await eventually(() => stopped() || check(), { timeoutMs, intervalMs: 200 }).catch((error: unknown) => {
       throw new Error(`${String(error)}\nnpm start said:\n${this.output}`, { cause: error });
     });
+    if (stopped() && !check()) throw new Error(`npm start stopped:\n${this.output}`);
   }
 
   /** Waits until the product says it is running, demo data and all. */
