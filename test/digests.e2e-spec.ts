@@ -1,11 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '#libs/database';
 import { DIGEST_QUEUE, requestDigestRun } from '#libs/mail-contract';
 import { councilRequest, eventually, opportunityRequest, SmtpInbox, universityRequest } from '#libs/testing';
 import { type Person, personWith } from './support/people.js';
-import { planDigests } from '../libs/notifications/src/digests/digest-planner.js';
 import { confirmationIn, emailLink } from './support/email-links.js';
 import { TestStack } from './support/test-stack.js';
 
@@ -138,32 +135,6 @@ describe('digests', () => {
     await anonymous.post(link).type('form').send('List-Unsubscribe=One-Click').expect(200);
     expect(await stack.query(`SELECT status FROM subscriptions WHERE email = 'research@example.org'`)).toEqual([{ status: 'cancelled' }]);
     await anonymous.post(link).type('form').send('List-Unsubscribe=One-Click').expect(200);
-  });
-
-  it('leaves publications younger than the quiet window for the next digest', async () => {
-    await subscribed('quiet@example.org', { frequency: 'weekly', types: ['research'] });
-    await publish('Research published a moment ago', { type: 'research' });
-    const [subscription] = await stack.query<{ id: string }>(`SELECT id FROM subscriptions WHERE email = 'quiet@example.org'`);
-    const dataSource = new DataSource(dataSourceOptions({ url: stack.database.url }));
-    await dataSource.initialize();
-    try {
-      // Planned and rolled back: the run itself is not this test's business.
-      const plan = async (quietSeconds: number) => {
-        const runner = dataSource.createQueryRunner();
-        await runner.startTransaction();
-        try {
-          const batch = { frequency: 'weekly' as const, period: 'quiet-window', subscriptionIds: [subscription!.id] };
-          return await planDigests(runner.manager, batch, { opportunity: `${PUBLIC_URL}/o/`, all: PUBLIC_URL }, quietSeconds);
-        } finally {
-          await runner.rollbackTransaction();
-          await runner.release();
-        }
-      };
-      expect(await plan(3600)).toBe(0);
-      expect(await plan(0)).toBe(1);
-    } finally {
-      await dataSource.destroy();
-    }
   });
 
   it('lets admins only start a run, of a frequency that exists', async () => {
