@@ -15,6 +15,13 @@ module.exports = {
       to: { path: '^libs/([^/]+)/src/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
     },
     {
+      name: 'tests-through-the-index',
+      comment: 'End-to-end tests use the libraries as the apps do; a test of one module\'s insides lives beside it (a spec or medium-spec).',
+      severity: 'error',
+      from: { path: '^test/' },
+      to: { path: '^libs/[^/]+/src/', pathNot: '^libs/[^/]+/src/index\\.ts$' },
+    },
+    {
       name: 'libs-not-apps',
       comment: 'Libraries are composed by apps, never the other way round.',
       severity: 'error',
