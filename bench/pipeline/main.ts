@@ -4,17 +4,17 @@ import { recreateDatabase } from './bench-database.js';
 import { Pipeline } from './pipeline.js';
 import { RawBullmq } from './raw-bullmq.js';
 import { removeRedisKeys } from '#libs/testing';
-import { type Figures, type PipelineFigures, report } from './report.js';
-import { ADD_BATCH_SIZE, benchSettings, EVENTS, PRODUCERS, STEADY_EVENTS, STEADY_RATE, WARM_UP_EVENTS } from './settings.js';
+import { type BackendFigures, compareBackends, type Figures, type PipelineFigures, report } from './report.js';
+import { ADD_BATCH_SIZE, benchBackends, type BenchSettings, benchSettings, EVENTS, PRODUCERS, STEADY_EVENTS, STEADY_RATE, WARM_UP_EVENTS } from './settings.js';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const n = (value: number) => Math.round(value).toLocaleString('en-GB');
-const settings = benchSettings();
-const { api, worker } = settings;
+const backends = benchBackends();
+const { worker, api } = benchSettings(backends[0]!);
 
 say(`Event pipeline benchmark: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(2)}), Node ${process.version}, everything in this one process.`);
 say(`Each side: ${n(EVENTS)} events for throughput (after ${n(WARM_UP_EVENTS)} to warm up), then ${n(STEADY_EVENTS)} at a steady ${STEADY_RATE}/s for latency.`);
-say(`Both sides consume with one BullMQ worker at concurrency ${worker.WORKER_CONCURRENCY}, queues on ${worker.QUEUE_BACKEND} (QUEUE_BACKEND).`);
+say(`Both sides consume with one BullMQ worker at concurrency ${worker.WORKER_CONCURRENCY}; each is measured with the queues on ${backends.join(' and on ')}.`);
 say(`raw BullMQ: Queue.addBulk in batches of ${ADD_BATCH_SIZE} (jobs shaped and configured as the relay's), a Worker with a no-op processor.`);
 say('  throughput: first add to last job completed; latency: add resolved to job completed.');
 say(`pipeline: the real RegisterUniversityCommand on the CommandBus of the API's module (university + outbox row in one transaction), ${PRODUCERS} in flight;`);
@@ -22,28 +22,38 @@ say(`  OutboxRelay (batch ${api.OUTBOX_BATCH_SIZE}) -> BullMQ -> matching EventC
 say('  The relay also puts every event on the notification queue, which nothing consumes here.');
 say('  throughput: first commit (outbox occurred_at) to last inbox handled_at; latency: command resolved to inbox handled_at.');
 
-const database = await recreateDatabase(api.DATABASE_URL);
-try {
-  const raw = await measureRaw();
-  const pipeline = await measurePipeline();
-  say();
-  say(report(raw, pipeline, STEADY_RATE));
-} finally {
-  // Cleaning up must not hide why a run failed.
-  // On PostgreSQL the queues go with the bench database.
-  if (worker.QUEUE_BACKEND === 'redis' && worker.REDIS_URL) {
-    await removeRedisKeys(worker.REDIS_URL, `${worker.QUEUE_PREFIX}:`).catch((error) => say(`Could not remove the Redis keys: ${error}`));
+const measured: BackendFigures[] = [];
+for (const backend of backends) {
+  const settings = benchSettings(backend);
+  say(`\n--- Queues on ${backend} ---`);
+  // A fresh database for each backend, so the second does not run on the first's rows.
+  const database = await recreateDatabase(settings.api.DATABASE_URL);
+  try {
+    const raw = await measureRaw(settings);
+    const pipeline = await measurePipeline(settings);
+    say();
+    say(report(raw, pipeline, STEADY_RATE));
+    measured.push({ backend, raw, pipeline });
+  } finally {
+    // Cleaning up must not hide why a run failed. On PostgreSQL the queues go with the bench database.
+    if (backend === 'redis' && settings.worker.REDIS_URL) {
+      await removeRedisKeys(settings.worker.REDIS_URL, `${settings.worker.QUEUE_PREFIX}:`).catch((error) => say(`Could not remove the Redis keys: ${error}`));
+    }
+    await database.drop().catch((error) => say(`Could not drop the bench database: ${error}`));
   }
-  await database.drop().catch((error) => say(`Could not drop the bench database: ${error}`));
+}
+if (measured.length > 1) {
+  say();
+  say(compareBackends(measured, STEADY_RATE));
 }
 
-async function measureRaw(): Promise<Figures> {
+async function measureRaw(settings: BenchSettings): Promise<Figures> {
   const raw = new RawBullmq(settings);
   try {
     await raw.ready();
     await raw.throughput(WARM_UP_EVENTS);
     const eventsPerSecond = await raw.throughput(EVENTS);
-    say(`\nraw BullMQ: ${n(eventsPerSecond)} jobs/s`);
+    say(`raw BullMQ: ${n(eventsPerSecond)} jobs/s`);
     const latency = await raw.latency(STEADY_EVENTS, STEADY_RATE);
     return { eventsPerSecond, latency };
   } finally {
@@ -51,7 +61,7 @@ async function measureRaw(): Promise<Figures> {
   }
 }
 
-async function measurePipeline(): Promise<PipelineFigures> {
+async function measurePipeline(settings: BenchSettings): Promise<PipelineFigures> {
   const pipeline = await Pipeline.start(settings);
   try {
     await pipeline.throughput('warm-up', WARM_UP_EVENTS, PRODUCERS);

@@ -1,3 +1,4 @@
+import type { QueueBackend } from '#libs/config';
 import type { Stages } from './pipeline.js';
 import { AIM } from './settings.js';
 import type { Latency } from './stats.js';
@@ -10,6 +11,12 @@ export interface Figures {
 export interface PipelineFigures extends Figures {
   stages: Stages;
   backlogPerSecond: number;
+}
+
+export interface BackendFigures {
+  backend: QueueBackend;
+  raw: Figures;
+  pipeline: PipelineFigures;
 }
 
 const count = (value: number) => Math.round(value).toLocaleString('en-GB');
@@ -37,5 +44,19 @@ export function report(raw: Figures, pipeline: PipelineFigures, steadyRate: numb
       ` (${percent(pipeline.backlogPerSecond / raw.eventsPerSecond)} of raw).`,
     '',
     `Aim (pipeline at ${percent(AIM)} or more of raw BullMQ): ${ratio >= AIM ? 'MET' : 'NOT MET'} (${percent(ratio)}).`,
+  ].join('\n');
+}
+
+/** The same figures side by side for each queue backend, all measured in this run. */
+export function compareBackends(measured: readonly BackendFigures[], steadyRate: number): string {
+  const column = (figure: (m: BackendFigures) => string) => measured.map(figure);
+  return [
+    'The queue backends side by side (this run):',
+    row('', ...column((m) => m.backend)),
+    row('raw jobs/s', ...column((m) => count(m.raw.eventsPerSecond))),
+    row('pipeline/s', ...column((m) => count(m.pipeline.eventsPerSecond))),
+    row('of raw', ...column((m) => percent(m.pipeline.eventsPerSecond / m.raw.eventsPerSecond))),
+    row(`p99 @${steadyRate}/s`, ...column((m) => ms(m.pipeline.latency.p99))),
+    row('backlog/s', ...column((m) => count(m.pipeline.backlogPerSecond))),
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ApiConfig } from '../../apps/api/src/api.config.js';
-import { CoreConfig, loadConfig } from '#libs/config';
+import { CoreConfig, loadConfig, type QueueBackend } from '#libs/config';
 import { withDatabaseName } from '#libs/database';
 import { MatchingWorkerConfig } from '../../apps/matching-worker/src/matching-worker.config.js';
 
@@ -16,15 +16,22 @@ export const AIM = 0.5;
 
 const BENCH_DATABASE = 'tpm_bench_pipeline';
 
+/** The queue backends to measure: PostgreSQL always, and Redis first when REDIS_URL names one. */
+export function benchBackends(): QueueBackend[] {
+  return loadConfig(CoreConfig).REDIS_URL ? ['redis', 'postgres'] : ['postgres'];
+}
+
 /**
  * The product's own settings (so DATABASE_URL, REDIS_URL, WORKER_CONCURRENCY, OUTBOX_BATCH_SIZE... can be
- * varied from the environment), but always the bench's own database and queue prefix, and no logs.
+ * varied from the environment), but always the bench's own database and queue prefix, no logs, and
+ * the queues on `backend`.
  */
-export function benchSettings() {
+export function benchSettings(backend: QueueBackend) {
   const server = loadConfig(CoreConfig);
   const overrides = {
     DATABASE_URL: withDatabaseName(server.DATABASE_URL, BENCH_DATABASE),
     QUEUE_PREFIX: `tpmbench-${randomBytes(5).toString('hex')}`,
+    QUEUE_BACKEND: backend,
     LOG_LEVEL: 'silent',
   };
   return { api: loadConfig(ApiConfig, overrides), worker: loadConfig(MatchingWorkerConfig, overrides) };
