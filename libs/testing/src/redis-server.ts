@@ -33,6 +33,8 @@ export function describeWithRedisServer(name: string, tests: () => void): void {
     return;
   }
   console.log(`Skipping "${name}": it needs a redis-server binary, and there is none on this machine.`);
+  // Skipped, not failed: these tests stop and start a Redis of their own, which a machine without
+  // redis-server cannot give them; every other test runs there with the queues in PostgreSQL.
   describe.skip(name, tests);
 }
 
