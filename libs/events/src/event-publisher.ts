@@ -11,7 +11,9 @@ export function eventJobOptions(config: CoreConfig): DefaultJobOptions {
     attempts: config.EVENT_JOB_ATTEMPTS,
     backoff: { type: 'exponential', delay: config.EVENT_JOB_BACKOFF_MS },
     // Completed jobs go after a while (the inbox remembers them); failed ones stay to be replayed.
-    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    // The count cap bounds Redis's memory. On PostgreSQL it would sort the kept jobs at every
+    // completion, and concurrent completions deadlock on what they delete, so age alone bounds it there.
+    removeOnComplete: config.QUEUE_BACKEND === 'postgres' ? { age: 24 * 3600 } : { age: 24 * 3600, count: 10_000 },
     removeOnFail: false,
   };
 }

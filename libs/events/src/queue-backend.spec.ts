@@ -1,5 +1,7 @@
 import { Queue } from 'bullmq';
-import { createQueue, queueSchemaOf } from './queue-backend.js';
+import type { PostgresPoolConfig } from 'bullmq';
+import { eventJobOptions } from './event-publisher.js';
+import { createQueue, createWorker, queueSchemaOf } from './queue-backend.js';
 
 describe('the queue backend', () => {
   it('names the PostgreSQL schema after the queue prefix', () => {
@@ -19,5 +21,20 @@ describe('the queue backend', () => {
     expect(onPostgres).toBeInstanceOf(Queue);
     expect(onPostgres.getBackend().constructor.name).toBe('PostgresQueueBackend');
     await onPostgres.close();
+  });
+
+  it("sizes a PostgreSQL worker's pool to its concurrency, with one connection to spare", async () => {
+    const settings = { QUEUE_BACKEND: 'postgres', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/tpm', QUEUE_PREFIX: 'tpm' } as const;
+    const worker = createWorker(settings, 'q', async () => undefined, { concurrency: 10, autorun: false });
+    worker.on('error', () => undefined);
+    expect((worker.opts.connection as PostgresPoolConfig).max).toBe(11);
+    await worker.close();
+  });
+
+  it('caps completed event jobs by count only on Redis, where they take memory', () => {
+    const options = (QUEUE_BACKEND: 'redis' | 'postgres') =>
+      eventJobOptions({ QUEUE_BACKEND, EVENT_JOB_ATTEMPTS: 5, EVENT_JOB_BACKOFF_MS: 1000 } as Parameters<typeof eventJobOptions>[0]);
+    expect(options('redis').removeOnComplete).toEqual({ age: 24 * 3600, count: 10_000 });
+    expect(options('postgres').removeOnComplete).toEqual({ age: 24 * 3600 });
   });
 });

@@ -34,13 +34,17 @@ export function queueSchemaOf(prefix: string): string {
   return /^[a-z_]/.test(schema) ? schema : `q${schema}`;
 }
 
-/** A small pool of its own for each queue object (BullMQ closes what it builds); the schema is migrated by BullMQ. */
-function postgresConnection(settings: QueueBackendSettings, role: QueueRole): PostgresPoolConfig {
+/**
+ * A pool of its own for each queue object (BullMQ closes what it builds); the schema is migrated by
+ * BullMQ. A worker's jobs each hold a connection while they move on, so its pool grows to its
+ * concurrency, and one more for its own bookkeeping (stalled checks); connections open only when used.
+ */
+function postgresConnection(settings: QueueBackendSettings, role: QueueRole, concurrency: number): PostgresPoolConfig {
   return {
     connectionString: settings.DATABASE_URL,
     schema: queueSchemaOf(settings.QUEUE_PREFIX),
     migrate: true,
-    max: role === 'producer' ? 2 : 3,
+    max: role === 'producer' ? 2 : Math.max(3, concurrency + 1),
     // A producer gives up at once on a PostgreSQL that is away (the outbox keeps the events); a
     // worker's pool keeps trying on each query until it is back.
     connectionTimeoutMillis: role === 'producer' ? 2000 : 10_000,
@@ -51,9 +55,9 @@ function postgresConnection(settings: QueueBackendSettings, role: QueueRole): Po
 
 type Backend = { connection: unknown; factory: BackendFactory<never, never> | undefined };
 
-function backendOf(settings: QueueBackendSettings, role: QueueRole): Backend {
+function backendOf(settings: QueueBackendSettings, role: QueueRole, concurrency = 1): Backend {
   if (settings.QUEUE_BACKEND === 'postgres') {
-    return { connection: postgresConnection(settings, role), factory: createPostgresBackend as unknown as BackendFactory<never, never> };
+    return { connection: postgresConnection(settings, role, concurrency), factory: createPostgresBackend as unknown as BackendFactory<never, never> };
   }
   if (!settings.REDIS_URL) throw new Error('REDIS_URL must be set when QUEUE_BACKEND is redis');
   return { connection: role === 'producer' ? producerConnection(settings.REDIS_URL) : workerConnection(settings.REDIS_URL), factory: undefined };
@@ -73,7 +77,7 @@ export function createQueue<T = unknown>(settings: QueueBackendSettings, name: s
 
 /** A worker of the configured backend, on a connection that waits for the store however long it is away. */
 export function createWorker<T = unknown>(settings: QueueBackendSettings, name: string, processor: Processor<T>, options: Without<WorkerOptions> = {}): Worker<T> {
-  const { connection, factory } = backendOf(settings, 'worker');
+  const { connection, factory } = backendOf(settings, 'worker', options.concurrency);
   const all = { ...options, connection, prefix: settings.QUEUE_PREFIX } as WorkerOptions<never>;
   return (factory ? new Worker(name, processor as Processor, all, factory) : new Worker(name, processor as Processor, all as WorkerOptions)) as unknown as Worker<T>;
 }
