@@ -9,16 +9,22 @@ export async function runConcurrently(count: number, concurrency: number, work: 
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, client));
 }
 
-/** Starts `work` at a steady rate whatever each call takes: arrivals do not wait for earlier ones to finish. */
+/**
+ * Starts `work` at a steady rate whatever each call takes: arrivals do not wait for earlier ones to
+ * finish. The first failure stops the arrivals and is what it rejects with.
+ */
 export async function runPaced(count: number, perSecond: number, work: (index: number) => Promise<unknown>): Promise<void> {
   const start = performance.now();
   const calls: Promise<unknown>[] = [];
-  for (let index = 0; index < count; index++) {
+  let failure: { error: unknown } | undefined;
+  for (let index = 0; index < count && !failure; index++) {
     const wait = start + (index * 1000) / perSecond - performance.now();
     if (wait > 0) await sleep(wait);
-    calls.push(work(index));
+    // Caught at once: a call failing while later ones are still being started is not left unhandled.
+    calls.push(work(index).catch((error: unknown) => (failure ??= { error })));
   }
   await Promise.all(calls);
+  if (failure) throw failure.error;
 }
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable with PostgreSQL's timestamps. */
