@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { eventually, freePort } from '#libs/testing';
+import { childNodeArgs, eventually, freePort } from '#libs/testing';
 import { TestStack } from './support/test-stack.js';
 
 const API_ENTRY = 'dist/apps/api/src/main.js';
 
 function runApi(env: Record<string, string | number>) {
-  const child = spawn(process.execPath, [API_ENTRY], {
+  const child = spawn(process.execPath, childNodeArgs(API_ENTRY), {
     env: { ...process.env, ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

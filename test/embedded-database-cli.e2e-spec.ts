@@ -4,7 +4,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { eventually, freePort } from '#libs/testing';
+import { childNodeArgs, eventually, freePort } from '#libs/testing';
 
 const CLI = 'dist/libs/database/src/cli/embedded-database.js';
 const run = promisify(execFile);
@@ -40,7 +40,7 @@ describe('embedded database command', () => {
   });
 
   it('refuses to wipe a running server, keeping its data, and wipes it once stopped', async () => {
-    server = spawn('node', [CLI, 'start'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(process.execPath, childNodeArgs(CLI, 'start'), { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
     server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await eventually(() => expect(output).toContain(`Embedded PostgreSQL 18 on 127.0.0.1:${port}`), { timeoutMs: 60_000 });

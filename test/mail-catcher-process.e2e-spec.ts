@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
-import { eventually, freePort } from '#libs/testing';
+import { childNodeArgs, eventually, freePort } from '#libs/testing';
 
 const CATCHER_ENTRY = 'dist/apps/mail-catcher/src/main.js';
 
@@ -20,7 +20,7 @@ describe('the mail catcher process', () => {
 
   it('on SIGTERM closes an open SMTP connection, such as a sender pool, and exits at once', async () => {
     const smtpPort = await freePort();
-    catcher = spawn(process.execPath, [CATCHER_ENTRY, String(smtpPort), String(await freePort())], { stdio: ['ignore', 'pipe', 'pipe'] });
+    catcher = spawn(process.execPath, childNodeArgs(CATCHER_ENTRY, String(smtpPort), String(await freePort())), { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     catcher.stdout!.on('data', (chunk) => (output += chunk));
     catcher.stderr!.on('data', (chunk) => (output += chunk));

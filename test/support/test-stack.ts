@@ -13,7 +13,7 @@ import { NotificationWorkerModule } from '../../apps/notification-worker/src/not
 import { loadConfig } from '#libs/config';
 import type { ConsumerGroup } from '#libs/events';
 import { NotificationConfig } from '#libs/notifications';
-import { eventually, freePort, ServiceSlice, type Settings } from '#libs/testing';
+import { childNodeArgs, eventually, freePort, ServiceSlice, type Settings } from '#libs/testing';
 
 /** A test file's slice of the real services, and the API and workers started against it. */
 export class TestStack extends ServiceSlice {
@@ -75,7 +75,7 @@ export class TestStack extends ServiceSlice {
   private async spawnProcess(entry: string, settings: Settings): Promise<ChildProcess & { output: () => string }> {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
     const env = Object.fromEntries(Object.entries({ ...process.env, ...this.settings, ...settings }).map(([k, v]) => [k, String(v)]));
-    const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, childNodeArgs(entry), { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));

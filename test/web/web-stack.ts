@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { councilRequest, eventually, freePort, profileRequest, universityRequest } from '#libs/testing';
+import { childNodeArgs, councilRequest, eventually, freePort, profileRequest, universityRequest } from '#libs/testing';
 import { PASSWORD, type Person, personWith } from '../support/people.js';
 import { TestStack } from '../support/test-stack.js';
 
@@ -52,7 +52,11 @@ export class WebStack {
     const apiPort = await freePort();
     await app.listen(apiPort, '127.0.0.1');
     const webStack = new WebStack(stack, app, http, `http://127.0.0.1:${apiPort}`, webUrl, webSettings);
-    await webStack.startWeb();
+    // The test never gets the stack when it fails to start, so it cannot close it.
+    await webStack.startWeb().catch(async (error: unknown) => {
+      await webStack.close();
+      throw error;
+    });
     return webStack;
   }
 
@@ -62,7 +66,7 @@ export class WebStack {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
     const port = new URL(this.webUrl).port;
     const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', API_URL: this.apiUrl, WEB_PORT: port, SESSION_SECRET: 'a session secret for the browser tests only', ...this.webSettings };
-    const child = spawn(process.execPath, [entry], { env: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, childNodeArgs(entry), { env: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
@@ -117,10 +121,13 @@ export class WebStack {
   }
 
   async close(): Promise<void> {
-    for (const context of this.contexts) await context.close().catch(() => undefined);
-    await this.browser?.close();
-    await this.stopWeb();
-    await this.stack.close();
+    try {
+      for (const context of this.contexts) await context.close().catch(() => undefined);
+      await this.browser?.close();
+    } finally {
+      await this.stopWeb();
+      await this.stack.close();
+    }
   }
 }
 

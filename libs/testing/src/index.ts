@@ -1,3 +1,4 @@
+export { childNodeArgs } from './child-node.js';
 export { eventually } from './eventually.js';
 export { councilRequest, inDays, onWeekday, opportunityRequest, profileRequest, universityRequest } from './factories.js';
 export { freePort } from './free-port.js';
