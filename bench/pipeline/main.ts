@@ -34,6 +34,10 @@ for (const backend of backends) {
     say();
     say(report(raw, pipeline, STEADY_RATE));
     measured.push({ backend, raw, pipeline });
+  } catch (error) {
+    // The other backend's figures are still worth having.
+    say(`The run on ${backend} failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
   } finally {
     // Cleaning up must not hide why a run failed. On PostgreSQL the queues go with the bench database.
     if (backend === 'redis' && settings.worker.REDIS_URL) {
