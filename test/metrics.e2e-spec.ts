@@ -1,15 +1,27 @@
 import { eventually, freePort } from '#libs/testing';
+import { OpportunitiesToPublish } from './support/opportunities-to-publish.js';
 import { ScrapedMetrics } from './support/scraped-metrics.js';
 import { TestStack } from './support/test-stack.js';
 
 /** Each process serves Prometheus metrics on a port of its own; scraped here as Prometheus would. */
 describe('metrics', () => {
   let stack: TestStack;
+  let opportunities: OpportunitiesToPublish;
 
   beforeAll(async () => {
     stack = await TestStack.create();
+    // An API in the test's own process makes the events, and relays them.
+    const { http } = await stack.startApi();
+    opportunities = await OpportunitiesToPublish.create(stack, http);
   });
   afterAll(() => stack.close());
+
+  /** A process's metrics address, once it answers there. */
+  async function metricsAt(port: number): Promise<string> {
+    const url = `http://127.0.0.1:${port}/metrics`;
+    await eventually(async () => (await fetch(url).catch(() => null))?.ok === true);
+    return url;
+  }
 
   describe('of the API process', () => {
     let api: string;
@@ -58,6 +70,37 @@ describe('metrics', () => {
     it('answer nothing but GET /metrics on the metrics port', async () => {
       expect((await fetch(metrics.replace('/metrics', '/'))).status).toBe(404);
       expect((await fetch(metrics, { method: 'POST' })).status).toBe(404);
+    });
+  });
+
+  describe('of a worker process', () => {
+    let metrics: string;
+
+    beforeAll(async () => {
+      const port = await freePort();
+      await stack.spawnWorker('matching', { MATCHING_WORKER_METRICS_PORT: port });
+      metrics = await metricsAt(port);
+    });
+
+    const scrape = () => ScrapedMetrics.from(metrics);
+
+    it('times each event handled, by consumer group, type and outcome', async () => {
+      const handled = async () =>
+        (await scrape()).value('event_handling_duration_seconds_count', { group: 'matching', type: 'opportunity.published', outcome: 'handled' }) ?? 0;
+      const before = await handled();
+      await opportunities.publishNew();
+      await opportunities.publishNew();
+      await eventually(async () => expect(await handled()).toBe(before + 2));
+    });
+
+    it('counts failures by type, final when the job stays in the failed set', async () => {
+      const failures = async () => (await scrape()).value('event_failures_total', { group: 'matching', type: 'opportunity.published', final: 'true' }) ?? 0;
+      const before = await failures();
+      // No envelope at all: the contract is broken, so it fails at once, for good.
+      await stack.queue('matching').add('opportunity.published', { nonsense: true }, { attempts: 3 });
+      await eventually(async () => expect(await failures()).toBe(before + 1));
+      const scraped = await scrape();
+      expect(scraped.value('event_handling_duration_seconds_count', { group: 'matching', type: 'opportunity.published', outcome: 'failed' })).toBeGreaterThanOrEqual(1);
     });
   });
 });
