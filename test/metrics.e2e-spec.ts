@@ -56,6 +56,26 @@ describe('metrics', () => {
       expect((await scrape()).value('http_request_duration_seconds_bucket', { route: '/api/health', le: '+Inf' })).toBeGreaterThanOrEqual(3);
     });
 
+    it('shows the depth and oldest waiting job of each consumer group\'s queue', async () => {
+      // No notification worker runs here: its queue keeps what is published.
+      const before = (await scrape()).value('queue_jobs', { queue: 'notification-events', state: 'waiting' }) ?? 0;
+      await opportunities.publishNew();
+      await eventually(async () => expect((await scrape()).value('queue_jobs', { queue: 'notification-events', state: 'waiting' })).toBe(before + 1));
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const scraped = await scrape();
+      expect(scraped.value('queue_oldest_waiting_job_age_seconds', { queue: 'notification-events' })).toBeGreaterThanOrEqual(1);
+      expect(scraped.value('queue_jobs', { queue: 'matching-events', state: 'failed' })).toBeDefined();
+    });
+
+    it('shows the outbox lag: none while the relay keeps up', async () => {
+      await opportunities.publishNew();
+      await eventually(async () => {
+        const scraped = await scrape();
+        expect(scraped.value('outbox_undispatched_events')).toBe(0);
+        expect(scraped.value('outbox_lag_seconds')).toBe(0);
+      });
+    });
+
     it('includes the process figures (memory, CPU, event loop)', async () => {
       const scraped = await scrape();
       expect(scraped.value('process_resident_memory_bytes')).toBeGreaterThan(0);
@@ -80,6 +100,8 @@ describe('metrics', () => {
       const port = await freePort();
       await stack.spawnWorker('matching', { MATCHING_WORKER_METRICS_PORT: port });
       metrics = await metricsAt(port);
+      // The events published before it started are its first jobs: counts are compared after them.
+      await eventually(async () => expect(await stack.queue('matching').getJobCounts('waiting', 'active')).toEqual({ waiting: 0, active: 0 }));
     });
 
     const scrape = () => ScrapedMetrics.from(metrics);
@@ -101,6 +123,28 @@ describe('metrics', () => {
       await eventually(async () => expect(await failures()).toBe(before + 1));
       const scraped = await scrape();
       expect(scraped.value('event_handling_duration_seconds_count', { group: 'matching', type: 'opportunity.published', outcome: 'failed' })).toBeGreaterThanOrEqual(1);
+    });
+  });
+
+  describe('of an API process while no relay runs', () => {
+    it('shows the outbox lag: the age of the oldest event not yet dispatched', async () => {
+      // A slice of its own, where nothing relays, so the event stays in the outbox.
+      const quiet = await TestStack.create({ OUTBOX_RELAY: 'false' });
+      try {
+        const port = await freePort();
+        await quiet.spawnApi({ API_METRICS_PORT: port });
+        const metrics = await metricsAt(port);
+        await quiet.query(
+          `INSERT INTO outbox_events (id, type, version, occurred_at, aggregate_type, aggregate_id, correlation_id, payload)
+           VALUES (gen_random_uuid(), 'university.registered', 1, now() - interval '90 seconds', 'university', gen_random_uuid()::text, 'metrics-test', '{}')`,
+        );
+        const scraped = await ScrapedMetrics.from(metrics);
+        expect(scraped.value('outbox_undispatched_events')).toBe(1);
+        expect(scraped.value('outbox_lag_seconds')).toBeGreaterThanOrEqual(90);
+        expect(scraped.value('outbox_lag_seconds')).toBeLessThan(200);
+      } finally {
+        await quiet.close();
+      }
     });
   });
 });

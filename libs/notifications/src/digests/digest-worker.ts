@@ -1,8 +1,9 @@
-import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Queue, Worker } from 'bullmq';
+import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { createQueue, createWorker, eventJobOptions, OutageBackoff } from '#libs/events';
+import { createQueue, createWorker, eventJobOptions, OutageBackoff, watchQueue } from '#libs/events';
 import { Links } from '../delivery/links.js';
 import { MessageDelivery } from '../delivery/message-delivery.js';
 import { NotificationConfig } from '../notification.config.js';
@@ -27,11 +28,13 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly delivery: MessageDelivery,
     private readonly links: Links,
     private readonly config: NotificationConfig,
+    @Optional() private readonly registry?: Registry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.queue = createQueue(this.config, DIGEST_QUEUE, 'worker', { defaultJobOptions: this.jobOptions() });
     this.queue.on('error', () => undefined);
+    watchQueue(this.registry, this.queue);
     if (this.config.DIGEST_SCHEDULES) {
       await this.registerSchedules();
       this.scheduleCheck = setInterval(
