@@ -1,4 +1,4 @@
-import { eventually, freePort } from '#libs/testing';
+import { councilRequest, eventually, freePort, SmtpInbox } from '#libs/testing';
 import { OpportunitiesToPublish } from './support/opportunities-to-publish.js';
 import { ScrapedMetrics } from './support/scraped-metrics.js';
 import { TestStack } from './support/test-stack.js';
@@ -7,12 +7,13 @@ import { TestStack } from './support/test-stack.js';
 describe('metrics', () => {
   let stack: TestStack;
   let opportunities: OpportunitiesToPublish;
+  let admin: Awaited<ReturnType<TestStack['startApi']>>['http'];
 
   beforeAll(async () => {
     stack = await TestStack.create();
     // An API in the test's own process makes the events, and relays them.
-    const { http } = await stack.startApi();
-    opportunities = await OpportunitiesToPublish.create(stack, http);
+    ({ http: admin } = await stack.startApi());
+    opportunities = await OpportunitiesToPublish.create(stack, admin);
   });
   afterAll(() => stack.close());
 
@@ -115,6 +116,14 @@ describe('metrics', () => {
       await eventually(async () => expect(await handled()).toBe(before + 2));
     });
 
+    it('shows the use of its database pool', async () => {
+      const scraped = await scrape();
+      expect(scraped.value('database_pool_max_connections')).toBe(5);
+      expect(scraped.value('database_pool_connections', { state: 'idle' })).toBeGreaterThanOrEqual(0);
+      expect(scraped.value('database_pool_connections', { state: 'in_use' })).toBeGreaterThanOrEqual(0);
+      expect(scraped.value('database_pool_waiting_requests')).toBe(0);
+    });
+
     it('counts failures by type, final when the job stays in the failed set', async () => {
       const failures = async () => (await scrape()).value('event_failures_total', { group: 'matching', type: 'opportunity.published', final: 'true' }) ?? 0;
       const before = await failures();
@@ -145,6 +154,50 @@ describe('metrics', () => {
       } finally {
         await quiet.close();
       }
+    });
+  });
+
+  describe('of the notification worker process', () => {
+    let inbox: SmtpInbox;
+    let metrics: string;
+
+    beforeAll(async () => {
+      inbox = await SmtpInbox.start();
+      const port = await freePort();
+      await stack.spawnWorker('notification', { NOTIFICATION_WORKER_METRICS_PORT: port, SMTP_URL: inbox.url });
+      metrics = await metricsAt(port);
+    });
+    afterAll(() => inbox.stop());
+
+    const scrape = () => ScrapedMetrics.from(metrics);
+    const councilId = async () => (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id as string;
+    const invite = async (email: string) =>
+      admin.post('/api/invitations').send({ email, displayName: 'Someone Invited', role: 'practitioner', councilId: await councilId() }).expect(201);
+
+    it('counts the emails sent and those suppressed, by template', async () => {
+      const sent = async () => (await scrape()).value('emails_sent_total', { template: 'invitation' }) ?? 0;
+      const suppressed = async () => (await scrape()).value('emails_suppressed_total', { template: 'invitation', reason: 'suppressed' }) ?? 0;
+      const before = { sent: await sent(), suppressed: await suppressed() };
+
+      await invite('welcome@example.org');
+      await inbox.waitFor('welcome@example.org');
+      await eventually(async () => expect(await sent()).toBe(before.sent + 1));
+
+      await stack.query(`INSERT INTO email_suppressions (email, reason, smtp_response) VALUES ('bounced-before@example.org', 'hard_bounce', '550 no such user')`);
+      await invite('bounced-before@example.org');
+      await eventually(async () => expect(await suppressed()).toBe(before.suppressed + 1));
+      expect(inbox.to('bounced-before@example.org')).toHaveLength(0);
+      expect((await scrape()).describes('emails_failed_total')).toBe(true);
+    });
+
+    it('shows the digests\' progress and their queue', async () => {
+      const runs = async () => (await scrape()).value('digest_runs_total', { frequency: 'daily' }) ?? 0;
+      const before = await runs();
+      await admin.post('/api/admin/digests/daily').expect(202);
+      await eventually(async () => expect(await runs()).toBe(before + 1));
+      const scraped = await scrape();
+      expect(scraped.describes('digest_batches_sent_total')).toBe(true);
+      expect(scraped.value('queue_jobs', { queue: 'notification-digests', state: 'waiting' })).toBeDefined();
     });
   });
 });

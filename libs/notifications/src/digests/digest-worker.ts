@@ -7,6 +7,7 @@ import { createQueue, createWorker, eventJobOptions, OutageBackoff, watchQueue }
 import { Links } from '../delivery/links.js';
 import { MessageDelivery } from '../delivery/message-delivery.js';
 import { NotificationConfig } from '../notification.config.js';
+import { DigestMetrics } from './digest-metrics.js';
 import { DIGEST_SCHEDULES, type DigestFrequency, digestPeriod } from './digest-period.js';
 import { digestKey, planDigests } from './digest-planner.js';
 import { DIGEST_QUEUE, type DigestBatchJob, type DigestRunJob } from './digest-queue.js';
@@ -22,6 +23,7 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
   private queue: Queue;
   private worker: Worker;
   private scheduleCheck: NodeJS.Timeout | undefined;
+  private readonly metrics: DigestMetrics;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -29,7 +31,9 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly links: Links,
     private readonly config: NotificationConfig,
     @Optional() private readonly registry?: Registry,
-  ) {}
+  ) {
+    this.metrics = new DigestMetrics(registry);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.queue = createQueue(this.config, DIGEST_QUEUE, 'worker', { defaultJobOptions: this.jobOptions() });
@@ -95,6 +99,7 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
       await this.queue.add('batch', { frequency, period, subscriptionIds } satisfies DigestBatchJob, { jobId: `${job.id}-${subscriptionIds[0]}` });
       batches += 1;
     }
+    this.metrics.onRunQueued(frequency, batches);
     this.logger.log({ frequency, period, batches }, 'digest run queued its batches');
   }
 
@@ -104,6 +109,7 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
     );
     // Also sends what an earlier attempt of this batch planned but did not get to send.
     await this.delivery.deliver(job.data.subscriptionIds.map((id) => digestKey(job.data.period, id)));
+    this.metrics.onBatchSent(job.data.frequency, planned);
     this.logger.debug({ period: job.data.period, planned }, 'digest batch sent');
   }
 }
