@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import { Registry } from 'prom-client';
+import { type Histogram, Registry } from 'prom-client';
 import { measureHttpRequests } from './http-metrics.js';
 
 describe('measureHttpRequests', () => {
@@ -14,7 +14,7 @@ describe('measureHttpRequests', () => {
     await app.close();
 
     const counts = Object.fromEntries(
-      (await registry.getSingleMetric('http_request_duration_seconds')!.get()).values
+      (await (registry.getSingleMetric('http_request_duration_seconds') as Histogram).get()).values
         .filter((sample) => sample.metricName === 'http_request_duration_seconds_count')
         .map((sample) => [`${sample.labels.method} ${sample.labels.route} ${sample.labels.status_code}`, sample.value]),
     );
