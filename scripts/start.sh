@@ -230,6 +230,7 @@ cat <<MSG
   OpenAPI docs   http://$host:$port/api/docs   (JSON: /api/docs-json)
   Health         http://$host:$port/api/health
   Workers        matching-worker, notification-worker (logs below)
+  Metrics        http://${METRICS_HOST:-127.0.0.1}:${API_METRICS_PORT:-9464}/metrics (API; web :${WEB_METRICS_PORT:-9465}, workers :${MATCHING_WORKER_METRICS_PORT:-9466} and :${NOTIFICATION_WORKER_METRICS_PORT:-9467})
 ${mail_line}
 Press Ctrl-C to stop.
 

@@ -88,6 +88,18 @@ describe('metrics', () => {
       expect((await fetch(`${api}/api/metrics`)).status).toBe(404);
     });
 
+    it('and the web in front of it: its requests by route pattern, on its own metrics port only', async () => {
+      const port = await freePort();
+      const { url: web } = await stack.spawnWeb(api, { WEB_METRICS_PORT: port });
+      const webMetrics = await metricsAt(port);
+      const before = (await ScrapedMetrics.from(webMetrics)).value('http_request_duration_seconds_count', { route: '/sign-in', method: 'GET', status_code: '200' }) ?? 0;
+      expect((await fetch(`${web}/sign-in`)).status).toBe(200);
+      await eventually(async () =>
+        expect((await ScrapedMetrics.from(webMetrics)).value('http_request_duration_seconds_count', { route: '/sign-in', method: 'GET', status_code: '200' })).toBe(before + 1),
+      );
+      expect((await fetch(`${web}/metrics`, { redirect: 'manual' })).status).toBe(404);
+    });
+
     it('answer nothing but GET /metrics on the metrics port', async () => {
       expect((await fetch(metrics.replace('/metrics', '/'))).status).toBe(404);
       expect((await fetch(metrics, { method: 'POST' })).status).toBe(404);
