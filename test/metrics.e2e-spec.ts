@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { councilRequest, eventually, freePort, SmtpInbox } from '#libs/testing';
 import { OpportunitiesToPublish } from './support/opportunities-to-publish.js';
 import { ScrapedMetrics } from './support/scraped-metrics.js';
@@ -211,5 +213,20 @@ describe('metrics', () => {
       expect(scraped.describes('digest_batches_sent_total')).toBe(true);
       expect(scraped.value('queue_jobs', { queue: 'notification-digests', state: 'waiting' })).toBeDefined();
     });
+  });
+
+  it('a worker whose metrics port is taken stops at start-up, naming the setting that moves it', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    try {
+      const port = (taken.address() as { port: number }).port;
+      const worker = await stack.spawnWorker('matching', { MATCHING_WORKER_METRICS_PORT: port });
+      const [code] = await once(worker, 'exit');
+      expect(code).not.toBe(0);
+      expect(worker.output()).toContain(`Metrics cannot listen on 127.0.0.1:${port}`);
+      expect(worker.output()).toContain('set MATCHING_WORKER_METRICS_PORT to another port, or 0 for none');
+    } finally {
+      taken.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { type INestApplicationContext, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Registry } from 'prom-client';
 
 /**
@@ -49,5 +49,19 @@ export class MetricsServer implements OnApplicationShutdown {
     } catch (error) {
       response.writeHead(500, { 'content-type': 'text/plain' }).end(`Collecting the metrics failed: ${(error as Error).message}\n`);
     }
+  }
+}
+
+/**
+ * For a process's entry point, once the app runs: serves its metrics, or says why it cannot and
+ * stops the app cleanly (a worker finishes the jobs it took) with exit code 1.
+ */
+export async function serveMetricsOrStop(app: INestApplicationContext, port: number, host: string, setting: string): Promise<void> {
+  try {
+    await app.get(MetricsServer).listen(port, host, setting);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    await app.close();
+    process.exit(1);
   }
 }
