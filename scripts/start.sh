@@ -29,6 +29,11 @@ taken_ports() {
   ' "$@"
 }
 wanted_ports=("PORT ${HOST:-127.0.0.1} ${PORT:-3000}" "WEB_PORT ${WEB_HOST:-127.0.0.1} ${WEB_PORT:-8080}")
+for metrics in API_METRICS_PORT:9464 WEB_METRICS_PORT:9465 MATCHING_WORKER_METRICS_PORT:9466 NOTIFICATION_WORKER_METRICS_PORT:9467; do
+  setting=${metrics%%:*}
+  port=${!setting:-${metrics#*:}}
+  if [ "$port" != 0 ]; then wanted_ports+=("$setting ${METRICS_HOST:-127.0.0.1} $port"); fi
+done
 if $embedded_database; then
   wanted_ports+=("EMBEDDED_DATABASE_PORT 127.0.0.1 ${EMBEDDED_DATABASE_PORT:-5439}")
 fi
@@ -225,6 +230,7 @@ cat <<MSG
   OpenAPI docs   http://$host:$port/api/docs   (JSON: /api/docs-json)
   Health         http://$host:$port/api/health
   Workers        matching-worker, notification-worker (logs below)
+  Metrics        http://${METRICS_HOST:-127.0.0.1}:${API_METRICS_PORT:-9464}/metrics (API; web :${WEB_METRICS_PORT:-9465}, workers :${MATCHING_WORKER_METRICS_PORT:-9466} and :${NOTIFICATION_WORKER_METRICS_PORT:-9467})
 ${mail_line}
 Press Ctrl-C to stop.
 

@@ -59,7 +59,16 @@ function repositoryCopy(install: string): string {
  * is in that session, so the test can find them all and, whatever happens, kill them all.
  */
 export class StartedProduct {
-  readonly ports: { PORT: number; WEB_PORT: number; MAIL_CATCHER_SMTP_PORT: number; MAIL_CATCHER_PORT: number };
+  readonly ports: {
+    PORT: number;
+    WEB_PORT: number;
+    MAIL_CATCHER_SMTP_PORT: number;
+    MAIL_CATCHER_PORT: number;
+    API_METRICS_PORT: number;
+    WEB_METRICS_PORT: number;
+    MATCHING_WORKER_METRICS_PORT: number;
+    NOTIFICATION_WORKER_METRICS_PORT: number;
+  };
   readonly exited: Promise<[number | null, NodeJS.Signals | null]>;
   private readonly child: ChildProcess;
   private output = '';
@@ -91,6 +100,10 @@ export class StartedProduct {
       WEB_PORT: await freePort(),
       MAIL_CATCHER_SMTP_PORT: await freePort(),
       MAIL_CATCHER_PORT: await freePort(),
+      API_METRICS_PORT: await freePort(),
+      WEB_METRICS_PORT: await freePort(),
+      MATCHING_WORKER_METRICS_PORT: await freePort(),
+      NOTIFICATION_WORKER_METRICS_PORT: await freePort(),
       ...ports,
     };
     return new StartedProduct(repositoryCopy(install), command, settings, all);

@@ -72,6 +72,17 @@ export class TestStack extends ServiceSlice {
     return { url, output: api.output, process: api };
   }
 
+  /** The web as its own OS process, calling the API at `apiUrl`, answering at the address returned. */
+  async spawnWeb(apiUrl: string, settings: Settings = {}): Promise<{ url: string; output: () => string }> {
+    const port = await freePort();
+    const web = await this.spawnProcess('dist/apps/web/src/main.js', { ...settings, API_URL: apiUrl, WEB_PORT: port });
+    const url = `http://127.0.0.1:${port}`;
+    await eventually(async () => (await fetch(url).catch(() => null)) !== null, { timeoutMs: 20_000 }).catch((error: unknown) => {
+      throw new Error(`The web did not start: ${web.output()}`, { cause: error });
+    });
+    return { url, output: web.output };
+  }
+
   private async spawnProcess(entry: string, settings: Settings): Promise<ChildProcess & { output: () => string }> {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
     const env = Object.fromEntries(Object.entries({ ...process.env, ...this.settings, ...settings }).map(([k, v]) => [k, String(v)]));

@@ -65,7 +65,7 @@ export class WebStack {
     const entry = 'dist/apps/web/src/main.js';
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
     const port = new URL(this.webUrl).port;
-    const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', API_URL: this.apiUrl, WEB_PORT: port, SESSION_SECRET: 'a session secret for the browser tests only', ...this.webSettings };
+    const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', API_URL: this.apiUrl, WEB_PORT: port, WEB_METRICS_PORT: 0, SESSION_SECRET: 'a session secret for the browser tests only', ...this.webSettings };
     const child = spawn(process.execPath, childNodeArgs(entry), { env: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));

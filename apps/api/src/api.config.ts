@@ -11,6 +11,12 @@ export class ApiConfig extends IdentityConfig {
   @IsString()
   HOST: string = '127.0.0.1';
 
+  /** Port of the Prometheus metrics (GET /metrics), apart from the public PORT; 0 serves none. */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  API_METRICS_PORT: number = 9464;
+
   /** Whether this process also relays the outbox to the queues; any number of relays may run. */
   @TextBoolean()
   @IsBoolean()

@@ -8,7 +8,7 @@ import { IdempotencyModule } from '#libs/idempotency';
 import { IdentityModule } from '#libs/identity';
 import { MatchesModule } from '#libs/matches';
 import { RecommendationsModule } from '#libs/recommendations';
-import { LoggingModule } from '#libs/observability';
+import { LoggingModule, MetricsModule } from '#libs/observability';
 import { OpportunitiesModule } from '#libs/opportunities';
 import { OrganisationsModule } from '#libs/organisations';
 import { PartnershipsModule } from '#libs/partnerships';
@@ -27,6 +27,7 @@ export class ApiModule {
       imports: [
         TypedConfigModule.forRoot(config),
         LoggingModule,
+        MetricsModule,
         DatabaseModule.forRoot(),
         CqrsModule.forRoot(),
         config.OUTBOX_RELAY ? OutboxRelayModule : EventQueuesModule,

@@ -5,7 +5,8 @@ import { Logger } from 'nestjs-pino';
 import { InvalidField, ProblemDetails, ProblemDetailsFilter, strictValidationPipe } from '#libs/http';
 import { withIdempotencyKeys } from '#libs/idempotency';
 import { BEARER_SCHEME } from '#libs/identity';
-import { correlationIdOf } from '#libs/observability';
+import { correlationIdOf, measureHttpRequests } from '#libs/observability';
+import { Registry } from 'prom-client';
 import type { ApiConfig } from './api.config.js';
 import { ApiModule } from './api.module.js';
 import { ApiHttpAdapter } from './api-http-adapter.js';
@@ -30,6 +31,7 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  measureHttpRequests(adapter.getInstance(), app.get(Registry));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -11,7 +11,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import nunjucks from 'nunjucks';
-import { correlationIdOf } from '#libs/observability';
+import { Registry } from 'prom-client';
+import { correlationIdOf, measureHttpRequests } from '#libs/observability';
 import { configureNunjucks } from './layout/nunjucks.js';
 import { pageLocals } from './layout/page-locals.js';
 import type { WebConfig } from './web.config.js';
@@ -29,6 +30,7 @@ export async function createWebApp(config: WebConfig): Promise<NestFastifyApplic
   const adapter = new FastifyAdapter({ genReqId: correlationIdOf, bodyLimit: 64_000, trustProxy: config.NODE_ENV === 'production', routerOptions: { maxParamLength: 400 } });
   const app = await NestFactory.create<NestFastifyApplication>(WebModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
+  measureHttpRequests(adapter.getInstance(), app.get(Registry));
   app.enableShutdownHooks();
   const production = config.NODE_ENV === 'production';
 

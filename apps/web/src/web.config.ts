@@ -13,6 +13,12 @@ export class WebConfig extends ProcessConfig {
   @IsString()
   WEB_HOST: string = '127.0.0.1';
 
+  /** Port of the Prometheus metrics (GET /metrics), apart from WEB_PORT; 0 serves none. */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WEB_METRICS_PORT: number = 9465;
+
   /** The API the pages call, as the signed-in person. */
   @Matches(/^https?:\/\/[^/]+$/, { message: 'must be an http:// or https:// origin without a path, e.g. http://127.0.0.1:3000' })
   API_URL: string = 'http://127.0.0.1:3000';

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypedConfigModule } from '#libs/config';
-import { LoggingModule } from '#libs/observability';
+import { LoggingModule, MetricsModule } from '#libs/observability';
 import { AccountModule } from './account/account.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
@@ -23,7 +23,7 @@ export class WebModule {
   static forRoot(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
-      imports: [TypedConfigModule.forRoot(config), LoggingModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule, ManageModule, DecisionsModule, PartnershipModule, PeopleModule, AlertsModule, EmailLinksModule, ListingModule, AdminModule],
+      imports: [TypedConfigModule.forRoot(config), LoggingModule, MetricsModule, ApiModule, AccountModule, FindModule, MyModule, ProfileModule, ManageModule, DecisionsModule, PartnershipModule, PeopleModule, AlertsModule, EmailLinksModule, ListingModule, AdminModule],
       providers: [{ provide: APP_FILTER, useClass: ErrorPagesFilter }],
     };
   }

@@ -19,6 +19,13 @@ export class ProcessConfig {
 
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  /**
+   * Address of the process's Prometheus metrics port (each process names its port in a setting of
+   * its own). Loopback by default: the figures are for the machine's own Prometheus, never public.
+   */
+  @IsString()
+  METRICS_HOST: string = '127.0.0.1';
 }
 
 /** The port of the PostgreSQL that `npm start` runs itself when DATABASE_URL is not set. */

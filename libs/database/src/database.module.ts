@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CoreConfig } from '#libs/config';
 import { dataSourceOptions } from './data-source-options.js';
+import { PoolMetrics } from './pool-metrics.js';
 
 /** The TypeORM connection every app shares. */
 @Module({})
@@ -13,6 +14,7 @@ export class DatabaseModule {
   static forRoot({ entities }: { entities: 'registered' | 'none' } = { entities: 'registered' }): DynamicModule {
     return {
       module: DatabaseModule,
+      providers: [PoolMetrics],
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [CoreConfig],

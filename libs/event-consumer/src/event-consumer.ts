@@ -1,7 +1,8 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Job, type Queue, UnrecoverableError, type Worker } from 'bullmq';
+import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import {
   CONSUMER_SUBSCRIPTIONS,
@@ -18,6 +19,7 @@ import {
 } from '#libs/events';
 import { Correlation } from '#libs/observability';
 import { EventHandlerRegistry } from './event-handler-registry.js';
+import { EventMetrics } from './event-metrics.js';
 import { type EventHandler, type EventSubscription, HANDLES_EVENTS } from './handles-event.decorator.js';
 import { handleOnce, type InboxOutcome } from './inbox.js';
 import { parseEnvelope } from './parse-envelope.js';
@@ -40,6 +42,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private queue: Queue | undefined;
   private lastErrorLoggedAt = 0;
   private errorsSinceLastLog = 0;
+  private readonly metrics: EventMetrics;
 
   constructor(
     @Inject(CONSUMER_GROUP) readonly group: ConsumerGroup,
@@ -47,7 +50,10 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
     private readonly config: WorkerConfig,
-  ) {}
+    @Optional() registry?: Registry,
+  ) {
+    this.metrics = new EventMetrics(group, registry);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.registry = new EventHandlerRegistry(this.group, this.currentSubscriptions(), this.discoverHandlers());
@@ -59,7 +65,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     this.queue = createQueue(this.config, queueNameOf(this.group), 'worker');
     this.queue.on('error', () => undefined); // the worker's own error handler reports a lost store
     const backoff = new OutageBackoff(this.queue, this.config, this.logger);
-    this.worker = createWorker(this.config, queueNameOf(this.group), (job) => backoff.run(() => this.process(job)), {
+    this.worker = createWorker(this.config, queueNameOf(this.group), (job) => backoff.run(() => this.metrics.time(job.name, () => this.process(job))), {
       concurrency: this.config.WORKER_CONCURRENCY,
       lockDuration: this.config.WORKER_LOCK_DURATION_MS,
       stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
@@ -67,6 +73,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     });
     this.worker.on('failed', (job, error) => {
       const final = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
+      this.metrics.failed(job?.name, final || error instanceof UnrecoverableError);
       const fields = { jobId: job?.id, eventType: job?.name, attempts: job?.attemptsMade, error: error.message };
       if (final || error instanceof UnrecoverableError) this.logger.error(fields, 'event failed for good: it stays in the failed set to be replayed');
       else this.logger.warn(fields, 'event failed; it will be retried');

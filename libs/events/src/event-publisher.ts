@@ -1,9 +1,11 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit, Optional } from '@nestjs/common';
 import type { DefaultJobOptions, Queue } from 'bullmq';
+import { Registry } from 'prom-client';
 import { CoreConfig } from '#libs/config';
 import { CONSUMER_GROUPS, type ConsumerGroup, queueNameOf, subscribersOf } from './consumer-groups.js';
 import type { EventEnvelope } from './event-envelope.js';
 import { createQueue, pingQueue } from './queue-backend.js';
+import { watchQueue } from './queue-metrics.js';
 
 /** Options of every event job: retried with exponential backoff, kept in the failed set when all tries fail. */
 export function eventJobOptions(config: CoreConfig): DefaultJobOptions {
@@ -28,7 +30,10 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
   private readonly queues = new Map<ConsumerGroup, Queue>();
   private storeAway = false;
 
-  constructor(private readonly config: CoreConfig) {}
+  constructor(
+    private readonly config: CoreConfig,
+    @Optional() private readonly registry?: Registry,
+  ) {}
 
   onModuleInit(): void {
     for (const group of CONSUMER_GROUPS) {
@@ -39,6 +44,8 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
         this.storeAway = true;
       });
       this.queues.set(group, queue);
+      // The API watches every consumer group's queue: it runs whichever workers do or do not.
+      watchQueue(this.registry, queue);
     }
   }
 

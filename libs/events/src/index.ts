@@ -9,6 +9,7 @@ export { OutboxModule } from './outbox.module.js';
 export { OutboxRelay } from './outbox-relay.js';
 export { OutboxReconciler } from './outbox-reconciler.js';
 export { OutboxRelayModule } from './outbox-relay.module.js';
+export { watchQueue } from './queue-metrics.js';
 export { appendToOutbox, transactionWithEvents } from './outbox.js';
 export { createQueue, createWorker, pingQueue, type QueueBackendSettings, type QueueRole, queueSchemaOf } from './queue-backend.js';
 export { producerConnection, workerConnection } from './redis-connection.js';

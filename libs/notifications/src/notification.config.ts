@@ -12,6 +12,12 @@ export class NotificationConfig extends WorkerConfig {
   @SetInProduction(DEVELOPMENT_SMTP_URL)
   SMTP_URL: string = DEVELOPMENT_SMTP_URL;
 
+  /** Port of the notification worker's Prometheus metrics (GET /metrics); 0 serves none. */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  NOTIFICATION_WORKER_METRICS_PORT: number = 9467;
+
   @IsEmail()
   MAIL_FROM: string = 'no-reply@teaching-partnerships.example.org';
 

@@ -42,6 +42,11 @@ export class ServiceSlice {
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
         NODE_ENV: 'test',
         DATABASE_POOL_SIZE: 5,
+        // No metrics ports: test files run side by side and would all want the same ones.
+        API_METRICS_PORT: 0,
+        WEB_METRICS_PORT: 0,
+        MATCHING_WORKER_METRICS_PORT: 0,
+        NOTIFICATION_WORKER_METRICS_PORT: 0,
         ...settings,
       },
     ];

@@ -1,9 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Registry } from 'prom-client';
 import { DataSource, type EntityManager } from 'typeorm';
 import { html, type RenderedEmail, render, type SignedLinks, TEMPLATES, type TemplateName } from '#libs/email-templates';
 import { EMAIL_PREFERENCE_DEFAULTS, invitationToken, passwordResetToken, signLinkToken } from '#libs/mail-contract';
 import { NotificationConfig } from '../notification.config.js';
+import { EmailMetrics } from './email-metrics.js';
 import { Links } from './links.js';
 import { Mailer, type OutgoingEmail, PermanentRejection } from './mailer.js';
 
@@ -41,13 +43,17 @@ interface PendingMessage {
 @Injectable()
 export class MessageDelivery {
   private readonly logger = new Logger(MessageDelivery.name);
+  private readonly metrics: EmailMetrics;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
     private readonly config: NotificationConfig,
     private readonly links: Links,
-  ) {}
+    @Optional() registry?: Registry,
+  ) {
+    this.metrics = new EmailMetrics(registry);
+  }
 
   /** Sends the pending messages of one event key, or of several (a batch of digests). */
   async deliver(eventKeys: string | string[]): Promise<void> {
@@ -79,12 +85,14 @@ export class MessageDelivery {
     const skip = row.suppressed ? 'suppressed' : await this.optedOut(transaction, row);
     if (skip) {
       await transaction.query(`UPDATE sent_messages SET status = $2 WHERE id = $1`, [id, skip]);
+      this.metrics.onSuppressed(row.template, skip);
       return;
     }
     const email = withUnsubscribe(render(row.template, row.params, this.mailer.sender, this.signedLinks), this.unsubscribeLink(row));
     try {
       await this.mailer.send({ ...email, to: row.recipient, messageId: `<${row.id}@${this.domain}>` });
     } catch (error) {
+      this.metrics.onFailed(row.template, error instanceof PermanentRejection ? 'bounced' : 'transient');
       if (!(error instanceof PermanentRejection)) throw error;
       if (error.refused === 'address') {
         this.logger.warn({ messageId: row.id, recipient: row.recipient, smtp: error.smtpResponse }, 'address refused for good: suppressed');
@@ -98,6 +106,7 @@ export class MessageDelivery {
       await transaction.query(`UPDATE sent_messages SET status = 'bounced', attempts = attempts + 1, last_error = $2 WHERE id = $1`, [id, error.smtpResponse]);
       return;
     }
+    this.metrics.onSent(row.template);
     await transaction.query(`UPDATE sent_messages SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = $1`, [id]);
   }
 

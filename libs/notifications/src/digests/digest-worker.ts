@@ -1,11 +1,13 @@
-import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Queue, Worker } from 'bullmq';
+import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { createQueue, createWorker, eventJobOptions, OutageBackoff } from '#libs/events';
+import { createQueue, createWorker, eventJobOptions, OutageBackoff, watchQueue } from '#libs/events';
 import { Links } from '../delivery/links.js';
 import { MessageDelivery } from '../delivery/message-delivery.js';
 import { NotificationConfig } from '../notification.config.js';
+import { DigestMetrics } from './digest-metrics.js';
 import { DIGEST_SCHEDULES, type DigestFrequency, digestPeriod } from './digest-period.js';
 import { digestKey, planDigests } from './digest-planner.js';
 import { DIGEST_QUEUE, type DigestBatchJob, type DigestRunJob } from './digest-queue.js';
@@ -21,17 +23,22 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
   private queue: Queue;
   private worker: Worker;
   private scheduleCheck: NodeJS.Timeout | undefined;
+  private readonly metrics: DigestMetrics;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly delivery: MessageDelivery,
     private readonly links: Links,
     private readonly config: NotificationConfig,
-  ) {}
+    @Optional() private readonly registry?: Registry,
+  ) {
+    this.metrics = new DigestMetrics(registry);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.queue = createQueue(this.config, DIGEST_QUEUE, 'worker', { defaultJobOptions: this.jobOptions() });
     this.queue.on('error', () => undefined);
+    watchQueue(this.registry, this.queue);
     if (this.config.DIGEST_SCHEDULES) {
       await this.registerSchedules();
       this.scheduleCheck = setInterval(
@@ -92,6 +99,7 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
       await this.queue.add('batch', { frequency, period, subscriptionIds } satisfies DigestBatchJob, { jobId: `${job.id}-${subscriptionIds[0]}` });
       batches += 1;
     }
+    this.metrics.onRunQueued(frequency, batches);
     this.logger.log({ frequency, period, batches }, 'digest run queued its batches');
   }
 
@@ -101,6 +109,7 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
     );
     // Also sends what an earlier attempt of this batch planned but did not get to send.
     await this.delivery.deliver(job.data.subscriptionIds.map((id) => digestKey(job.data.period, id)));
+    this.metrics.onBatchSent(job.data.frequency, planned);
     this.logger.debug({ period: job.data.period, planned }, 'digest batch sent');
   }
 }
