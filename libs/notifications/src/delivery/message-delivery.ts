@@ -126,8 +126,13 @@ export class MessageDelivery {
       if (transientFailure) throw transientFailure;
     } finally {
       // Marks are committed by now, so whoever takes a lock after this sees them.
-      await connection.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
-      await connection.release();
+      const unlocked = await connection.query('SELECT pg_advisory_unlock_all()').then(
+        () => true,
+        () => false,
+      );
+      // A connection that may still hold locks is closed rather than pooled: closing lets go of them.
+      if (unlocked) await connection.release();
+      else await (connection as QueryRunner & { releasePostgresConnection(error: Error): Promise<void> }).releasePostgresConnection(new Error('advisory locks kept'));
     }
   }
 
