@@ -4,13 +4,13 @@ const TYPES = ['teaching', 'interviewing', 'research', 'practice_educator'];
 const SPECIALISMS = ['safeguarding', 'mental_health', 'children_and_families', 'adults', 'disability', 'youth_justice', 'fostering', 'domestic_abuse'];
 
 /**
- * Three partnerships with their organisations, `opportunities` published ones (each with its
+ * Three partnerships that list publicly (the subscribers have no account) with their organisations, `opportunities` published ones (each with its
  * opportunity.published event, already dispatched) and `subscribers` confirmed subscriptions with
  * filters varied by their number: none, types, specialisms, hosts, a partnership, or several.
  */
 export async function seed(db: pg.Pool, { subscribers, opportunities }: { subscribers: number; opportunities: number }): Promise<void> {
   await db.query(`INSERT INTO universities (name) SELECT 'University ' || g FROM generate_series(1, 6) g`);
-  await db.query(`INSERT INTO partnerships (name) SELECT 'Partnership ' || g FROM generate_series(1, 3) g`);
+  await db.query(`INSERT INTO partnerships (name, lists_publicly) SELECT 'Partnership ' || g, true FROM generate_series(1, 3) g`);
   await db.query(`INSERT INTO users (email, display_name, role) VALUES ('admin@bench.example.org', 'Admin', 'admin')`);
   // Each opportunity is hosted by one of six universities, spread over the three partnerships.
   await db.query(

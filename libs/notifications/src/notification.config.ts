@@ -18,6 +18,15 @@ export class NotificationConfig extends WorkerConfig {
   @Max(65535)
   NOTIFICATION_WORKER_METRICS_PORT: number = 9467;
 
+  /**
+   * SMTP connections one worker process keeps open at most, however many messages are sent at
+   * once: the rest wait for a free one. A `maxConnections` in SMTP_URL wins over it.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SMTP_MAX_CONNECTIONS: number = 10;
+
   @IsEmail()
   MAIL_FROM: string = 'no-reply@teaching-partnerships.example.org';
 
@@ -36,6 +45,16 @@ export class NotificationConfig extends WorkerConfig {
   @Min(1)
   @Max(10_000)
   DIGEST_BATCH_SIZE: number = 500;
+
+  /**
+   * Messages of one digest batch sent at once. A batch waits on the SMTP server, not on the CPU;
+   * with WORKER_CONCURRENCY batches at once, a process has up to their product waiting for one of
+   * its SMTP_MAX_CONNECTIONS.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DIGEST_SEND_CONCURRENCY: number = 10;
 
   /** "Recommended for you" emails one practitioner gets in seven days at most; the rest wait in the product. */
   @IsInt()

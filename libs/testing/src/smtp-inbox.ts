@@ -24,6 +24,10 @@ export class SmtpInbox {
   readonly held = new Set<string>();
   /** How many messages to held addresses were taken in and left unanswered. */
   heldCount = 0;
+  /** Connections open now, and the most that were open at once. */
+  openConnections = 0;
+  mostConnections = 0;
+  private readonly waiting: (() => void)[] = [];
   private server: SMTPServer | undefined;
 
   private constructor(readonly port: number) {}
@@ -45,6 +49,14 @@ export class SmtpInbox {
       logger: false,
       // Connections a pooled client keeps open are dropped at once on stop, not after 30 s.
       closeTimeout: 100,
+      onConnect: (_session, callback) => {
+        this.openConnections += 1;
+        this.mostConnections = Math.max(this.mostConnections, this.openConnections);
+        callback();
+      },
+      onClose: () => {
+        this.openConnections -= 1;
+      },
       onRcptTo: (address, _session, callback) => {
         if (this.temporaryFailures.has(address.address.toLowerCase())) return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
         if (this.hardBounces.has(address.address.toLowerCase())) return callback(Object.assign(new Error('No such user'), { responseCode: 550 }));
@@ -57,18 +69,21 @@ export class SmtpInbox {
           if (session.envelope.rcptTo.some((r) => this.refusedMessages.has(r.address.toLowerCase()))) {
             return callback(Object.assign(new Error('Message refused by content filter'), { responseCode: 554 }));
           }
-          if (session.envelope.rcptTo.some((r) => this.held.has(r.address.toLowerCase()))) {
-            this.heldCount += 1;
-            return;
-          }
           const raw = Buffer.concat(chunks).toString('utf8');
-          simpleParser(raw).then(
+          const accept = () =>
+            void simpleParser(raw).then(
             (parsed) => {
               this.received.push({ to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), parsed, raw });
               callback();
             },
             (error: Error) => callback(error),
           );
+          if (session.envelope.rcptTo.some((r) => this.held.has(r.address.toLowerCase()))) {
+            this.heldCount += 1;
+            this.waiting.push(accept);
+            return;
+          }
+          accept();
         });
       },
     };
@@ -78,6 +93,13 @@ export class SmtpInbox {
       this.server!.once('error', reject);
       this.server!.listen(this.port, '127.0.0.1', () => resolve());
     });
+  }
+
+  /** Answers the held messages at last: they are taken in, as if the server had only been slow. */
+  releaseHeld(): void {
+    this.held.clear();
+    this.heldCount = 0;
+    for (const accept of this.waiting.splice(0)) accept();
   }
 
   /** Stops accepting connections (and drops open ones), as a mail server that went away. */

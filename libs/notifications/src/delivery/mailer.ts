@@ -30,8 +30,14 @@ export class Mailer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly transport: Transporter;
 
   constructor(private readonly config: NotificationConfig) {
-    // Settings in the URL (e.g. ?maxConnections=10) win over these defaults.
-    this.transport = nodemailer.createTransport({ url: config.SMTP_URL, pool: true, maxConnections: 5 } as Parameters<typeof nodemailer.createTransport>[0]);
+    // Settings in the URL (e.g. ?maxConnections=10) win over these. A connection is opened again
+    // after maxMessages; nodemailer's 100 would mean a new SMTP handshake every 100 digests.
+    this.transport = nodemailer.createTransport({
+      url: config.SMTP_URL,
+      pool: true,
+      maxConnections: config.SMTP_MAX_CONNECTIONS,
+      maxMessages: 1000,
+    } as Parameters<typeof nodemailer.createTransport>[0]);
   }
 
   get sender() {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Registry } from 'prom-client';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { html, type RenderedEmail, render, type SignedLinks, TEMPLATES, type TemplateName } from '#libs/email-templates';
 import { EMAIL_PREFERENCE_DEFAULTS, invitationToken, passwordResetToken, signLinkToken } from '#libs/mail-contract';
 import { NotificationConfig } from '../notification.config.js';
@@ -34,11 +34,56 @@ interface PendingMessage {
   user_id: string | null;
 }
 
+type ClaimedMessage = PendingMessage & { suppressed: boolean };
+
 /**
- * Sends the pending messages of an event. Each is sent under its row's lock and marked sent in the
- * same transaction, so two deliveries of one event never both send it, and a message marked sent is
- * never sent again. A worker dying between the SMTP server's acceptance and the commit leaves the row
- * pending: it is sent once more, with the same Message-ID, which mail clients use to drop duplicates.
+ * The messages the SMTP server took and that are not marked sent yet. One UPDATE at a time marks
+ * all that were taken since the last; the next starts as soon as it is done.
+ */
+class SentMarks {
+  private waiting: string[] = [];
+  private writing: Promise<void> = Promise.resolve();
+  private failure: unknown;
+
+  constructor(private readonly connection: QueryRunner) {}
+
+  add(id: string): void {
+    this.waiting.push(id);
+    if (this.waiting.length === 1) this.writing = this.writing.then(() => this.write());
+  }
+
+  /** Waits until every message added is marked; throws when a mark could not be written. */
+  async flush(): Promise<void> {
+    await this.writing;
+    if (this.failure) throw this.failure;
+  }
+
+  private async write(): Promise<void> {
+    const ids = this.waiting;
+    this.waiting = [];
+    if (ids.length === 0 || this.failure) return;
+    await this.connection
+      .query(`UPDATE sent_messages SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])`, [ids])
+      .catch((error: unknown) => {
+        this.failure = error;
+      });
+  }
+}
+
+/**
+ * A session-level advisory lock per message, from its id's 128 bits folded into the two 32-bit
+ * keys: it lives as long as the connection that took it, so a worker that dies lets go of its
+ * messages with its connection, and marks written on that connection meanwhile commit at once.
+ */
+const MESSAGE_LOCK = `('x' || substr(md5(m.id::text), 1, 8))::bit(32)::int, ('x' || substr(md5(m.id::text), 9, 8))::bit(32)::int`;
+
+/**
+ * Sends pending messages. Each is claimed under its lock before it is sent, and marked sent on the
+ * claiming connection before the lock goes, so two deliveries of one event never both send it, and
+ * a message marked sent is never sent again. Marks are written in bulk: whatever the SMTP server
+ * took since the last mark goes in one UPDATE, as soon as the one before it is done, so a worker
+ * dying between the server's acceptance and the mark leaves at most those few messages pending:
+ * they are sent once more, with the same Message-ID, which mail clients use to drop duplicates.
  */
 @Injectable()
 export class MessageDelivery {
@@ -55,38 +100,76 @@ export class MessageDelivery {
     this.metrics = new EmailMetrics(registry);
   }
 
-  /** Sends the pending messages of one event key, or of several (a batch of digests). */
-  async deliver(eventKeys: string | string[]): Promise<void> {
-    const pending: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM sent_messages WHERE event_key = ANY($1) AND status = 'pending' ORDER BY created_at, id`,
-      [Array.isArray(eventKeys) ? eventKeys : [eventKeys]],
-    );
-    let transientFailure: unknown;
-    for (const { id } of pending) {
-      try {
-        await this.dataSource.transaction((transaction) => this.sendOne(transaction, id));
-      } catch (error) {
-        transientFailure ??= error;
-        await this.dataSource.query(`UPDATE sent_messages SET last_error = $2 WHERE id = $1`, [id, (error as Error).message]);
-      }
+  /**
+   * Sends the pending messages of one event key, or of several (a batch of digests), up to
+   * `concurrency` at once; the SMTP pool bounds the connections a process opens whatever that is.
+   */
+  async deliver(eventKeys: string | string[], { concurrency = 1 }: { concurrency?: number } = {}): Promise<void> {
+    const keys = Array.isArray(eventKeys) ? eventKeys : [eventKeys];
+    const connection = this.dataSource.createQueryRunner();
+    await connection.connect();
+    try {
+      const rows = await this.claim(connection, keys);
+      const marks = new SentMarks(connection);
+      let transientFailure: unknown;
+      let next = 0;
+      const sender = async () => {
+        while (next < rows.length) {
+          const row = rows[next++]!;
+          try {
+            if (await this.sendOne(connection, row)) marks.add(row.id);
+          } catch (error) {
+            transientFailure ??= error;
+            await connection.query(`UPDATE sent_messages SET last_error = $2 WHERE id = $1`, [row.id, (error as Error).message]);
+          }
+        }
+      };
+      const settled = await Promise.allSettled(Array.from({ length: Math.min(concurrency, rows.length) }, sender));
+      await marks.flush();
+      const broken = settled.find((result) => result.status === 'rejected');
+      if (broken) throw broken.reason;
+      // Thrown after trying every message, so one bad message does not hold back the others.
+      if (transientFailure) throw transientFailure;
+    } finally {
+      // Marks are committed by now, so whoever takes a lock after this sees them.
+      const unlocked = await connection.query('SELECT pg_advisory_unlock_all()').then(
+        () => true,
+        () => false,
+      );
+      // A connection that may still hold locks is closed rather than pooled: closing lets go of them.
+      if (unlocked) await connection.release();
+      else await (connection as QueryRunner & { releasePostgresConnection(error: Error): Promise<void> }).releasePostgresConnection(new Error('advisory locks kept'));
     }
-    // Thrown after trying every message, so one bad message does not hold back the others.
-    if (transientFailure) throw transientFailure;
   }
 
-  private async sendOne(transaction: EntityManager, id: string): Promise<void> {
-    // One round trip claims the row and says whether its address is suppressed.
-    const [row]: (PendingMessage & { suppressed: boolean })[] = await transaction.query(
-      `SELECT m.id, m.recipient, m.template, m.params, m.user_id, EXISTS (SELECT 1 FROM email_suppressions s WHERE s.email = lower(m.recipient)) AS suppressed
-       FROM sent_messages m WHERE m.id = $1 AND m.status = 'pending' FOR UPDATE OF m SKIP LOCKED`,
-      [id],
+  /**
+   * The messages this delivery may send: pending, and locked by no other delivery. The second
+   * statement reads them again after the locks are held, as another delivery may have marked one
+   * sent between the first statement's snapshot and its lock.
+   */
+  private async claim(connection: QueryRunner, keys: string[]): Promise<ClaimedMessage[]> {
+    const locked: { id: string }[] = await connection.query(
+      `WITH pending AS MATERIALIZED (
+         SELECT id, created_at FROM sent_messages WHERE event_key = ANY($1) AND status = 'pending'
+       )
+       SELECT m.id FROM pending m WHERE pg_try_advisory_lock(${MESSAGE_LOCK}) ORDER BY m.created_at, m.id`,
+      [keys],
     );
-    if (!row) return; // sent meanwhile, or being sent by another delivery of the same event
-    const skip = row.suppressed ? 'suppressed' : await this.optedOut(transaction, row);
+    if (locked.length === 0) return [];
+    return connection.query(
+      `SELECT m.id, m.recipient, m.template, m.params, m.user_id, EXISTS (SELECT 1 FROM email_suppressions s WHERE s.email = lower(m.recipient)) AS suppressed
+       FROM sent_messages m WHERE m.id = ANY($1::uuid[]) AND m.status = 'pending' ORDER BY m.created_at, m.id`,
+      [locked.map((row) => row.id)],
+    );
+  }
+
+  /** Sends one claimed message; true when the SMTP server took it, and it is left to be marked sent. */
+  private async sendOne(connection: QueryRunner, row: ClaimedMessage): Promise<boolean> {
+    const skip = row.suppressed ? 'suppressed' : await this.optedOut(connection, row);
     if (skip) {
-      await transaction.query(`UPDATE sent_messages SET status = $2 WHERE id = $1`, [id, skip]);
+      await connection.query(`UPDATE sent_messages SET status = $2 WHERE id = $1`, [row.id, skip]);
       this.metrics.onSuppressed(row.template, skip);
-      return;
+      return false;
     }
     const email = withUnsubscribe(render(row.template, row.params, this.mailer.sender, this.signedLinks), this.unsubscribeLink(row));
     try {
@@ -96,18 +179,18 @@ export class MessageDelivery {
       if (!(error instanceof PermanentRejection)) throw error;
       if (error.refused === 'address') {
         this.logger.warn({ messageId: row.id, recipient: row.recipient, smtp: error.smtpResponse }, 'address refused for good: suppressed');
-        await transaction.query(
+        await connection.query(
           `INSERT INTO email_suppressions (email, reason, smtp_response) VALUES (lower($1), 'hard_bounce', $2) ON CONFLICT (email) DO NOTHING`,
           [row.recipient, error.smtpResponse],
         );
       } else {
         this.logger.warn({ messageId: row.id, recipient: row.recipient, smtp: error.smtpResponse }, 'message refused for good; the address stays open');
       }
-      await transaction.query(`UPDATE sent_messages SET status = 'bounced', attempts = attempts + 1, last_error = $2 WHERE id = $1`, [id, error.smtpResponse]);
-      return;
+      await connection.query(`UPDATE sent_messages SET status = 'bounced', attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, error.smtpResponse]);
+      return false;
     }
     this.metrics.onSent(row.template);
-    await transaction.query(`UPDATE sent_messages SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = $1`, [id]);
+    return true;
   }
 
   /** Tokens that open an account, reset a password or confirm a subscription, made now: no stored message holds one. */
@@ -135,10 +218,10 @@ export class MessageDelivery {
     return { url: this.links.unsubscribe(token), mailto: `mailto:unsubscribe@${this.domain}?subject=unsubscribe%20${token}` };
   }
 
-  private async optedOut(transaction: EntityManager, row: PendingMessage): Promise<'opted_out' | null> {
+  private async optedOut(connection: QueryRunner, row: PendingMessage): Promise<'opted_out' | null> {
     const kind = TEMPLATES[row.template].kind;
     if (kind === 'essential' || kind === 'subscription' || !row.user_id) return null;
-    const [chosen] = await transaction.query(`SELECT enabled FROM email_preferences WHERE user_id = $1 AND kind = $2`, [row.user_id, kind]);
+    const [chosen] = await connection.query(`SELECT enabled FROM email_preferences WHERE user_id = $1 AND kind = $2`, [row.user_id, kind]);
     return ((chosen as { enabled: boolean } | undefined)?.enabled ?? EMAIL_PREFERENCE_DEFAULTS[kind]) ? null : 'opted_out';
   }
 }

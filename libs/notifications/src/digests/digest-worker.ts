@@ -108,7 +108,10 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
       planDigests(transaction, job.data, { opportunity: this.links.opportunity(''), all: this.links.findOpportunities() }, this.config.DIGEST_QUIET_SECONDS),
     );
     // Also sends what an earlier attempt of this batch planned but did not get to send.
-    await this.delivery.deliver(job.data.subscriptionIds.map((id) => digestKey(job.data.period, id)));
+    await this.delivery.deliver(
+      job.data.subscriptionIds.map((id) => digestKey(job.data.period, id)),
+      { concurrency: this.config.DIGEST_SEND_CONCURRENCY },
+    );
     this.metrics.onBatchSent(job.data.frequency, planned);
     this.logger.debug({ period: job.data.period, planned }, 'digest batch sent');
   }

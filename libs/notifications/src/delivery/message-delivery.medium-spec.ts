@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '#libs/database';
+import { createTestDatabase, type TestDatabase } from '#libs/testing';
+import { NotificationConfig } from '../notification.config.js';
+import { Links } from './links.js';
+import type { Mailer, OutgoingEmail } from './mailer.js';
+import { MessageDelivery } from './message-delivery.js';
+
+/** Delivery's claims and marks against a real database, with an SMTP server that is slow or fails. */
+describe('delivering messages at once', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  const config = Object.assign(new NotificationConfig(), { PUBLIC_URL: 'https://tpm.example.org' });
+
+  /** A mailer that takes `ms` over each message and refuses, for now, the addresses in `failing`. */
+  function slowMailer(ms: number, failing = new Set<string>()) {
+    const sent: string[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const mailer = {
+      sender: { name: 'TPM', email: config.MAIL_FROM },
+      async send(email: OutgoingEmail) {
+        inFlight += 1;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        await sleep(ms);
+        inFlight -= 1;
+        if (failing.has(email.to)) throw new Error('451 Try again later');
+        sent.push(email.to);
+      },
+    } as unknown as Mailer;
+    return { mailer, sent, mostInFlight: () => mostInFlight };
+  }
+
+  /** A digest for each address, pending, under the period's keys. */
+  async function planned(period: string, count: number): Promise<{ keys: string[]; recipients: string[] }> {
+    const recipients = Array.from({ length: count }, (_, i) => `${period}-${i}@example.org`);
+    const keys = recipients.map(() => `digest-${period}-${randomUUID()}`);
+    const params = (subscriptionId: string) => ({
+      subscriptionId,
+      frequency: 'daily',
+      total: 1,
+      opportunities: [{ title: 'Lecture', type: 'teaching', partnershipName: 'P', firstSessionAt: null, closesAt: '2030-01-01T00:00:00Z', link: 'https://tpm.example.org/o/1' }],
+      moreLink: 'https://tpm.example.org/opportunities',
+    });
+    for (const [i, key] of keys.entries()) {
+      await dataSource.query(`INSERT INTO sent_messages (event_key, recipient, template, params) VALUES ($1, $2, 'digest', $3)`, [key, recipients[i], params(randomUUID())]);
+    }
+    return { keys, recipients };
+  }
+  const statuses = async (keys: string[]) =>
+    (await dataSource.query(`SELECT recipient, status, last_error FROM sent_messages WHERE event_key = ANY($1) ORDER BY recipient`, [keys])) as {
+      recipient: string;
+      status: string;
+      last_error: string | null;
+    }[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await new DataSource(dataSourceOptions({ url: database.url, poolSize: 6 })).initialize();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('sends each message once when two deliveries of the same batch run at once, up to the bound each', async () => {
+    const { keys, recipients } = await planned('twice', 20);
+    const smtp = slowMailer(20);
+    const delivery = new MessageDelivery(dataSource, smtp.mailer, config, new Links(config));
+    await Promise.all([delivery.deliver(keys, { concurrency: 4 }), delivery.deliver(keys, { concurrency: 4 })]);
+    expect([...smtp.sent].sort()).toEqual([...recipients].sort());
+    expect(smtp.mostInFlight()).toBeGreaterThan(1);
+    expect(smtp.mostInFlight()).toBeLessThanOrEqual(8);
+    expect((await statuses(keys)).every((row) => row.status === 'sent')).toBe(true);
+    // Again: nothing is pending, nothing goes.
+    await delivery.deliver(keys, { concurrency: 4 });
+    expect(smtp.sent).toHaveLength(20);
+  });
+
+  it('marks what the server took, leaves what it refused for now pending, and then fails', async () => {
+    const { keys, recipients } = await planned('refused', 6);
+    const smtp = slowMailer(5, new Set([recipients[3]!]));
+    const delivery = new MessageDelivery(dataSource, smtp.mailer, config, new Links(config));
+    await expect(delivery.deliver(keys, { concurrency: 3 })).rejects.toThrow('451');
+    const rows = await statuses(keys);
+    expect(rows.filter((row) => row.status === 'pending')).toEqual([{ recipient: recipients[3], status: 'pending', last_error: '451 Try again later' }]);
+    expect(rows.filter((row) => row.status === 'sent')).toHaveLength(5);
+    // No lock is left behind: another connection can claim every message.
+    const [{ locks }] = await dataSource.query(`SELECT count(*)::int AS locks FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+    expect(locks).toBe(0);
+  });
+});
