@@ -26,7 +26,7 @@ describe('stopping the API', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
         body: JSON.stringify(universityRequest()),
       })
-        .then(async (response) => ({ status: response.status, type: response.headers.get('content-type') ?? '' }))
+        .then((response) => ({ status: response.status, type: response.headers.get('content-type') ?? '' }))
         .catch(() => ({ status: 0, type: '' }));
 
     const requests = Array.from({ length: 60 }, register);

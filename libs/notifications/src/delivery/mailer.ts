@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import { NotificationConfig } from '../notification.config.js';
 import type { RenderedEmail } from '#libs/email-templates';
 
@@ -27,11 +28,11 @@ export class PermanentRejection extends Error {
 @Injectable()
 export class Mailer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Mailer.name);
-  private readonly transport: Transporter;
+  private readonly transport: Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
 
   constructor(private readonly config: NotificationConfig) {
     // Settings in the URL (e.g. ?maxConnections=10) win over these defaults.
-    this.transport = nodemailer.createTransport({ url: config.SMTP_URL, pool: true, maxConnections: 5 } as Parameters<typeof nodemailer.createTransport>[0]);
+    this.transport = nodemailer.createTransport({ url: config.SMTP_URL, pool: true, maxConnections: 5 });
   }
 
   get sender() {

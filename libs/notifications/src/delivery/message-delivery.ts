@@ -55,17 +55,17 @@ export class MessageDelivery {
       `SELECT id FROM sent_messages WHERE event_key = ANY($1) AND status = 'pending' ORDER BY created_at, id`,
       [Array.isArray(eventKeys) ? eventKeys : [eventKeys]],
     );
-    let transientFailure: unknown;
+    const transientFailures: unknown[] = [];
     for (const { id } of pending) {
       try {
         await this.dataSource.transaction((transaction) => this.sendOne(transaction, id));
       } catch (error) {
-        transientFailure ??= error;
+        transientFailures.push(error);
         await this.dataSource.query(`UPDATE sent_messages SET last_error = $2 WHERE id = $1`, [id, (error as Error).message]);
       }
     }
     // Thrown after trying every message, so one bad message does not hold back the others.
-    if (transientFailure) throw transientFailure;
+    if (transientFailures.length > 0) throw transientFailures[0];
   }
 
   private async sendOne(transaction: EntityManager, id: string): Promise<void> {
@@ -129,7 +129,7 @@ export class MessageDelivery {
   private async optedOut(transaction: EntityManager, row: PendingMessage): Promise<'opted_out' | null> {
     const kind = TEMPLATES[row.template].kind;
     if (kind === 'essential' || kind === 'subscription' || !row.user_id) return null;
-    const [chosen] = await transaction.query(`SELECT enabled FROM email_preferences WHERE user_id = $1 AND kind = $2`, [row.user_id, kind]);
-    return ((chosen as { enabled: boolean } | undefined)?.enabled ?? EMAIL_PREFERENCE_DEFAULTS[kind]) ? null : 'opted_out';
+    const [chosen] = await transaction.query<{ enabled: boolean }[]>(`SELECT enabled FROM email_preferences WHERE user_id = $1 AND kind = $2`, [row.user_id, kind]);
+    return (chosen?.enabled ?? EMAIL_PREFERENCE_DEFAULTS[kind]) ? null : 'opted_out';
   }
 }

@@ -8,7 +8,8 @@ import { CheckConfirmationLinkQuery } from './check-confirmation-link.query.js';
 export class CheckConfirmationLinkHandler implements IQueryHandler<CheckConfirmationLinkQuery> {
   constructor(private readonly config: IdentityConfig) {}
 
-  async execute({ token }: CheckConfirmationLinkQuery): Promise<void> {
+  execute({ token }: CheckConfirmationLinkQuery): Promise<void> {
     if (!confirmationClaims(this.config.LINK_SECRET, token)) throw new BadRequestException(INVALID_CONFIRMATION_LINK);
+    return Promise.resolve();
   }
 }
