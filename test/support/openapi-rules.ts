@@ -111,7 +111,7 @@ export function openApiProblems(document: OpenApiDocument): string[] {
 }
 
 /** Whether the document says an operation needs a token: `security: []` (or an empty requirement) says it does not. */
-export function needsToken(operation: Operation): boolean {
+function needsToken(operation: Operation): boolean {
   const requirements = (operation.security ?? []) as object[];
   return requirements.length > 0 && requirements.every((requirement) => Object.keys(requirement).length > 0);
 }

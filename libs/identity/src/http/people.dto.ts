@@ -4,7 +4,7 @@ import { EXAMPLE_CURSOR, PageQuery, PlainText } from '#libs/http';
 import { ROLES, type Role } from '../domain/role.js';
 
 /** Invited: their invitation is open. Expired: it ran out unused. Active: they chose a password. */
-export const PERSON_STATUSES = ['invited', 'expired', 'active'] as const;
+const PERSON_STATUSES = ['invited', 'expired', 'active'] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
 
 export class PeopleListParams extends PageQuery {
