@@ -9,7 +9,6 @@ export class CheckConfirmationLinkHandler implements IQueryHandler<CheckConfirma
   constructor(private readonly config: IdentityConfig) {}
 
   execute({ token }: CheckConfirmationLinkQuery): Promise<void> {
-    if (!confirmationClaims(this.config.LINK_SECRET, token)) throw new BadRequestException(INVALID_CONFIRMATION_LINK);
-    return Promise.resolve();
+    return confirmationClaims(this.config.LINK_SECRET, token) ? Promise.resolve() : Promise.reject(new BadRequestException(INVALID_CONFIRMATION_LINK));
   }
 }

@@ -9,7 +9,6 @@ export class CheckUnsubscribeLinkHandler implements IQueryHandler<CheckUnsubscri
   constructor(private readonly config: IdentityConfig) {}
 
   execute({ token }: CheckUnsubscribeLinkQuery): Promise<void> {
-    if (!unsubscribeClaims(this.config.LINK_SECRET, token)) throw new BadRequestException(INVALID_UNSUBSCRIBE_LINK);
-    return Promise.resolve();
+    return unsubscribeClaims(this.config.LINK_SECRET, token) ? Promise.resolve() : Promise.reject(new BadRequestException(INVALID_UNSUBSCRIBE_LINK));
   }
 }
