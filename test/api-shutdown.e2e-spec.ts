@@ -26,7 +26,7 @@ describe('stopping the API', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
         body: JSON.stringify(universityRequest()),
       })
-        .then(async (response) => ({ status: response.status, type: response.headers.get('content-type') ?? '' }))
+        .then((response) => ({ status: response.status, type: response.headers.get('content-type') ?? '' }))
         .catch(() => ({ status: 0, type: '' }));
 
     const requests = Array.from({ length: 60 }, register);
@@ -39,7 +39,7 @@ describe('stopping the API', () => {
     const created = answers.filter((answer) => answer.status === 201).length;
     expect(created).toBeGreaterThan(0);
     for (const answer of answers.filter((a) => a.status === 503)) expect(answer.type).toContain('application/problem+json');
-    const [{ registered, waiting }] = await stack.query<{ registered: number; waiting: number }>(
+    const { registered, waiting } = await stack.queryOne<{ registered: number; waiting: number }>(
       `SELECT count(*) FILTER (WHERE type = 'university.registered')::int AS registered, count(*) FILTER (WHERE dispatched_at IS NULL)::int AS waiting FROM outbox_events`,
     );
     expect(registered).toBeGreaterThanOrEqual(created);

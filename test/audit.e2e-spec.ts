@@ -96,7 +96,7 @@ describe('a partnership\'s audit trail', () => {
   });
 
   it('is for the partnership\'s leads and admins only', async () => {
-    expect(await trail(admin as unknown as Person['http'])).toHaveLength(10);
+    expect(await trail(admin)).toHaveLength(10);
     await academic.http.get(`/api/partnerships/${partnershipA}/audit`).expect(403);
     await practitioner.http.get(`/api/partnerships/${partnershipA}/audit`).expect(403);
     await otherLead.http.get(`/api/partnerships/${partnershipA}/audit`).expect(404);

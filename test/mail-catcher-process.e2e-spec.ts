@@ -28,7 +28,7 @@ describe('the mail catcher process', () => {
 
     let said = '';
     client = connect(smtpPort, '127.0.0.1');
-    client.on('data', (chunk) => (said += chunk));
+    client.on('data', (chunk: Buffer) => (said += chunk.toString()));
     client.on('error', () => undefined);
     await eventually(() => said.startsWith('220'));
 

@@ -98,7 +98,7 @@ async function runOnce(subscribers: number, workerCount: number) {
       };
     } finally {
       for (const worker of workers) worker.kill('SIGTERM');
-      await Promise.all(workers.map((worker) => (worker.exitCode === null ? once(worker, 'exit') : undefined)));
+      await Promise.all(workers.map((worker) => (worker.exitCode === null ? once(worker, 'exit') : Promise.resolve())));
       await queue.close();
       await liveSink.close();
     }

@@ -28,7 +28,7 @@ export class RawBullmq {
 
   constructor({ worker: config }: BenchSettings) {
     this.queue = createQueue(config, QUEUE, 'producer', { defaultJobOptions: eventJobOptions(config) });
-    this.worker = createWorker(config, QUEUE, async () => 'handled', {
+    this.worker = createWorker(config, QUEUE, () => Promise.resolve('handled'), {
       concurrency: config.WORKER_CONCURRENCY,
       lockDuration: config.WORKER_LOCK_DURATION_MS,
       stalledInterval: config.WORKER_STALLED_INTERVAL_MS,

@@ -42,8 +42,8 @@ export function openApiProblems(document: OpenApiDocument): string[] {
 
   const checkExample = (where: string, schema: Schema, example: unknown) => {
     if (example === undefined) problems.push(`${where} has no example`);
-    else if (schema.format === 'date-time' && example !== null && !DATE_TIME_WITH_OFFSET.test(String(example))) {
-      problems.push(`${where}'s example ${String(example)} is not a date and time with an offset`);
+    else if (schema.format === 'date-time' && example !== null && (typeof example !== 'string' || !DATE_TIME_WITH_OFFSET.test(example))) {
+      problems.push(`${where}'s example ${typeof example === 'string' ? example : JSON.stringify(example)} is not a date and time with an offset`);
     }
   };
   const isReference = (schema: Schema): boolean => !!schema.$ref || nested(schema).some((inner) => inner && isReference(inner));
@@ -111,7 +111,7 @@ export function openApiProblems(document: OpenApiDocument): string[] {
 }
 
 /** Whether the document says an operation needs a token: `security: []` (or an empty requirement) says it does not. */
-export function needsToken(operation: Operation): boolean {
+function needsToken(operation: Operation): boolean {
   const requirements = (operation.security ?? []) as object[];
   return requirements.length > 0 && requirements.every((requirement) => Object.keys(requirement).length > 0);
 }
@@ -144,7 +144,7 @@ export function accessProblems(document: OpenApiDocument, anonymous: Record<stri
 export function dateTimesIn(document: OpenApiDocument, schema: Schema | undefined, value: unknown): string[] {
   if (!schema || value === null || value === undefined) return [];
   if (schema.$ref) return dateTimesIn(document, document.components.schemas[schema.$ref.replace('#/components/schemas/', '')], value);
-  if (schema.format === 'date-time') return [String(value)];
+  if (schema.format === 'date-time') return [typeof value === 'string' ? value : JSON.stringify(value)];
   if (Array.isArray(value)) return value.flatMap((item) => dateTimesIn(document, schema.items, item));
   const parts = [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])];
   if (parts.length > 0) return parts.flatMap((part) => dateTimesIn(document, part, value));

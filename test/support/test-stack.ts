@@ -83,8 +83,8 @@ export class TestStack extends ServiceSlice {
     return { url, output: web.output };
   }
 
-  private async spawnProcess(entry: string, settings: Settings): Promise<ChildProcess & { output: () => string }> {
-    if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
+  private spawnProcess(entry: string, settings: Settings): Promise<ChildProcess & { output: () => string }> {
+    if (!existsSync(entry)) return Promise.reject(new Error(`${entry} is missing: run "npm run build" first`));
     const env = Object.fromEntries(Object.entries({ ...process.env, ...this.settings, ...settings }).map(([k, v]) => [k, String(v)]));
     const child = spawn(process.execPath, childNodeArgs(entry), { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -96,7 +96,7 @@ export class TestStack extends ServiceSlice {
         await once(child, 'exit');
       }
     });
-    return Object.assign(child, { output: () => output });
+    return Promise.resolve(Object.assign(child, { output: () => output }));
   }
 }
 

@@ -248,7 +248,7 @@ describe('a partnership lead decides matches, and the practitioner sees theirs, 
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the sessions for your calendar' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.ics$/);
-    const calendar = await readFile((await download.path())!, 'utf8');
+    const calendar = await readFile((await download.path()), 'utf8');
     expect(calendar).toContain('BEGIN:VCALENDAR');
     const start = DateTime.fromISO(workshopSession.startsAt).setZone('Europe/London').toFormat("yyyyMMdd'T'HHmmss");
     expect(calendar).toContain(`DTSTART;TZID=Europe/London:${start}`);

@@ -130,7 +130,7 @@ describe('signing in and out, in Chromium', () => {
     await signIn.signInAs(world.practitioner);
     await on(PractitionerHomePage, page);
     // Their access ends (as when an account is suspended): the API answers 401 from now on.
-    const [{ hash }] = await web.stack.query<{ hash: string }>('SELECT password_hash AS hash FROM users WHERE id = $1', [world.practitioner.id]);
+    const { hash } = await web.stack.queryOne<{ hash: string }>('SELECT password_hash AS hash FROM users WHERE id = $1', [world.practitioner.id]);
     await web.stack.query('UPDATE users SET password_hash = NULL WHERE id = $1', [world.practitioner.id]);
     await page.goto('/opportunities');
     await on(SignInPage, page);

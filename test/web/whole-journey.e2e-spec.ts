@@ -183,7 +183,7 @@ describe('the whole journey, from posting an opportunity to the practitioner’s
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the sessions for your calendar' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.ics$/);
-    const calendar = await readFile((await download.path())!, 'utf8');
+    const calendar = await readFile((await download.path()), 'utf8');
     expect(calendar).toContain('BEGIN:VCALENDAR');
     // The time the academic typed, in London time whatever the season.
     expect(calendar).toContain(`DTSTART;TZID=Europe/London:${sessionDay.toFormat('yyyyMMdd')}T100000`);

@@ -69,6 +69,8 @@ export class ApiHttpAdapter extends FastifyAdapter {
    * requests get the 503 from now on, and those in flight finish first, so that the events they
    * commit go out with it rather than wait in the outbox for the next start.
    */
+  // FastifyAdapter declares beforeClose void, but Nest's HttpServer contract allows a promise and app.close() awaits it.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   override async beforeClose(): Promise<void> {
     this.shuttingDown = true;
     super.beforeClose();

@@ -38,10 +38,10 @@ export async function mountQueueDashboard(app: NestFastifyApplication, config: A
     if (!token) return problem(reply, 401, 'Unauthorized', `Sign in, then open ${PATH}?token=<access token>.`);
     const claims = await app.get(JwtService, { strict: false }).verifyAsync<{ sub: string }>(token).catch(() => null);
     const [user] = claims
-      ? await app.get(DataSource, { strict: false }).query(`SELECT role FROM users WHERE id = $1 AND password_hash IS NOT NULL`, [claims.sub])
+      ? await app.get(DataSource, { strict: false }).query<{ role: string }[]>(`SELECT role FROM users WHERE id = $1 AND password_hash IS NOT NULL`, [claims.sub])
       : [];
     if (!user) return problem(reply, 401, 'Unauthorized', 'The token is invalid or has expired; sign in again.');
-    if ((user as { role: string }).role !== 'admin') return problem(reply, 403, 'Forbidden', 'Only admins see the queues.');
+    if (user.role !== 'admin') return problem(reply, 403, 'Forbidden', 'Only admins see the queues.');
   };
 
   await app.getHttpAdapter().getInstance().register(

@@ -2,7 +2,7 @@
 // ../openapi.json; the web's client is typed with them.
 import type { components } from './openapi.js';
 
-export type { components, operations, paths } from './openapi.js';
+export type { operations, paths } from './openapi.js';
 
 /** One of the API's named schemas, e.g. Schema<'OpportunityResponse'>. */
 export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];

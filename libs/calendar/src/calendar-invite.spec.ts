@@ -11,7 +11,7 @@ const RFC_5545_PROPERTIES = new Set(
 
 /** What a strict reader finds wrong: properties RFC 5545 does not have, and a DTSTAMP not in UTC. */
 function rfc5545Problems(text: string): string[] {
-  const calendar = new ICAL.Component(ICAL.parse(text));
+  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
   const problems: string[] = [];
   const visit = (component: ICAL.Component) => {
     for (const property of component.getAllProperties()) {

@@ -1,3 +1,3 @@
 // Calendar files (RFC 5545) of an opportunity's sessions, free of Nest: the notification worker
 // attaches them to emails and the API serves them for download, from the one builder.
-export { type CalendarEvents, calendarFile, calendarInvite, type Invite, type SessionTimes } from './calendar-invite.js';
+export { calendarFile, calendarInvite, type SessionTimes } from './calendar-invite.js';

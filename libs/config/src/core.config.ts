@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { IsDefined, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { SetInProduction } from './set-in-production.js';
 
-export const QUEUE_BACKENDS = ['redis', 'postgres'] as const;
+const QUEUE_BACKENDS = ['redis', 'postgres'] as const;
 export type QueueBackend = (typeof QUEUE_BACKENDS)[number];
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Settings every process of the product has, the web included: how to log, which environment. */
@@ -30,7 +30,7 @@ export class ProcessConfig {
 
 /** The port of the PostgreSQL that `npm start` runs itself when DATABASE_URL is not set. */
 export const EMBEDDED_DATABASE_PORT = 5439;
-export const EMBEDDED_DATABASE_URL = `postgres://postgres@127.0.0.1:${EMBEDDED_DATABASE_PORT}/tpm`;
+const EMBEDDED_DATABASE_URL = `postgres://postgres@127.0.0.1:${EMBEDDED_DATABASE_PORT}/tpm`;
 
 /** Settings every process behind the API needs: where the data and the queues live. */
 export class CoreConfig extends ProcessConfig {

@@ -3,19 +3,24 @@ import { ConfigModule } from '@nestjs/config';
 import type { ProcessConfig } from './core.config.js';
 import { InvalidConfigError, validateConfig } from './validate-config.js';
 
+/** The prototypes `value` inherits from, nearest first, up to and not including Object.prototype. */
+function prototypesOf(value: object): object[] {
+  const chain: object[] = [];
+  for (let proto = Object.getPrototypeOf(value) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+    chain.push(proto);
+  }
+  return chain;
+}
+
 /** The settings classes `config` is an instance of, from its own class up to `ProcessConfig`. */
 function schemasOf(config: ProcessConfig): Function[] {
-  const schemas: Function[] = [];
-  for (let proto = Object.getPrototypeOf(config); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    schemas.push(proto.constructor);
-  }
-  return schemas;
+  return prototypesOf(config).map((proto) => proto.constructor);
 }
 
 /** The settings as a plain object, those worked out from others (accessors such as QUEUE_BACKEND) included. */
 function plainSettings(config: ProcessConfig): Record<string, unknown> {
   const plain: Record<string, unknown> = { ...config };
-  for (let proto = Object.getPrototypeOf(config); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (const proto of prototypesOf(config)) {
     for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
       if (descriptor.get && !(key in plain)) plain[key] = (config as unknown as Record<string, unknown>)[key];
     }

@@ -1,7 +1,7 @@
 import pg from 'pg';
 
 /** The same server as `url`, but its maintenance database, from where databases are created and dropped. */
-export function maintenanceUrl(url: string): string {
+function maintenanceUrl(url: string): string {
   const target = new URL(url);
   target.pathname = '/postgres';
   return target.toString();

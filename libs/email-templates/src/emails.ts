@@ -7,7 +7,7 @@ import { html, londonTime } from './markup.js';
  * A kind a person chooses (`EmailPreference`); `essential` ones (about their own application, their
  * account) always go; `subscription`: sent because of a subscription, which its own unsubscribe link cancels.
  */
-export type EmailKind = EmailPreference | 'essential' | 'subscription';
+type EmailKind = EmailPreference | 'essential' | 'subscription';
 
 interface About {
   partnershipName: string;
@@ -46,7 +46,7 @@ export interface TemplateParams {
   };
 }
 
-export interface DigestItem {
+interface DigestItem {
   title: string;
   type: string;
   partnershipName: string;

@@ -1,15 +1,11 @@
 // Every email the product sends, as typed functions of the facts they tell, free of Nest and of the
 // worker: the notification worker renders them to send, and the web to preview what a decision sends.
 export {
-  type DigestItem,
-  type EmailKind,
   type RenderedEmail,
   render,
-  type Sender,
   type SignedLinks,
   TEMPLATES,
   type TemplateName,
   type TemplateParams,
 } from './emails.js';
-export { type Email } from './layout.js';
-export { type Html, html, londonTime } from './markup.js';
+export { html } from './markup.js';

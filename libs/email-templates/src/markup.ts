@@ -8,11 +8,14 @@ export class Html {
   }
 }
 
-const escape = (value: unknown): string =>
+/** What a template may interpolate; other objects would print as "[object Object]". */
+type Interpolation = string | number | boolean | null | undefined | Html | readonly Interpolation[];
+
+const escape = (value: Interpolation): string =>
   value instanceof Html ? value.value : Array.isArray(value) ? value.map(escape).join('') : String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 /** Tagged template for HTML: every interpolated value is escaped unless it is already Html. */
-export const html = (strings: TemplateStringsArray, ...values: unknown[]): Html =>
+export const html = (strings: TemplateStringsArray, ...values: Interpolation[]): Html =>
   new Html(strings.reduce((out, part, i) => out + part + (i < values.length ? escape(values[i]) : ''), ''));
 
 const LONDON = new Intl.DateTimeFormat('en-GB', {

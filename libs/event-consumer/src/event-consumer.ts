@@ -37,7 +37,6 @@ export const CONSUMER_GROUP = Symbol('consumer-group');
 @Injectable()
 export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventConsumer.name);
-  private registry: EventHandlerRegistry;
   private worker: Worker | undefined;
   private queue: Queue | undefined;
   private lastErrorLoggedAt = 0;
@@ -56,7 +55,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.registry = new EventHandlerRegistry(this.group, this.currentSubscriptions(), this.discoverHandlers());
+    const registry = new EventHandlerRegistry(this.group, this.currentSubscriptions(), this.discoverHandlers());
     if (this.config.QUEUE_BACKEND === 'redis' && this.config.REDIS_URL) {
       const connection = workerConnection(this.config.REDIS_URL);
       await warnUnlessNoEviction(connection, this.logger);
@@ -65,7 +64,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     this.queue = createQueue(this.config, queueNameOf(this.group), 'worker');
     this.queue.on('error', () => undefined); // the worker's own error handler reports a lost store
     const backoff = new OutageBackoff(this.queue, this.config, this.logger);
-    this.worker = createWorker(this.config, queueNameOf(this.group), (job) => backoff.run(() => this.metrics.time(job.name, () => this.process(job))), {
+    this.worker = createWorker(this.config, queueNameOf(this.group), (job) => backoff.run(() => this.metrics.time(job.name, () => this.process(registry, job))), {
       concurrency: this.config.WORKER_CONCURRENCY,
       lockDuration: this.config.WORKER_LOCK_DURATION_MS,
       stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
@@ -95,9 +94,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     this.logger.log('Stopped');
   }
 
-  private async process(job: Job): Promise<InboxOutcome> {
+  private async process(registry: EventHandlerRegistry, job: Job): Promise<InboxOutcome> {
     const event = parseEnvelope(job.data);
-    const handler = this.registry.handlerFor(event.type, event.version);
+    const handler = registry.handlerFor(event.type, event.version);
     if (!handler) {
       throw new UnrecoverableError(`${this.group} has no handler for ${event.type} version ${event.version}`);
     }

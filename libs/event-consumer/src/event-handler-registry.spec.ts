@@ -1,7 +1,7 @@
 import { EventHandlerRegistry } from './event-handler-registry.js';
 import type { EventHandler } from './handles-event.decorator.js';
 
-const handler = (): EventHandler => ({ handle: async () => undefined });
+const handler = (): EventHandler => ({ handle: () => Promise.resolve() });
 const subscriptions = [
   { type: 'university.registered' as const, version: 1 },
   { type: 'council.registered' as const, version: 1 },

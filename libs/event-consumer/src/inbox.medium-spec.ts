@@ -9,7 +9,7 @@ describe('the inbox: each event handled once per consumer', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
   const registered = () => domainEvent('university.registered', { aggregateId: randomUUID(), payload: { universityId: randomUUID(), name: 'UEA', shortName: null } });
-  const sideEffects = async (eventId: string) => (await dataSource.query(`SELECT 1 FROM councils WHERE name = $1`, [`for ${eventId}`])).length;
+  const sideEffects = async (eventId: string) => (await dataSource.query<unknown[]>(`SELECT 1 FROM councils WHERE name = $1`, [`for ${eventId}`])).length;
   const work = (eventId: string) => async (transaction: Parameters<Parameters<typeof handleOnce>[3]>[0]) => {
     await transaction.query(`INSERT INTO councils (name, kind, region) VALUES ($1, 'county', 'london')`, [`for ${eventId}`]);
   };
@@ -28,7 +28,7 @@ describe('the inbox: each event handled once per consumer', () => {
     expect(await handleOnce(dataSource, 'matching', event, work(event.id))).toBe('handled');
     expect(await handleOnce(dataSource, 'matching', event, work(event.id))).toBe('duplicate');
     expect(await sideEffects(event.id)).toBe(1);
-    expect(await handleOnce(dataSource, 'notification', event, async () => undefined)).toBe('handled');
+    expect(await handleOnce(dataSource, 'notification', event, () => Promise.resolve())).toBe('handled');
   });
 
   it('does the work once when two deliveries race', async () => {

@@ -1,4 +1,3 @@
-export { EventConsumer } from './event-consumer.js';
 export { EventConsumerModule } from './event-consumer.module.js';
 export { type EventHandler, HandlesEvents } from './handles-event.decorator.js';
 export { WorkerConfig } from './worker.config.js';

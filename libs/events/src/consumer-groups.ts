@@ -36,7 +36,8 @@ export const CONSUMER_SUBSCRIPTIONS = {
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type ConsumerGroup = keyof typeof CONSUMER_SUBSCRIPTIONS;
-export const CONSUMER_GROUPS = Object.keys(CONSUMER_SUBSCRIPTIONS) as ConsumerGroup[];
+// Non-empty: the subscriptions above name at least one group.
+export const CONSUMER_GROUPS = Object.keys(CONSUMER_SUBSCRIPTIONS) as [ConsumerGroup, ...ConsumerGroup[]];
 
 export function queueNameOf(group: ConsumerGroup): string {
   return `${group}-events`;

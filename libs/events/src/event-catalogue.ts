@@ -91,7 +91,7 @@ export const EVENT_CATALOGUE = {
 } as const satisfies Record<string, { version: number; aggregateType: string; payload: z.ZodType }>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
-export type EventPayloads = { [T in EventType]: z.infer<(typeof EVENT_CATALOGUE)[T]['payload']> };
+type EventPayloads = { [T in EventType]: z.infer<(typeof EVENT_CATALOGUE)[T]['payload']> };
 export type EventPayload<T extends EventType> = EventPayloads[T];
 
 /**

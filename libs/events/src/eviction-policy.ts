@@ -11,7 +11,7 @@ export async function warnUnlessNoEviction(options: RedisOptions, logger = new L
   client.on('error', () => undefined);
   try {
     await client.connect();
-    const reply = (await client.config('GET', 'maxmemory-policy')) as string[];
+    const reply = (await client.config('GET', 'maxmemory-policy'));
     const policy = reply[1] ?? null;
     if (policy !== 'noeviction') {
       logger.warn(
@@ -38,8 +38,8 @@ export async function warnUnlessPersistent(options: RedisOptions, logger = new L
   client.on('error', () => undefined);
   try {
     await client.connect();
-    const [, save] = (await client.config('GET', 'save')) as string[];
-    const [, appendOnly] = (await client.config('GET', 'appendonly')) as string[];
+    const [, save] = (await client.config('GET', 'save'));
+    const [, appendOnly] = (await client.config('GET', 'appendonly'));
     const persistent = Boolean(save?.trim()) || appendOnly === 'yes';
     if (!persistent) {
       logger.warn(

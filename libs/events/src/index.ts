@@ -1,15 +1,13 @@
 export { CONSUMER_GROUPS, CONSUMER_SUBSCRIPTIONS, type ConsumerGroup, queueNameOf } from './consumer-groups.js';
-export { EVENT_CATALOGUE, type EventPayload, type EventPayloads, type EventType, isEventType, payloadProblems } from './event-catalogue.js';
+export { EVENT_CATALOGUE, type EventType, isEventType, payloadProblems } from './event-catalogue.js';
 export { domainEvent, type EventEnvelope } from './event-envelope.js';
 export { eventJobOptions, EventPublisher } from './event-publisher.js';
 export { EventQueuesModule } from './event-queues.module.js';
 export { warnUnlessNoEviction, warnUnlessPersistent } from './eviction-policy.js';
 export { OutageBackoff } from './outage-backoff.js';
 export { OutboxModule } from './outbox.module.js';
-export { OutboxRelay } from './outbox-relay.js';
-export { OutboxReconciler } from './outbox-reconciler.js';
 export { OutboxRelayModule } from './outbox-relay.module.js';
 export { watchQueue } from './queue-metrics.js';
 export { appendToOutbox, transactionWithEvents } from './outbox.js';
-export { createQueue, createWorker, pingQueue, type QueueBackendSettings, type QueueRole, queueSchemaOf } from './queue-backend.js';
+export { createQueue, createWorker, type QueueBackendSettings } from './queue-backend.js';
 export { producerConnection, workerConnection } from './redis-connection.js';

@@ -6,44 +6,44 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('outbox_events_dispatched', ['dispatchedAt'], { where: 'dispatched_at IS NOT NULL' })
 export class OutboxEventRow {
   @PrimaryColumn('uuid')
-  id: string;
+  id!: string;
 
   @Column({ type: 'bigint', insert: false, update: false })
-  position: string;
+  position!: string;
 
   @Column('text')
-  type: string;
+  type!: string;
 
   @Column('integer')
-  version: number;
+  version!: number;
 
   @Column('timestamptz')
-  occurredAt: Date;
+  occurredAt!: Date;
 
   @Column('text')
-  aggregateType: string;
+  aggregateType!: string;
 
   @Column('text')
-  aggregateId: string;
+  aggregateId!: string;
 
   @Column({ type: 'uuid', nullable: true })
-  partnershipId: string | null;
+  partnershipId!: string | null;
 
   @Column({ type: 'uuid', nullable: true })
-  actorId: string | null;
+  actorId!: string | null;
 
   @Column('text')
-  correlationId: string;
+  correlationId!: string;
 
   @Column('jsonb')
-  payload: object;
+  payload!: object;
 
   @Column({ type: 'timestamptz', nullable: true })
-  dispatchedAt: Date | null;
+  dispatchedAt!: Date | null;
 
   @Column({ type: 'integer', default: 0 })
-  dispatchAttempts: number;
+  dispatchAttempts!: number;
 
   @Column({ type: 'text', nullable: true })
-  lastError: string | null;
+  lastError!: string | null;
 }

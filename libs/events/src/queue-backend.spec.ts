@@ -25,7 +25,7 @@ describe('the queue backend', () => {
 
   it("sizes a PostgreSQL worker's pool to its concurrency, with one connection to spare", async () => {
     const settings = { QUEUE_BACKEND: 'postgres', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/tpm', QUEUE_PREFIX: 'tpm' } as const;
-    const worker = createWorker(settings, 'q', async () => undefined, { concurrency: 10, autorun: false });
+    const worker = createWorker(settings, 'q', () => Promise.resolve(), { concurrency: 10, autorun: false });
     worker.on('error', () => undefined);
     expect((worker.opts.connection as PostgresPoolConfig).max).toBe(11);
     await worker.close();

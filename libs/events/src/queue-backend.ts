@@ -72,14 +72,14 @@ type Without<T> = Omit<T, 'connection' | 'prefix'>;
 export function createQueue<T = unknown>(settings: QueueBackendSettings, name: string, role: QueueRole, options: Without<QueueOptions> = {}): Queue<T> {
   const { connection, factory } = backendOf(settings, role);
   const all = { ...options, connection, prefix: settings.QUEUE_PREFIX } as QueueOptions<never>;
-  return (factory ? new Queue(name, all, factory) : new Queue(name, all as QueueOptions)) as unknown as Queue<T>;
+  return (factory ? new Queue(name, all, factory) : new Queue(name, all)) as unknown as Queue<T>;
 }
 
 /** A worker of the configured backend, on a connection that waits for the store however long it is away. */
 export function createWorker<T = unknown>(settings: QueueBackendSettings, name: string, processor: Processor<T>, options: Without<WorkerOptions> = {}): Worker<T> {
   const { connection, factory } = backendOf(settings, 'worker', options.concurrency);
   const all = { ...options, connection, prefix: settings.QUEUE_PREFIX } as WorkerOptions<never>;
-  return (factory ? new Worker(name, processor as Processor, all, factory) : new Worker(name, processor as Processor, all as WorkerOptions)) as unknown as Worker<T>;
+  return (factory ? new Worker(name, processor as Processor, all, factory) : new Worker(name, processor as Processor, all)) as unknown as Worker<T>;
 }
 
 /**

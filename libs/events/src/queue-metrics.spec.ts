@@ -17,8 +17,8 @@ const values = async (registry: Registry, name: string) =>
 describe('watchQueue', () => {
   it('shows the jobs by state and the age of the oldest waiting job of each queue watched', async () => {
     const registry = new Registry();
-    watchQueue(registry, queue('matching-events', async () => undefined, { timestamp: Date.now() - 30_000 }));
-    watchQueue(registry, queue('notification-events', async () => undefined));
+    watchQueue(registry, queue('matching-events', () => Promise.resolve(), { timestamp: Date.now() - 30_000 }));
+    watchQueue(registry, queue('notification-events', () => Promise.resolve()));
 
     expect(await values(registry, 'queue_jobs')).toMatchObject({ 'matching-events waiting': 3, 'matching-events failed': 4, 'notification-events active': 2 });
     const oldest = await values(registry, 'queue_oldest_waiting_job_age_seconds');
@@ -29,7 +29,7 @@ describe('watchQueue', () => {
   it('answers a scrape within its timeout when a store does not answer, showing nothing for that queue', async () => {
     const registry = new Registry();
     watchQueue(registry, queue('stuck', () => new Promise(() => undefined)));
-    watchQueue(registry, queue('fine', async () => undefined));
+    watchQueue(registry, queue('fine', () => Promise.resolve()));
 
     const started = Date.now();
     const text = await registry.metrics();

@@ -40,7 +40,7 @@ export function decodeCursor(cursor: string, arity: number): string[] | null {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (!Array.isArray(key) || key.length !== arity || !key.every((part) => typeof part === 'string')) return null;
-    return key as string[];
+    return key;
   } catch {
     return null;
   }

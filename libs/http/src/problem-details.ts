@@ -2,22 +2,22 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class InvalidField {
   @ApiProperty({ example: 'name' })
-  field: string;
+  field!: string;
 
   @ApiProperty({ example: ['name must be shorter than or equal to 200 characters'] })
-  messages: string[];
+  messages!: string[];
 }
 
 /** RFC 9457 problem details: the one shape of every error this API returns. */
 export class ProblemDetails {
   @ApiProperty({ example: 'about:blank', description: 'A URI reference naming the kind of problem.' })
-  type: string;
+  type!: string;
 
   @ApiProperty({ example: 'Bad Request' })
-  title: string;
+  title!: string;
 
   @ApiProperty({ example: 400 })
-  status: number;
+  status!: number;
 
   @ApiPropertyOptional({ example: 'The request is invalid: see errors.' })
   detail?: string;

@@ -5,7 +5,7 @@ import { from, mergeMap, type Observable, of, throwError, catchError } from 'rxj
 import { InvalidRequestException } from '#libs/http';
 import { IdempotencyKeys } from './idempotency-keys.js';
 
-export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** How long a repeat waits for the first request with its key to finish before it is told to try again. */

@@ -1,6 +1,6 @@
 export { type Caller, canSeePartnership, isAdmin } from './domain/caller.js';
 export { PartnershipDirectory } from './domain/partnership-directory.js';
-export { ROLES, type Role } from './domain/role.js';
+export { type Role } from './domain/role.js';
 export { ApiSignedIn, BEARER_SCHEME, CurrentCaller, Public, Roles } from './http/access.decorators.js';
 export { IdentityConfig } from './identity.config.js';
 export { IdentityModule } from './identity.module.js';

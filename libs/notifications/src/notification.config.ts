@@ -3,7 +3,7 @@ import { SetInProduction, TextBoolean } from '#libs/config';
 import { WorkerConfig } from '#libs/event-consumer';
 import { DEVELOPMENT_LINK_SECRET, LinkSecret } from '#libs/mail-contract';
 
-export const DEVELOPMENT_SMTP_URL = 'smtp://127.0.0.1:1025';
+const DEVELOPMENT_SMTP_URL = 'smtp://127.0.0.1:1025';
 
 /** Settings of the notification worker: where mail goes, who it is from, where its links point. */
 export class NotificationConfig extends WorkerConfig {

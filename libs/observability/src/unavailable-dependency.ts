@@ -25,7 +25,7 @@ const UNREACHABLE_MESSAGES = [
 function* layersOf(error: unknown): Generator<{ code?: unknown; message?: unknown; name?: unknown; responseCode?: unknown }> {
   let layer = error;
   for (let depth = 0; depth < 4 && layer !== null && typeof layer === 'object'; depth++) {
-    yield layer as { code?: unknown; message?: unknown };
+    yield layer;
     const { driverError, cause } = layer as { driverError?: unknown; cause?: unknown };
     layer = driverError ?? cause;
   }

@@ -1,9 +1,7 @@
 export { takePlace } from './commands/take-place/take-place.js';
-export { type Eligibility, eligibilityOf, INELIGIBILITY_REASONS, type IneligibilityReason } from './domain/eligibility.js';
+export { type IneligibilityReason } from './domain/eligibility.js';
 export { OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, type OpportunityStatus, type OpportunityType } from './domain/opportunity.js';
-export { canChange, canSee } from './domain/opportunity-access.js';
-export { opportunityEvent } from './domain/opportunity.events.js';
-export { CreateOpportunityRequest } from './http/opportunity.dto.js';
+export { canChange } from './domain/opportunity-access.js';
 export { OpportunitiesModule } from './opportunities.module.js';
 export { eligibilityFor } from './persistence/eligibility.read.js';
 export { OpportunitySession } from './persistence/opportunity-session.entity.js';

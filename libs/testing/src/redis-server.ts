@@ -18,7 +18,7 @@ function acceptsConnections(port: number): Promise<boolean> {
 }
 
 /** Whether a `redis-server` binary can be started here. */
-export function hasRedisServer(): boolean {
+function hasRedisServer(): boolean {
   const probe = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
   return probe.error === undefined && probe.status === 0;
 }

@@ -97,21 +97,28 @@ export class ServiceSlice {
     return (await this.db.query(sql, params)).rows as T[];
   }
 
+  /** For a query that answers one row (an aggregate, a lookup by key); any other count fails the test. */
+  async queryOne<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T> {
+    const rows = await this.query<T>(sql, params);
+    if (rows.length !== 1 || rows[0] === undefined) throw new Error(`Expected one row, got ${rows.length}: ${sql}`);
+    return rows[0];
+  }
+
   /** Waits until `group` has handled every event written so far that it subscribes to. */
   async caughtUp(group: ConsumerGroup): Promise<void> {
     await eventually(async () => {
-      const [row] = await this.query<{ waiting: number }>(
+      const row = await this.queryOne<{ waiting: number }>(
         `SELECT count(*)::int AS waiting FROM outbox_events o
          WHERE o.type = ANY ($1) AND NOT EXISTS (SELECT 1 FROM inbox_events i WHERE i.consumer = $2 AND i.event_id = o.id)`,
         [[...CONSUMER_SUBSCRIPTIONS[group]], group],
       );
-      return row!.waiting === 0;
+      return row.waiting === 0;
     });
   }
 
   async inboxCount(consumer: ConsumerGroup): Promise<number> {
-    const [row] = await this.query<{ count: string }>('SELECT count(*) FROM inbox_events WHERE consumer = $1', [consumer]);
-    return Number(row!.count);
+    const row = await this.queryOne<{ count: string }>('SELECT count(*) FROM inbox_events WHERE consumer = $1', [consumer]);
+    return Number(row.count);
   }
 
   /** Closes everything the file started, newest first; a failure to close fails the file. */

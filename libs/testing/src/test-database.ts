@@ -6,7 +6,7 @@ import { testRunId, testSettings } from './test-settings.js';
 const TEST_PREFIX = 'tpm_test_';
 
 /** Refuses any database whose name does not say it is for tests: tests drop what they use. */
-export function assertTestDatabase(name: string): void {
+function assertTestDatabase(name: string): void {
   if (!name.startsWith(TEST_PREFIX)) throw new Error(`Refusing to use database "${name}" for tests: its name must start with ${TEST_PREFIX}`);
 }
 

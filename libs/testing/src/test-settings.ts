@@ -18,7 +18,7 @@ export const testSettings = {
 export type TestQueueBackend = 'redis' | 'postgres';
 
 /** Whether a Redis answers PING at `url`; a plain socket, so no client library keeps timers behind. */
-export function redisAnswers(url: string, timeoutMs = 1000): Promise<boolean> {
+function redisAnswers(url: string, timeoutMs = 1000): Promise<boolean> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
     const socket = connect(Number(port || 6379), hostname.replace(/^\[|\]$/g, ''));

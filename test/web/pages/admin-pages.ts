@@ -5,7 +5,7 @@ import { on, PageObject } from './page-object.js';
 export const ADMIN = { email: 'admin@example.org', password: 'development-admin-password' };
 
 /** The rows of a table (or a summary list) as their cells' text, extra spaces taken out. */
-export async function rowsOf(container: Locator): Promise<string[][]> {
+async function rowsOf(container: Locator): Promise<string[][]> {
   if ((await container.count()) === 0) return [];
   return container.locator('tbody tr, .govuk-summary-list__row').evaluateAll((rows) =>
     rows.map((row) => Array.from(row.querySelectorAll('th, td, dt, dd')).map((cell) => (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim())),
@@ -13,7 +13,7 @@ export async function rowsOf(container: Locator): Promise<string[][]> {
 }
 
 /** The first cell of each row: what the rows are of. */
-export async function namesIn(container: Locator): Promise<string[]> {
+async function namesIn(container: Locator): Promise<string[]> {
   return (await rowsOf(container)).map((row) => row[0]!);
 }
 

@@ -41,7 +41,7 @@ export class CheckProfilePage extends PageObject {
 
   async answers(): Promise<Record<string, string>> {
     const rows = await this.page.locator('.govuk-summary-list__row').evaluateAll((elements) =>
-      elements.map((row) => [row.querySelector('dt')?.textContent?.trim() ?? '', (row.querySelector('dd') as HTMLElement | null)?.innerText.trim() ?? '']),
+      elements.map((row) => [row.querySelector('dt')?.textContent?.trim() ?? '', row.querySelector<HTMLElement>('dd')?.innerText.trim() ?? '']),
     );
     return Object.fromEntries(rows);
   }

@@ -34,10 +34,6 @@ export class PractitionerHomePage extends PageObject {
   }
 }
 
-export class OtherHomePage extends PageObject {
-  protected readonly heading = 'Home';
-}
-
 export class FindOpportunitiesPage extends PageObject {
   protected readonly heading = 'Find opportunities';
 

@@ -5,24 +5,24 @@ import { ApiConfig } from '../api.config.js';
 
 class ApiLinks {
   @ApiProperty({ example: '/api/docs', nullable: true, type: String, description: 'The OpenAPI documentation to read; null where it is not served (API_DOCS_UI).' })
-  docs: string | null;
+  docs!: string | null;
 
   @ApiProperty({ example: '/api/docs-json', description: 'The OpenAPI document itself.' })
-  openapi: string;
+  openapi!: string;
 
   @ApiProperty({ example: '/api/health' })
-  health: string;
+  health!: string;
 
   @ApiProperty({ example: '/api/auth/login', description: 'POST an email and password for a bearer token.' })
-  signIn: string;
+  signIn!: string;
 }
 
 export class ApiIndex {
   @ApiProperty({ example: 'Teaching Partnership Marketplace API' })
-  name: string;
+  name!: string;
 
   @ApiProperty({ type: ApiLinks })
-  links: ApiLinks;
+  links!: ApiLinks;
 }
 
 /** Where someone who opens the API's address finds their way. */

@@ -40,7 +40,7 @@ export class AccountController {
       const status = login.response.status;
       if (status === 401 || status === 400) return show({ email: 'Enter a correct email address and password' });
       if (status === 429) return show({ email: 'You have tried to sign in too many times. Wait a minute and try again' }, 429);
-      throw new ApiProblem(status, (login.error ?? {}) as ApiProblem['problem']);
+      throw new ApiProblem(status, login.error ?? {});
     }
     const me = await answer(this.api.anonymous().GET('/api/me', { headers: { authorization: `Bearer ${login.data.accessToken}` } }));
     request.session.set('auth', this.api.sessionOf(login.data, { id: me.id, displayName: me.displayName, role: me.role }));

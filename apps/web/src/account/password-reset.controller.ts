@@ -71,7 +71,7 @@ export class PasswordResetController {
     const changed = await this.api.anonymous().POST('/api/auth/password-reset/complete', { body: { token, password } });
     if (changed.response.status === 400) {
       // The API's password rules, if it names them; otherwise the link is what is wrong.
-      const fields = new ApiProblem(400, (changed.error ?? {}) as ApiProblem['problem']).fieldMessages();
+      const fields = new ApiProblem(400, changed.error ?? {}).fieldMessages();
       if (fields.password) return show({ password: `Enter a password of ${PASSWORD_LENGTH} to ${PASSWORD_MAX_LENGTH} characters` });
       return reply.code(400).view('account/views/reset-link-expired.njk', {});
     }

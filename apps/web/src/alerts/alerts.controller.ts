@@ -58,7 +58,7 @@ export class AlertsController {
 
   @Get(':id/cancel')
   @Render('alerts/views/cancel-alert.njk')
-  async cancelPage(@Param('id', uuid) id: string): Promise<object> {
+  cancelPage(@Param('id', uuid) id: string): object {
     return { id };
   }
 

@@ -127,5 +127,5 @@ export async function answer<T>(call: Promise<{ data?: T; error?: unknown; respo
   const { data, error, response } = await call;
   if (response.ok) return data as T;
   if (response.status === 503) throw new ApiUnavailable(error);
-  throw new ApiProblem(response.status, (error ?? {}) as ApiProblem['problem']);
+  throw new ApiProblem(response.status, error ?? {});
 }

@@ -1,7 +1,4 @@
-import type { Schema } from '#libs/api-contract';
 import { type ApiClient, answer } from '../api/api-client.js';
-
-export type MatchDetails = Schema<'MatchDetails'>;
 
 /** A match with its whole opportunity (the sessions) and the partnership's name: what the decision pages and the email show. */
 export async function matchForDecision(api: ApiClient, id: string) {

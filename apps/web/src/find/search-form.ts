@@ -12,7 +12,7 @@ type Format = NonNullable<SearchQuery['format']>[number];
 /** The filter's "Online or in person" checkboxes, in the order shown. */
 export const FORMAT_LABELS: Record<Format, string> = { online: 'Online', in_person: 'In person' };
 
-export interface DateParts {
+interface DateParts {
   day: string;
   month: string;
   year: string;

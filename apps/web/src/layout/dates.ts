@@ -51,11 +51,6 @@ export function sessionTimes(startsAt: string, endsAt: string): string {
   return `${dateAndTime(startsAt)} to ${dateAndTime(endsAt)}`;
 }
 
-/** The London date of an instant as YYYY-MM-DD, for date inputs. */
-export function isoDate(value: string | Date): string {
-  return inLondon(value).toISODate()!;
-}
-
 /**
  * The start of a London day as an ISO instant with its offset, from the day, month and year a person
  * typed; null when they are not a real date.

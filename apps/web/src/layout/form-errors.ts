@@ -17,6 +17,6 @@ export function formErrors(messages: Record<string, string | undefined>, fieldId
 /** A form field's value as one trimmed string (a repeated field takes its first value). */
 export function textField(body: unknown, name: string): string {
   const value = (body as Record<string, unknown> | undefined)?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
+  const first: unknown = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first.trim() : '';
 }

@@ -254,7 +254,7 @@ const WORDS: [RegExp, string][] = [
 ];
 
 /** An API message as a sentence for a page. */
-export function inWords(message: string): string {
+function inWords(message: string): string {
   const worded = WORDS.reduce((text, [pattern, words]) => text.replace(pattern, words), message.trim());
   return worded.charAt(0).toUpperCase() + worded.slice(1);
 }

@@ -102,7 +102,7 @@ export class InviteController {
       const invited = await api.POST('/api/invitations', { body: inviteRequestOf(answers, workplace) });
       const messages = answerProblems(invited.response.status, invited.error);
       if (messages) return this.render(reply.code(400), scope, 'details', { values: answers, ...formErrors(messages) });
-      if (!invited.data) throw new ApiProblem(invited.response.status, (invited.error ?? {}) as ApiProblem['problem']);
+      if (!invited.data) throw new ApiProblem(invited.response.status, invited.error ?? {});
       keepDraft(request, scope.draftKey, undefined);
       keepDraft(request, `${scope.draftKey}:sent`, { displayName: answers.displayName!, email: answers.email!, expiresAt: invited.data.expiresAt } satisfies Sent);
       return reply.redirect(`${base}/sent`, 303);
@@ -121,7 +121,7 @@ export class InviteController {
 function answerProblems(status: number, error: unknown): Record<string, string | undefined> | null {
   if (status === 409) return { email: 'Someone with this email address is already invited or has an account' };
   if (status !== 400) return null;
-  const fields = new ApiProblem(status, (error ?? {}) as ApiProblem['problem']).fieldMessages();
+  const fields = new ApiProblem(status, error ?? {}).fieldMessages();
   if (!fields.displayName && !fields.email) return null;
   return {
     displayName: fields.displayName && 'Enter their name using letters, spaces and punctuation only',

@@ -13,7 +13,6 @@ import { ADMIN_SCOPE, partnershipScope, type PeopleScope } from './people-scope.
 type PeopleQuery = NonNullable<paths['/api/people']['get']['parameters']['query']>;
 
 const PAGE_SIZE = 25;
-const FILTERS = ['q', 'role', 'status', 'organisationId'] as const;
 
 /**
  * The people a lead's partnership has (and everyone, for an admin): who they are, where their
@@ -98,7 +97,12 @@ export class PeopleController {
   }
 
   private async list(reply: FastifyReply, api: ApiClient, scope: PeopleScope, query: unknown): Promise<unknown> {
-    const filters = Object.fromEntries(FILTERS.map((name) => [name, textField(query, name)]));
+    const filters = {
+      q: textField(query, 'q'),
+      role: textField(query, 'role'),
+      status: textField(query, 'status'),
+      organisationId: textField(query, 'organisationId'),
+    };
     const cursor = textField(query, 'cursor');
     const problems: Record<string, string> = {};
     // A filter's value that the select never offered is left out, rather than failing the page.

@@ -151,7 +151,7 @@ export class ProfileController {
     if (!profile) return reply.redirect('/profile', 303);
     const saved = await this.api.as(request).PUT('/api/me/profile', { body: profile });
     if (saved.response.status === 400) {
-      const problem = new ApiProblem(400, (saved.error ?? {}) as ApiProblem['problem']);
+      const problem = new ApiProblem(400, saved.error ?? {});
       const errorList = Object.entries(problem.fieldMessages()).map(([field, text]) => ({ text: `${field}: ${text}`, href: '#summary' }));
       return reply.code(400).view('profile/views/check.njk', { ...(await this.summaryOf(request, answers)), errorList });
     }

@@ -6,25 +6,25 @@ import type { ApplicationStatus } from '../domain/application.js';
 @Index('applications_by_practitioner', ['practitionerId', 'submittedAt'])
 export class Application {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Column('uuid')
   @ForeignKey('Opportunity', { name: 'applications_opportunity_id_fkey' })
-  opportunityId: string;
+  opportunityId!: string;
 
   @Column('uuid')
   @ForeignKey('User', { name: 'applications_practitioner_id_fkey' })
-  practitionerId: string;
+  practitionerId!: string;
 
   @Column('text')
-  statement: string;
+  statement!: string;
 
   @Column('text')
-  status: ApplicationStatus;
+  status!: ApplicationStatus;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  submittedAt: Date;
+  submittedAt!: Date;
 
   @Column({ type: 'timestamptz', nullable: true })
-  withdrawnAt: Date | null;
+  withdrawnAt!: Date | null;
 }

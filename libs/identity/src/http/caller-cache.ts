@@ -5,7 +5,7 @@ import { PartnershipDirectory } from '../domain/partnership-directory.js';
 import { IdentityConfig } from '../identity.config.js';
 
 /** The channel the database notifies on any change to users, partnership members or leads (a trigger, in the migration). */
-export const CALLER_ACCESS_CHANNEL = 'caller_access';
+const CALLER_ACCESS_CHANNEL = 'caller_access';
 const MAX_ENTRIES = 10_000;
 
 /**

@@ -11,33 +11,33 @@ export class LoginRequest {
   @Trimmed()
   @IsEmail()
   @MaxLength(320)
-  email: string;
+  email!: string;
 
   @ApiProperty({ example: 'an example password, not a real one' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  password: string;
+  password!: string;
 }
 
 export class TokenResponse {
   @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkMWUyZjNhNCJ9.c2lnbmF0dXJl', description: 'Send as `Authorization: Bearer <accessToken>`.' })
-  accessToken: string;
+  accessToken!: string;
 
   @ApiProperty({ example: 'Bearer' })
-  tokenType: 'Bearer';
+  tokenType!: 'Bearer';
 
   @ApiProperty({ example: 900, description: 'Seconds until the token expires.' })
-  expiresIn: number;
+  expiresIn!: number;
 
   @ApiProperty({
     example: REFRESH_TOKEN_EXAMPLE,
     description: 'Opaque; keep it secret. Send it to POST /api/auth/refresh for a new access token (and a new refresh token: each one works once).',
   })
-  refreshToken: string;
+  refreshToken!: string;
 
   @ApiProperty({ example: 28800, description: 'Seconds until the refresh token expires, unused. No refresh token outlives its sign-in.' })
-  refreshExpiresIn: number;
+  refreshExpiresIn!: number;
 }
 
 export class RefreshRequest {
@@ -45,30 +45,30 @@ export class RefreshRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  refreshToken: string;
+  refreshToken!: string;
 }
 
 export class MeResponse {
   @ApiProperty({ example: 'd1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6', format: 'uuid' })
-  id: string;
+  id!: string;
 
   @ApiProperty({ example: 'sam.taylor@norfolk.gov.uk' })
-  email: string;
+  email!: string;
 
   @ApiProperty({ example: 'Sam Taylor' })
-  displayName: string;
+  displayName!: string;
 
   @ApiProperty({ example: 'practitioner', enum: ROLES })
-  role: Role;
+  role!: Role;
 
   @ApiProperty({ example: null, format: 'uuid', nullable: true, type: String })
-  universityId: string | null;
+  universityId!: string | null;
 
   @ApiProperty({ example: 'c7d8e9f0-1a2b-4c3d-9e4f-5a6b7c8d9e0f', format: 'uuid', nullable: true, type: String })
-  councilId: string | null;
+  councilId!: string | null;
 
   @ApiProperty({ example: ['5b0c7f6e-2d1a-4c9b-8e3f-1a2b3c4d5e6f'], type: [String], description: 'The partnerships this person works in (all of them, for an admin, is shown as empty).' })
-  partnershipIds: string[];
+  partnershipIds!: string[];
 }
 
 export class InviteUserRequest {
@@ -76,15 +76,15 @@ export class InviteUserRequest {
   @Trimmed()
   @IsEmail()
   @MaxLength(320)
-  email: string;
+  email!: string;
 
   @ApiProperty({ example: 'Sam Taylor', maxLength: 200 })
   @PlainText(200)
-  displayName: string;
+  displayName!: string;
 
   @ApiProperty({ enum: ROLES, example: 'practitioner' })
   @IsIn(ROLES)
-  role: Role;
+  role!: Role;
 
   @ApiPropertyOptional({ example: 'a3f1c2d4-5b6e-4f70-8a91-b2c3d4e5f607', format: 'uuid', description: 'Required for an academic: their university.' })
   @IsOptional()
@@ -99,22 +99,22 @@ export class InviteUserRequest {
 
 export class InvitationResponse {
   @ApiProperty({ example: 'd1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6', format: 'uuid' })
-  userId: string;
+  userId!: string;
 
   @ApiProperty({ example: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0', format: 'uuid', description: 'Re-send with POST /api/invitations/{id}/resend; withdraw with DELETE /api/invitations/{id}.' })
-  invitationId: string;
+  invitationId!: string;
 
   @ApiProperty({ example: 'sam.taylor@norfolk.gov.uk' })
-  email: string;
+  email!: string;
 
   @ApiProperty({ example: 'practitioner', enum: ROLES })
-  role: Role;
+  role!: Role;
 
   @ApiProperty({ example: 'Qm9vdHN0cmFwLXRva2VuLWV4YW1wbGUtMTIzNDU2', description: 'Give this to the invitee: with it they choose their password (POST /api/invitations/accept).' })
-  invitationToken: string;
+  invitationToken!: string;
 
   @ApiProperty({ example: '2026-11-30T09:30:00.000+00:00', format: 'date-time' })
-  expiresAt: string;
+  expiresAt!: string;
 }
 
 /** The rules of a password a person chooses, whether from an invitation or a reset link. */
@@ -130,10 +130,10 @@ export class AcceptInvitationRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  token: string;
+  token!: string;
 
   @ChosenPassword()
-  password: string;
+  password!: string;
 }
 
 export class PasswordResetRequest {
@@ -141,12 +141,12 @@ export class PasswordResetRequest {
   @Trimmed()
   @IsEmail()
   @MaxLength(320)
-  email: string;
+  email!: string;
 }
 
 export class PasswordResetRequestedResponse {
   @ApiProperty({ example: 'If an account has this email address, a link to choose a new password has been sent to it.', description: 'The same whether or not the address has an account.' })
-  detail: string;
+  detail!: string;
 }
 
 export class PasswordResetTokenRequest {
@@ -154,15 +154,15 @@ export class PasswordResetTokenRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  token: string;
+  token!: string;
 }
 
 export class CompletePasswordResetRequest extends PasswordResetTokenRequest {
   @ChosenPassword()
-  password: string;
+  password!: string;
 }
 
 export class PasswordChangedResponse {
   @ApiProperty({ example: 'Your password has been changed. Sign in with the new one.' })
-  detail: string;
+  detail!: string;
 }

@@ -18,7 +18,8 @@ abstract class PerEmailRateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    const email = String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase();
+    const given = (request.body as { email?: unknown } | undefined)?.email;
+    const email = typeof given === 'string' ? given.toLowerCase() : '';
     const blockedFor = await this.limiter.hit(`${this.name}:${request.ip}:${email}`, this.limit());
     if (blockedFor === 0) return true;
     void http.getResponse<FastifyReply>().header('retry-after', String(blockedFor));

@@ -4,7 +4,7 @@ import { EXAMPLE_CURSOR, PageQuery, PlainText } from '#libs/http';
 import { ROLES, type Role } from '../domain/role.js';
 
 /** Invited: their invitation is open. Expired: it ran out unused. Active: they chose a password. */
-export const PERSON_STATUSES = ['invited', 'expired', 'active'] as const;
+const PERSON_STATUSES = ['invited', 'expired', 'active'] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
 
 export class PeopleListParams extends PageQuery {
@@ -40,59 +40,59 @@ export class PeopleListParams extends PageQuery {
 
 export class PersonOrganisation {
   @ApiProperty({ enum: ['university', 'council'], example: 'council' })
-  type: 'university' | 'council';
+  type!: 'university' | 'council';
 
   @ApiProperty({ format: 'uuid', example: 'c7d8e9f0-1a2b-4c3d-9e4f-5a6b7c8d9e0f' })
-  id: string;
+  id!: string;
 
   @ApiProperty({ example: 'Norfolk County Council' })
-  name: string;
+  name!: string;
 }
 
 export class PersonInvitation {
   @ApiProperty({ format: 'uuid', example: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0', description: 'Re-send with POST /api/invitations/{id}/resend; withdraw with DELETE /api/invitations/{id}.' })
-  id: string;
+  id!: string;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-23T09:30:00.000+00:00', description: 'When this invitation (or its last re-send) went out.' })
-  sentAt: string;
+  sentAt!: string;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-30T09:30:00.000+00:00' })
-  expiresAt: string;
+  expiresAt!: string;
 }
 
 export class PersonResponse {
   @ApiProperty({ format: 'uuid', example: 'd1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6' })
-  id: string;
+  id!: string;
 
   @ApiProperty({ example: 'Sam Taylor' })
-  displayName: string;
+  displayName!: string;
 
   @ApiProperty({ example: 'sam.taylor@norfolk.gov.uk' })
-  email: string;
+  email!: string;
 
   @ApiProperty({ enum: ROLES, example: 'practitioner' })
-  role: Role;
+  role!: Role;
 
   @ApiProperty({ type: PersonOrganisation, nullable: true, description: "An academic's university or a practitioner's council; null for admins and leads." })
-  organisation: PersonOrganisation | null;
+  organisation!: PersonOrganisation | null;
 
   @ApiProperty({ enum: PERSON_STATUSES, example: 'active' })
-  status: PersonStatus;
+  status!: PersonStatus;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-23T09:30:00.000+00:00', description: 'When they were first invited (or, for the first admin, set up).' })
-  invitedAt: string;
+  invitedAt!: string;
 
   @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-11-24T10:05:00.000+00:00', description: 'When they accepted their invitation; null until then.' })
-  activatedAt: string | null;
+  activatedAt!: string | null;
 
   @ApiProperty({ type: PersonInvitation, nullable: true, description: 'The invitation not yet accepted; null once they are active.' })
-  invitation: PersonInvitation | null;
+  invitation!: PersonInvitation | null;
 }
 
 export class PeoplePage {
   @ApiProperty({ type: [PersonResponse] })
-  items: PersonResponse[];
+  items!: PersonResponse[];
 
   @ApiProperty({ example: EXAMPLE_CURSOR, nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
-  nextCursor: string | null;
+  nextCursor!: string | null;
 }

@@ -7,25 +7,25 @@ import { User } from './user.entity.js';
 @Index('invitations_by_user', ['userId'])
 export class Invitation {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Column('uuid')
   @ForeignKey(() => User, { name: 'invitations_user_id_fkey', onDelete: 'CASCADE' })
-  userId: string;
+  userId!: string;
 
   @Column('text')
-  tokenHash: string;
+  tokenHash!: string;
 
   @Column({ type: 'uuid', nullable: true })
   @ForeignKey(() => User, { name: 'invitations_invited_by_fkey' })
-  invitedBy: string | null;
+  invitedBy!: string | null;
 
   @Column('timestamptz')
-  expiresAt: Date;
+  expiresAt!: Date;
 
   @Column({ type: 'timestamptz', nullable: true })
-  acceptedAt: Date | null;
+  acceptedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 }

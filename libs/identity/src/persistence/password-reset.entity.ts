@@ -7,21 +7,21 @@ import { User } from './user.entity.js';
 @Index('password_resets_by_user', ['userId'])
 export class PasswordReset {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Column('uuid')
   @ForeignKey(() => User, { name: 'password_resets_user_id_fkey', onDelete: 'CASCADE' })
-  userId: string;
+  userId!: string;
 
   @Column('text')
-  tokenHash: string;
+  tokenHash!: string;
 
   @Column('timestamptz')
-  expiresAt: Date;
+  expiresAt!: Date;
 
   @Column({ type: 'timestamptz', nullable: true })
-  usedAt: Date | null;
+  usedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 }

@@ -14,7 +14,7 @@ describe('rate limits kept in PostgreSQL', () => {
   const newKey = () => `login:127.0.0.1:person-${++keys}@example.org`;
   const minute = { windowMs: 60_000, limit: 3, blockMs: 60_000 };
   const row = async (key: string) =>
-    ((await first.query(`SELECT hits, blocked_until IS NOT NULL AS blocked FROM rate_limits WHERE key = $1`, [key])) as { hits: number; blocked: boolean }[])[0];
+    (await first.query<{ hits: number; blocked: boolean }[]>(`SELECT hits, blocked_until IS NOT NULL AS blocked FROM rate_limits WHERE key = $1`, [key]))[0];
   /** As if `ms` had passed for the key: its window and block end that much earlier. */
   const later = (key: string, ms: number) =>
     first.query(

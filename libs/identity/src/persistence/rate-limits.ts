@@ -35,7 +35,7 @@ export class RateLimits extends RateLimiter {
   async hit(key: string, { windowMs, limit, blockMs }: RateLimit): Promise<number> {
     try {
       await this.sweep();
-      const [row] = (await this.dataSource.query(HIT, [key, windowMs, limit, blockMs])) as { blocked_ms: string }[];
+      const [row] = await this.dataSource.query<{ blocked_ms: string }[]>(HIT, [key, windowMs, limit, blockMs]);
       const blockedMs = Number(row?.blocked_ms ?? 0);
       return blockedMs > 0 ? Math.ceil(blockedMs / 1000) : 0;
     } catch (error) {
@@ -49,7 +49,7 @@ export class RateLimits extends RateLimiter {
   async sweep(force = false): Promise<number> {
     if (!force && Date.now() - this.sweptAt < SWEEP_EVERY_MS) return 0;
     this.sweptAt = Date.now();
-    const [, deleted] = (await this.dataSource.query(`DELETE FROM rate_limits WHERE expires_at <= now()`)) as [unknown, number];
+    const [, deleted] = await this.dataSource.query<[unknown, number]>(`DELETE FROM rate_limits WHERE expires_at <= now()`);
     return deleted;
   }
 }

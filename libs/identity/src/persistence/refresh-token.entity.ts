@@ -9,36 +9,36 @@ import { User } from './user.entity.js';
 @Check('refresh_tokens_within_family', 'expires_at <= family_expires_at')
 export class RefreshToken {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   /** Shared by every token descended from one sign-in. */
   @Column('uuid')
-  familyId: string;
+  familyId!: string;
 
   @Column('uuid')
   @ForeignKey(() => User, { name: 'refresh_tokens_user_id_fkey', onDelete: 'CASCADE' })
-  userId: string;
+  userId!: string;
 
   @Column('text')
-  tokenHash: string;
+  tokenHash!: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 
   @Column('timestamptz')
-  expiresAt: Date;
+  expiresAt!: Date;
 
   /** When the sign-in ends, however often it is refreshed. */
   @Column('timestamptz')
-  familyExpiresAt: Date;
+  familyExpiresAt!: Date;
 
   @Column({ type: 'timestamptz', nullable: true })
-  usedAt: Date | null;
+  usedAt!: Date | null;
 
   @Column({ type: 'uuid', nullable: true })
   @ForeignKey(() => RefreshToken, { name: 'refresh_tokens_replaced_by_fkey', onDelete: 'SET NULL' })
-  replacedBy: string | null;
+  replacedBy!: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
-  revokedAt: Date | null;
+  revokedAt!: Date | null;
 }

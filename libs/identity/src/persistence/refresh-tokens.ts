@@ -75,27 +75,27 @@ export class RefreshTokens {
   private async rotateIn(manager: EntityManager, tokenHash: string): Promise<{ kind: 'invalid' } | { kind: 'reused'; familyId: string } | { kind: 'rotated'; rotated: Rotated }> {
     // The person before the token, in the order removing them locks both: the other way round could deadlock.
     await manager.query(`SELECT 1 FROM users WHERE id = (SELECT user_id FROM refresh_tokens WHERE token_hash = $1) FOR KEY SHARE`, [tokenHash]);
-    const [current] = (await manager.query(
+    const [current] = await manager.query<{ id: string; family_id: string; user_id: string; role: Role; used: boolean; live: boolean }[]>(
       `SELECT t.id, t.family_id, t.user_id, u.role, t.used_at IS NOT NULL AS used,
               t.revoked_at IS NULL AND t.expires_at > now() AND t.family_expires_at > now() AND u.password_hash IS NOT NULL AS live
        FROM refresh_tokens t JOIN users u ON u.id = t.user_id
        WHERE t.token_hash = $1
        FOR UPDATE OF t`,
       [tokenHash],
-    )) as { id: string; family_id: string; user_id: string; role: Role; used: boolean; live: boolean }[];
+    );
     if (!current) return { kind: 'invalid' };
     // Reuse is looked for before liveness: an expired token's successors may still be live.
     if (current.used) return { kind: 'reused', familyId: current.family_id };
     if (!current.live) return { kind: 'invalid' };
 
     const refreshToken = newToken();
-    const [next] = (await manager.query(
+    const [next] = await manager.query<{ id: string; expires_in: number }[]>(
       `INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at, family_expires_at)
        SELECT family_id, user_id, $2, least(now() + make_interval(secs => $3::int), family_expires_at), family_expires_at
        FROM refresh_tokens WHERE id = $1
        RETURNING id, floor(extract(epoch FROM expires_at - now()))::int AS expires_in`,
       [current.id, hashToken(refreshToken), this.config.REFRESH_TOKEN_TTL_SECONDS],
-    )) as { id: string; expires_in: number }[];
+    );
     await manager.query(`UPDATE refresh_tokens SET used_at = now(), replaced_by = $2 WHERE id = $1`, [current.id, next!.id]);
     return { kind: 'rotated', rotated: { userId: current.user_id, role: current.role, refreshToken, refreshExpiresIn: next!.expires_in } };
   }

@@ -12,29 +12,29 @@ import type { Role } from '../domain/role.js';
 // Emails are unique regardless of case: a unique index on lower(email), in the migration.
 export class User {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Column('text')
-  email: string;
+  email!: string;
 
   @Column('text')
-  displayName: string;
+  displayName!: string;
 
   @Column('text')
-  role: Role;
+  role!: Role;
 
   @Column({ type: 'uuid', nullable: true })
   @ForeignKey('University', { name: 'users_university_id_fkey' })
-  universityId: string | null;
+  universityId!: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   @ForeignKey('Council', { name: 'users_council_id_fkey' })
-  councilId: string | null;
+  councilId!: string | null;
 
   /** Null until the person accepts their invitation and chooses a password. */
   @Column({ type: 'text', nullable: true })
-  passwordHash: string | null;
+  passwordHash!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 }

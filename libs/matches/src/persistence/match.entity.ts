@@ -7,37 +7,37 @@ import type { MatchStatus } from '../domain/match.js';
 @Index('matches_by_opportunity', ['opportunityId', 'practitionerId'])
 export class Match {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Column('uuid')
   @ForeignKey('Opportunity', { name: 'matches_opportunity_id_fkey' })
-  opportunityId: string;
+  opportunityId!: string;
 
   @Column('uuid')
   @ForeignKey('User', { name: 'matches_practitioner_id_fkey' })
-  practitionerId: string;
+  practitionerId!: string;
 
   @Column({ type: 'uuid', nullable: true })
   @ForeignKey('Application', { name: 'matches_application_id_fkey' })
-  applicationId: string | null;
+  applicationId!: string | null;
 
   @Column('text')
-  status: MatchStatus;
+  status!: MatchStatus;
 
   @Column('uuid')
   @ForeignKey('User', { name: 'matches_proposed_by_fkey' })
-  proposedBy: string;
+  proposedBy!: string;
 
   @Column({ type: 'uuid', nullable: true })
   @ForeignKey('User', { name: 'matches_decided_by_fkey' })
-  decidedBy: string | null;
+  decidedBy!: string | null;
 
   @Column({ type: 'text', nullable: true })
-  note: string | null;
+  note!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  proposedAt: Date;
+  proposedAt!: Date;
 
   @Column({ type: 'timestamptz', nullable: true })
-  decidedAt: Date | null;
+  decidedAt!: Date | null;
 }

@@ -7,21 +7,21 @@ import type { Factors } from '../domain/scoring.js';
 export class Recommendation {
   @PrimaryColumn('uuid')
   @ForeignKey('Opportunity', { name: 'recommendations_opportunity_id_fkey', onDelete: 'CASCADE' })
-  opportunityId: string;
+  opportunityId!: string;
 
   @PrimaryColumn('uuid')
   @ForeignKey('User', { name: 'recommendations_practitioner_id_fkey', onDelete: 'CASCADE' })
-  practitionerId: string;
+  practitionerId!: string;
 
   @Column('double precision')
-  score: number;
+  score!: number;
 
   @Column('text', { array: true })
-  reasons: string[];
+  reasons!: string[];
 
   @Column('jsonb')
-  factors: Factors;
+  factors!: Factors;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
-  computedAt: Date;
+  computedAt!: Date;
 }

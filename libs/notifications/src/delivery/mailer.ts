@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import { NotificationConfig } from '../notification.config.js';
 import type { RenderedEmail } from '#libs/email-templates';
 
@@ -27,17 +28,12 @@ export class PermanentRejection extends Error {
 @Injectable()
 export class Mailer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Mailer.name);
-  private readonly transport: Transporter;
+  private readonly transport: Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
 
   constructor(private readonly config: NotificationConfig) {
     // Settings in the URL (e.g. ?maxConnections=10) win over these. A connection is opened again
     // after maxMessages; nodemailer's 100 would mean a new SMTP handshake every 100 digests.
-    this.transport = nodemailer.createTransport({
-      url: config.SMTP_URL,
-      pool: true,
-      maxConnections: config.SMTP_MAX_CONNECTIONS,
-      maxMessages: 1000,
-    } as Parameters<typeof nodemailer.createTransport>[0]);
+    this.transport = nodemailer.createTransport({ url: config.SMTP_URL, pool: true, maxConnections: config.SMTP_MAX_CONNECTIONS, maxMessages: 1000 });
   }
 
   get sender() {

@@ -50,11 +50,10 @@ describe('delivering messages at once', () => {
     return { keys, recipients };
   }
   const statuses = async (keys: string[]) =>
-    (await dataSource.query(`SELECT recipient, status, last_error FROM sent_messages WHERE event_key = ANY($1) ORDER BY recipient`, [keys])) as {
-      recipient: string;
-      status: string;
-      last_error: string | null;
-    }[];
+    dataSource.query<{ recipient: string; status: string; last_error: string | null }[]>(
+      `SELECT recipient, status, last_error FROM sent_messages WHERE event_key = ANY($1) ORDER BY recipient`,
+      [keys],
+    );
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -88,7 +87,7 @@ describe('delivering messages at once', () => {
     expect(rows.filter((row) => row.status === 'pending')).toEqual([{ recipient: recipients[3], status: 'pending', last_error: '451 Try again later' }]);
     expect(rows.filter((row) => row.status === 'sent')).toHaveLength(5);
     // No lock is left behind: another connection can claim every message.
-    const [{ locks }] = await dataSource.query(`SELECT count(*)::int AS locks FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+    const [{ locks }] = await dataSource.query<[{ locks: number }]>(`SELECT count(*)::int AS locks FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
     expect(locks).toBe(0);
   });
 });

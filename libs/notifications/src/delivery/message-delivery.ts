@@ -43,7 +43,7 @@ type ClaimedMessage = PendingMessage & { suppressed: boolean };
 class SentMarks {
   private waiting: string[] = [];
   private writing: Promise<void> = Promise.resolve();
-  private failure: unknown;
+  private failure: Error | undefined;
 
   constructor(private readonly connection: QueryRunner) {}
 
@@ -64,7 +64,7 @@ class SentMarks {
     if (ids.length === 0 || this.failure) return;
     await this.connection
       .query(`UPDATE sent_messages SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])`, [ids])
-      .catch((error: unknown) => {
+      .catch((error: Error) => {
         this.failure = error;
       });
   }
@@ -111,7 +111,7 @@ export class MessageDelivery {
     try {
       const rows = await this.claim(connection, keys);
       const marks = new SentMarks(connection);
-      let transientFailure: unknown;
+      let transientFailure: Error | undefined;
       let next = 0;
       const sender = async () => {
         while (next < rows.length) {
@@ -119,8 +119,8 @@ export class MessageDelivery {
           try {
             if (await this.sendOne(connection, row)) marks.add(row.id);
           } catch (error) {
-            transientFailure ??= error;
-            await connection.query(`UPDATE sent_messages SET last_error = $2 WHERE id = $1`, [row.id, (error as Error).message]);
+            transientFailure ??= error as Error;
+            await connection.query(`UPDATE sent_messages SET last_error = $2 WHERE id = $1`, [row.id, transientFailure.message]);
           }
         }
       };
@@ -148,19 +148,19 @@ export class MessageDelivery {
    * sent between the first statement's snapshot and its lock.
    */
   private async claim(connection: QueryRunner, keys: string[]): Promise<ClaimedMessage[]> {
-    const locked: { id: string }[] = await connection.query(
+    const locked = (await connection.query(
       `WITH pending AS MATERIALIZED (
          SELECT id, created_at FROM sent_messages WHERE event_key = ANY($1) AND status = 'pending'
        )
        SELECT m.id FROM pending m WHERE pg_try_advisory_lock(${MESSAGE_LOCK}) ORDER BY m.created_at, m.id`,
       [keys],
-    );
+    )) as { id: string }[];
     if (locked.length === 0) return [];
-    return connection.query(
+    return (await connection.query(
       `SELECT m.id, m.recipient, m.template, m.params, m.user_id, EXISTS (SELECT 1 FROM email_suppressions s WHERE s.email = lower(m.recipient)) AS suppressed
        FROM sent_messages m WHERE m.id = ANY($1::uuid[]) AND m.status = 'pending' ORDER BY m.created_at, m.id`,
       [locked.map((row) => row.id)],
-    );
+    )) as ClaimedMessage[];
   }
 
   /** Sends one claimed message; true when the SMTP server took it, and it is left to be marked sent. */
@@ -221,7 +221,7 @@ export class MessageDelivery {
   private async optedOut(connection: QueryRunner, row: PendingMessage): Promise<'opted_out' | null> {
     const kind = TEMPLATES[row.template].kind;
     if (kind === 'essential' || kind === 'subscription' || !row.user_id) return null;
-    const [chosen] = await connection.query(`SELECT enabled FROM email_preferences WHERE user_id = $1 AND kind = $2`, [row.user_id, kind]);
-    return ((chosen as { enabled: boolean } | undefined)?.enabled ?? EMAIL_PREFERENCE_DEFAULTS[kind]) ? null : 'opted_out';
+    const [chosen] = (await connection.query(`SELECT enabled FROM email_preferences WHERE user_id = $1 AND kind = $2`, [row.user_id, kind])) as { enabled: boolean }[];
+    return (chosen?.enabled ?? EMAIL_PREFERENCE_DEFAULTS[kind]) ? null : 'opted_out';
   }
 }

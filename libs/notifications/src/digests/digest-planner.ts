@@ -3,7 +3,7 @@ import type { DigestFrequency } from './digest-period.js';
 import { digestItem, subscriptionWants } from './subscription-match.sql.js';
 
 /** How many opportunities one digest lists; the rest are a link away. */
-export const DIGEST_ITEMS = 10;
+const DIGEST_ITEMS = 10;
 
 export const digestKey = (period: string, subscriptionId: string) => `digest-${period}-${subscriptionId}`;
 

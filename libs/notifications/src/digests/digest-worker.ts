@@ -20,8 +20,8 @@ import { DIGEST_QUEUE, type DigestBatchJob, type DigestRunJob } from './digest-q
 @Injectable()
 export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DigestWorker.name);
-  private queue: Queue;
-  private worker: Worker;
+  private queue: Queue | undefined;
+  private worker: Worker | undefined;
   private scheduleCheck: NodeJS.Timeout | undefined;
   private readonly metrics: DigestMetrics;
 
@@ -63,10 +63,16 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
     await this.queue?.close();
   }
 
+  /** The queue, open from bootstrap on; the schedules and jobs that use it start only after that. */
+  private get openQueue(): Queue {
+    if (!this.queue) throw new Error('The digest queue is used before the worker started');
+    return this.queue;
+  }
+
   /** Upserting is idempotent: again and again, so schedules a lost Redis took come back by themselves. */
   private async registerSchedules(): Promise<void> {
     for (const frequency of Object.keys(DIGEST_SCHEDULES) as DigestFrequency[]) {
-      await this.queue.upsertJobScheduler(
+      await this.openQueue.upsertJobScheduler(
         `${frequency}-digest`,
         { pattern: DIGEST_SCHEDULES[frequency], tz: 'Europe/London' },
         { name: 'run', data: { frequency } satisfies DigestRunJob, opts: this.jobOptions() },
@@ -96,7 +102,7 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
       // Named by this run and its first subscription: a retried run adds no batch twice, while a
       // later run in the same period gets batches of its own. Once a period per subscriber is the
       // planner's to keep (each subscriber's message for the period is recorded once).
-      await this.queue.add('batch', { frequency, period, subscriptionIds } satisfies DigestBatchJob, { jobId: `${job.id}-${subscriptionIds[0]}` });
+      await this.openQueue.add('batch', { frequency, period, subscriptionIds } satisfies DigestBatchJob, { jobId: `${job.id}-${subscriptionIds[0]}` });
       batches += 1;
     }
     this.metrics.onRunQueued(frequency, batches);

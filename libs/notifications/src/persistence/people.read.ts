@@ -22,17 +22,17 @@ export class PeopleRead {
   constructor(private readonly db: EntityManager) {}
 
   async opportunity(id: string): Promise<OpportunityFacts | null> {
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<OpportunityFacts[]>(
       `SELECT o.id, o.title, o.partnership_id AS "partnershipId", p.name AS "partnershipName", o.cancellation_reason AS "cancellationReason"
        FROM opportunities o JOIN partnerships p ON p.id = o.partnership_id WHERE o.id = $1`,
       [id],
     );
-    return (row as OpportunityFacts | undefined) ?? null;
+    return row ?? null;
   }
 
   async person(id: string): Promise<Person | null> {
-    const [row] = await this.db.query(`SELECT ${PERSON} FROM users u WHERE u.id = $1`, [id]);
-    return (row as Person | undefined) ?? null;
+    const [row] = await this.db.query<Person[]>(`SELECT ${PERSON} FROM users u WHERE u.id = $1`, [id]);
+    return row ?? null;
   }
 
   async openInvitation(id: string): Promise<boolean> {

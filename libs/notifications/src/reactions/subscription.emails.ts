@@ -13,8 +13,8 @@ export class SubscriptionEmails extends EmailHandler<'subscription.requested'> {
     super(delivery);
   }
 
-  protected async plan(event: EventEnvelope<'subscription.requested'>): Promise<PlannedMessage[]> {
+  protected plan(event: EventEnvelope<'subscription.requested'>): Promise<PlannedMessage[]> {
     const { subscriptionId, email, frequency } = event.payload;
-    return [message('subscription-confirm', email, { frequency, pendingSubscriptionId: subscriptionId })];
+    return Promise.resolve([message('subscription-confirm', email, { frequency, pendingSubscriptionId: subscriptionId })]);
   }
 }

@@ -6,7 +6,7 @@ import { DateTimeWithOffset, PageQuery, PlainText } from '#libs/http';
 import { FORMATS, type Format } from '#libs/practitioners';
 import { OPPORTUNITY_STATUSES, OPPORTUNITY_TYPES, type OpportunityStatus, type OpportunityType } from '../domain/opportunity.js';
 
-export const SORTS = ['soonest', 'newest', 'closing_soon'] as const;
+const SORTS = ['soonest', 'newest', 'closing_soon'] as const;
 export type Sort = (typeof SORTS)[number];
 
 export class OpportunityListParams extends PageQuery {

@@ -5,7 +5,7 @@ import { OpportunityResponse, SessionResponse } from './opportunity.dto.js';
 /** A session as anyone may read it: whether it is online, not the link to join. */
 export class PublicSessionResponse extends PickType(SessionResponse, ['startsAt', 'endsAt', 'place'] as const) {
   @ApiProperty({ example: false, description: 'Whether it can be joined online; the link is for those taking part.' })
-  online: boolean;
+  online!: boolean;
 }
 
 /** An open opportunity as anyone may read it: what it is and when, not who to contact or how many applied. */
@@ -23,13 +23,13 @@ export class PublicOpportunityResponse extends PickType(OpportunityResponse, [
   'closesAt',
 ] as const) {
   @ApiProperty({ type: [PublicSessionResponse], description: 'In time order.' })
-  sessions: PublicSessionResponse[];
+  sessions!: PublicSessionResponse[];
 }
 
 export class PublicOpportunityPage {
   @ApiProperty({ type: [PublicOpportunityResponse] })
-  items: PublicOpportunityResponse[];
+  items!: PublicOpportunityResponse[];
 
   @ApiProperty({ example: EXAMPLE_CURSOR, nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
-  nextCursor: string | null;
+  nextCursor!: string | null;
 }

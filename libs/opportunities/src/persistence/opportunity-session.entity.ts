@@ -7,21 +7,21 @@ import { Opportunity } from './opportunity.entity.js';
 @Check('opportunity_sessions_somewhere', 'place IS NOT NULL OR online_link IS NOT NULL')
 export class OpportunitySession {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Column('uuid')
   @ForeignKey(() => Opportunity, { name: 'opportunity_sessions_opportunity_id_fkey', onDelete: 'CASCADE' })
-  opportunityId: string;
+  opportunityId!: string;
 
   @Column('timestamptz')
-  startsAt: Date;
+  startsAt!: Date;
 
   @Column('timestamptz')
-  endsAt: Date;
+  endsAt!: Date;
 
   @Column({ type: 'text', nullable: true })
-  place: string | null;
+  place!: string | null;
 
   @Column({ type: 'text', nullable: true })
-  onlineLink: string | null;
+  onlineLink!: string | null;
 }

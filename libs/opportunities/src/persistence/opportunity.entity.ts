@@ -17,64 +17,64 @@ import type { OpportunityStatus, OpportunityType } from '../domain/opportunity.j
 @Check('opportunities_capacity_check', 'capacity >= 1')
 export class Opportunity {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Column('uuid')
   @ForeignKey('Partnership', { name: 'opportunities_partnership_id_fkey' })
-  partnershipId: string;
+  partnershipId!: string;
 
   @Column({ type: 'uuid', nullable: true })
   @ForeignKey('University', { name: 'opportunities_host_university_id_fkey' })
-  hostUniversityId: string | null;
+  hostUniversityId!: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   @ForeignKey('Council', { name: 'opportunities_host_council_id_fkey' })
-  hostCouncilId: string | null;
+  hostCouncilId!: string | null;
 
   @Column('text')
-  type: OpportunityType;
+  type!: OpportunityType;
 
   @Column('text')
-  title: string;
+  title!: string;
 
   @Column('text')
-  description: string;
+  description!: string;
 
   @Column('text')
-  status: OpportunityStatus;
+  status!: OpportunityStatus;
 
   @Column('integer')
-  capacity: number;
+  capacity!: number;
 
   @Column('text', { array: true })
-  requiredSpecialisms: string[];
+  requiredSpecialisms!: string[];
 
   @Column('text')
-  minimumCareerStage: CareerStage;
+  minimumCareerStage!: CareerStage;
 
   @Column({ type: 'smallint', nullable: true })
-  pepsStage: number | null;
+  pepsStage!: number | null;
 
   @Column('timestamptz')
-  closesAt: Date;
+  closesAt!: Date;
 
   /** When the first session starts: what "soonest" sorts by and date ranges filter on. */
   @Column('timestamptz')
-  firstSessionAt: Date;
+  firstSessionAt!: Date;
 
   @Column('text')
-  contact: string;
+  contact!: string;
 
   @Column({ type: 'text', nullable: true })
-  cancellationReason: string | null;
+  cancellationReason!: string | null;
 
   @Column('uuid')
   @ForeignKey('User', { name: 'opportunities_created_by_fkey' })
-  createdBy: string;
+  createdBy!: string;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
+  createdAt!: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  updatedAt!: Date;
 }

@@ -7,32 +7,32 @@ import { OrganisationListParams, OrganisationPage } from './organisation.dto.js'
 export class RegisterCouncilRequest {
   @ApiProperty({ example: 'Norfolk County Council', maxLength: 200 })
   @PlainText(200)
-  name: string;
+  name!: string;
 
   @ApiProperty({ enum: COUNCIL_KINDS, example: 'county' })
   @IsIn(COUNCIL_KINDS)
-  kind: CouncilKind;
+  kind!: CouncilKind;
 
   @ApiProperty({ enum: ENGLISH_REGIONS, example: 'east_of_england' })
   @IsIn(ENGLISH_REGIONS)
-  region: EnglishRegion;
+  region!: EnglishRegion;
 }
 
 export class CouncilResponse {
   @ApiProperty({ example: 'c7d8e9f0-1a2b-4c3d-9e4f-5a6b7c8d9e0f', format: 'uuid' })
-  id: string;
+  id!: string;
 
   @ApiProperty({ example: 'Norfolk County Council' })
-  name: string;
+  name!: string;
 
   @ApiProperty({ enum: COUNCIL_KINDS, example: 'county' })
-  kind: CouncilKind;
+  kind!: CouncilKind;
 
   @ApiProperty({ enum: ENGLISH_REGIONS, example: 'east_of_england' })
-  region: EnglishRegion;
+  region!: EnglishRegion;
 
   @ApiProperty({ example: '2026-11-23T09:30:00.000Z', format: 'date-time' })
-  registeredAt: string;
+  registeredAt!: string;
 }
 
 export class CouncilPage extends OrganisationPage(CouncilResponse) {}

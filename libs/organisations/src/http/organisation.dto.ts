@@ -7,10 +7,10 @@ import { EXAMPLE_CURSOR, PageQuery, PlainText } from '#libs/http';
 export function OrganisationPage<Shown>(shown: Type<Shown>) {
   class Page {
     @ApiProperty({ type: [shown] })
-    items: Shown[];
+    items!: Shown[];
 
     @ApiProperty({ example: EXAMPLE_CURSOR, nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
-    nextCursor: string | null;
+    nextCursor!: string | null;
   }
   return Page;
 }

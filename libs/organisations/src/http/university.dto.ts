@@ -6,7 +6,7 @@ import { OrganisationListParams, OrganisationPage } from './organisation.dto.js'
 export class RegisterUniversityRequest {
   @ApiProperty({ example: 'University of East Anglia', maxLength: 200 })
   @PlainText(200)
-  name: string;
+  name!: string;
 
   @ApiPropertyOptional({ example: 'UEA', maxLength: 30 })
   @IsOptional()
@@ -23,19 +23,19 @@ export class RegisterUniversityRequest {
 
 export class UniversityResponse {
   @ApiProperty({ example: 'a3f1c2d4-5b6e-4f70-8a91-b2c3d4e5f607', format: 'uuid' })
-  id: string;
+  id!: string;
 
   @ApiProperty({ example: 'University of East Anglia' })
-  name: string;
+  name!: string;
 
   @ApiProperty({ example: 'UEA', nullable: true, type: String })
-  shortName: string | null;
+  shortName!: string | null;
 
   @ApiProperty({ example: 'https://www.uea.ac.uk', nullable: true, type: String })
-  website: string | null;
+  website!: string | null;
 
   @ApiProperty({ example: '2026-11-23T09:30:00.000Z', format: 'date-time' })
-  registeredAt: string;
+  registeredAt!: string;
 }
 
 export class UniversityPage extends OrganisationPage(UniversityResponse) {}

@@ -7,8 +7,8 @@ import { Organisation } from './organisation.entity.js';
 @Index('councils_name_order', ['name', 'id'])
 export class Council extends Organisation {
   @Column('text')
-  kind: CouncilKind;
+  kind!: CouncilKind;
 
   @Column('text')
-  region: EnglishRegion;
+  region!: EnglishRegion;
 }

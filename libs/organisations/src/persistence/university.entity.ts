@@ -6,8 +6,8 @@ import { Organisation } from './organisation.entity.js';
 @Index('universities_name_order', ['name', 'id'])
 export class University extends Organisation {
   @Column({ type: 'text', nullable: true })
-  shortName: string | null;
+  shortName!: string | null;
 
   @Column({ type: 'text', nullable: true })
-  website: string | null;
+  website!: string | null;
 }

@@ -4,10 +4,10 @@ import { IsBoolean, ValidateIf } from 'class-validator';
 /** How a partnership chooses to work; its leads change it. */
 export class PartnershipSettings {
   @ApiProperty({ example: false, description: "Whether the host university's academics may propose matches from applications, as well as the leads." })
-  academicsMayProposeMatches: boolean;
+  academicsMayProposeMatches!: boolean;
 
   @ApiProperty({ example: false, description: 'Whether anyone, signed in or not, may see its open opportunities and get email alerts of them.' })
-  listsPublicly: boolean;
+  listsPublicly!: boolean;
 }
 
 /** The settings to change; those left out stay as they are. */

@@ -6,7 +6,7 @@ import { ORGANISATION_TYPES, type OrganisationType } from '../domain/organisatio
 export class FormPartnershipRequest {
   @ApiProperty({ example: 'Norfolk and Suffolk Social Work Teaching Partnership', maxLength: 200 })
   @PlainText(200)
-  name: string;
+  name!: string;
 
   @ApiPropertyOptional({ example: 'Councils and universities of Norfolk and Suffolk building a learning culture in social work.', maxLength: 2000 })
   @IsOptional()
@@ -31,67 +31,67 @@ export class FormPartnershipRequest {
 export class AddPartnershipMemberRequest {
   @ApiProperty({ enum: ORGANISATION_TYPES, example: 'council' })
   @IsIn(ORGANISATION_TYPES)
-  organisationType: OrganisationType;
+  organisationType!: OrganisationType;
 
   @ApiProperty({ example: 'c7d8e9f0-1a2b-4c3d-9e4f-5a6b7c8d9e0f', format: 'uuid' })
   @IsUUID('all')
-  organisationId: string;
+  organisationId!: string;
 }
 
 export class PartnershipMemberResponse {
   @ApiProperty({ enum: ORGANISATION_TYPES, example: 'council' })
-  organisationType: OrganisationType;
+  organisationType!: OrganisationType;
 
   @ApiProperty({ example: 'c7d8e9f0-1a2b-4c3d-9e4f-5a6b7c8d9e0f', format: 'uuid' })
-  organisationId: string;
+  organisationId!: string;
 
   @ApiProperty({ example: 'Norfolk County Council' })
-  name: string;
+  name!: string;
 
   @ApiProperty({ example: '2026-11-23T09:30:00.000Z', format: 'date-time' })
-  joinedAt: string;
+  joinedAt!: string;
 }
 
 export class PartnershipLeadResponse {
   @ApiProperty({ example: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d', format: 'uuid' })
-  userId: string;
+  userId!: string;
 
   @ApiProperty({ example: 'Alex Morgan' })
-  displayName: string;
+  displayName!: string;
 }
 
 export class AppointLeadRequest {
   @ApiProperty({ example: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d', format: 'uuid', description: 'A user whose role is partnership_lead.' })
   @IsUUID('all')
-  userId: string;
+  userId!: string;
 }
 
 export class PartnershipResponse {
   @ApiProperty({ example: '5b0c7f6e-2d1a-4c9b-8e3f-1a2b3c4d5e6f', format: 'uuid' })
-  id: string;
+  id!: string;
 
   @ApiProperty({ example: 'Norfolk and Suffolk Social Work Teaching Partnership' })
-  name: string;
+  name!: string;
 
   @ApiProperty({ example: 'Councils and universities of Norfolk and Suffolk building a learning culture in social work.', nullable: true, type: String })
-  description: string | null;
+  description!: string | null;
 
   @ApiProperty({ type: [PartnershipMemberResponse], description: 'Universities first, then councils, each by name.' })
-  members: PartnershipMemberResponse[];
+  members!: PartnershipMemberResponse[];
 
   @ApiProperty({ type: [PartnershipLeadResponse] })
-  leads: PartnershipLeadResponse[];
+  leads!: PartnershipLeadResponse[];
 
   @ApiProperty({ example: '2026-11-23T09:30:00.000Z', format: 'date-time' })
-  formedAt: string;
+  formedAt!: string;
 }
 
 export class PartnershipPage {
   @ApiProperty({ type: [PartnershipResponse] })
-  items: PartnershipResponse[];
+  items!: PartnershipResponse[];
 
   @ApiProperty({ example: EXAMPLE_CURSOR, nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
-  nextCursor: string | null;
+  nextCursor!: string | null;
 }
 
 export class PartnershipListParams extends PageQuery {
@@ -106,8 +106,8 @@ export class PublicPartnershipResponse extends OmitType(PartnershipResponse, ['l
 
 export class PublicPartnershipPage {
   @ApiProperty({ type: [PublicPartnershipResponse] })
-  items: PublicPartnershipResponse[];
+  items!: PublicPartnershipResponse[];
 
   @ApiProperty({ example: EXAMPLE_CURSOR, nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
-  nextCursor: string | null;
+  nextCursor!: string | null;
 }

@@ -7,12 +7,12 @@ import { Partnership } from './partnership.entity.js';
 export class PartnershipLead {
   @PrimaryColumn('uuid')
   @ForeignKey(() => Partnership, { name: 'partnership_leads_partnership_id_fkey', onDelete: 'CASCADE' })
-  partnershipId: string;
+  partnershipId!: string;
 
   @PrimaryColumn('uuid')
   @ForeignKey('User', { name: 'partnership_leads_user_id_fkey', onDelete: 'CASCADE' })
-  userId: string;
+  userId!: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  appointedAt: Date;
+  appointedAt!: Date;
 }

@@ -11,23 +11,23 @@ import { Partnership } from './partnership.entity.js';
 @Check('partnership_members_one_organisation', '(university_id IS NULL) <> (council_id IS NULL)')
 export class PartnershipMember {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Column('uuid')
   @ForeignKey(() => Partnership, { name: 'partnership_members_partnership_id_fkey', onDelete: 'CASCADE' })
-  partnershipId: string;
+  partnershipId!: string;
 
   // Other contexts' tables, named rather than imported: contexts meet only through their index.
   @Column({ type: 'uuid', nullable: true })
   @ForeignKey('University', { name: 'partnership_members_university_id_fkey' })
-  universityId: string | null;
+  universityId!: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   @ForeignKey('Council', { name: 'partnership_members_council_id_fkey' })
-  councilId: string | null;
+  councilId!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  joinedAt: Date;
+  joinedAt!: Date;
 }
 
 export function memberColumnsOf(type: OrganisationType, organisationId: string): Pick<PartnershipMember, 'universityId' | 'councilId'> {

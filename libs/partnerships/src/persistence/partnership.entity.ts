@@ -6,20 +6,20 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index('partnerships_listed_publicly', ['name', 'id'], { where: 'lists_publicly' })
 export class Partnership {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Column('text')
-  name: string;
+  name!: string;
 
   @Column({ type: 'text', nullable: true })
-  description: string | null;
+  description!: string | null;
 
   @Column({ type: 'boolean', default: false })
-  academicsMayProposeMatches: boolean;
+  academicsMayProposeMatches!: boolean;
 
   @Column({ type: 'boolean', default: false })
-  listsPublicly: boolean;
+  listsPublicly!: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 }

@@ -7,37 +7,37 @@ import type { CareerStage, Format, Period, PepsStage } from '../domain/practitio
 export class PractitionerProfile {
   @PrimaryColumn('uuid')
   @ForeignKey('User', { name: 'practitioner_profiles_user_id_fkey', onDelete: 'CASCADE' })
-  userId: string;
+  userId!: string;
 
   /** The practitioner's council, copied from their user (it never changes), so ranking reads profiles alone. */
   @Column('uuid')
   @ForeignKey('Council', { name: 'practitioner_profiles_council_id_fkey' })
-  councilId: string;
+  councilId!: string;
 
   @Column('text')
-  careerStage: CareerStage;
+  careerStage!: CareerStage;
 
   @Column('smallint')
-  pepsStage: PepsStage;
+  pepsStage!: PepsStage;
 
   @Column({ type: 'smallint', nullable: true })
-  yearsQualified: number | null;
+  yearsQualified!: number | null;
 
   @Column('text', { array: true })
-  specialisms: string[];
+  specialisms!: string[];
 
   @Column('smallint', { array: true })
-  availableWeekdays: number[];
+  availableWeekdays!: number[];
 
   @Column('jsonb')
-  unavailablePeriods: Period[];
+  unavailablePeriods!: Period[];
 
   @Column('text', { array: true })
-  preferredFormats: Format[];
+  preferredFormats!: Format[];
 
   @Column('smallint')
-  maxOpportunitiesPerTerm: number;
+  maxOpportunitiesPerTerm!: number;
 
   @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  updatedAt!: Date;
 }

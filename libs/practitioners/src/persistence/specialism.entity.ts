@@ -4,12 +4,12 @@ import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 @Entity('specialisms')
 export class Specialism {
   @PrimaryColumn('text')
-  code: string;
+  code!: string;
 
   @Column('text')
-  label: string;
+  label!: string;
 
   @Column({ type: 'uuid', nullable: true })
   @ForeignKey('Partnership', { name: 'specialisms_partnership_id_fkey', onDelete: 'CASCADE' })
-  partnershipId: string | null;
+  partnershipId!: string | null;
 }

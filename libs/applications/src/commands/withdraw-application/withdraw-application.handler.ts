@@ -25,7 +25,10 @@ export class WithdrawApplicationHandler implements ICommandHandler<WithdrawAppli
       application.status = 'withdrawn';
       application.withdrawnAt = new Date();
       const saved = await transaction.save(application);
-      const [{ partnership_id: partnershipId }] = await transaction.query('SELECT partnership_id FROM opportunities WHERE id = $1', [application.opportunityId]);
+      const [opportunity] = await transaction.query<{ partnership_id: string }[]>('SELECT partnership_id FROM opportunities WHERE id = $1', [application.opportunityId]);
+      // The foreign key keeps an application's opportunity.
+      if (!opportunity) throw new Error(`Application ${applicationId} has no opportunity ${application.opportunityId}`);
+      const partnershipId = opportunity.partnership_id;
       return { result: toApplicationResponse(saved), events: [applicationEvent('application.withdrawn', saved, partnershipId)] };
     });
   }

@@ -20,10 +20,10 @@ export class RequestPasswordResetHandler implements ICommandHandler<RequestPassw
   async execute({ email }: RequestPasswordResetCommand): Promise<void> {
     await transactionWithEvents(this.dataSource, async (transaction) => {
       // Locked, so two requests at once cannot both leave a live link.
-      const [user] = (await transaction.query(
+      const [user] = await transaction.query<Pick<User, 'id' | 'email' | 'displayName'>[]>(
         `SELECT id, email, display_name AS "displayName" FROM users WHERE lower(email) = lower($1) AND password_hash IS NOT NULL FOR UPDATE`,
         [email],
-      )) as Pick<User, 'id' | 'email' | 'displayName'>[];
+      );
       // No account, or one still to be set up from its invitation: nothing to reset, and nothing said.
       if (!user) return { result: undefined, events: [] };
 

@@ -19,7 +19,7 @@ export class AddSpecialismHandler implements ICommandHandler<AddSpecialismComman
     if (!isAdmin(caller) && caller.role !== 'partnership_lead') throw new ForbiddenException("Only the partnership's leads extend its specialisms.");
     return conflictOnDuplicate('specialisms_pkey', `A specialism with the code ${request.code} exists already.`, () =>
       transactionWithEvents(this.dataSource, async (transaction) => {
-        const exists = await transaction.query('SELECT 1 FROM partnerships WHERE id = $1', [partnershipId]);
+        const exists = await transaction.query<unknown[]>('SELECT 1 FROM partnerships WHERE id = $1', [partnershipId]);
         if (exists.length === 0) throw new NotFoundException(`No partnership has id ${partnershipId}.`);
         // insert, not save: save would quietly overwrite a specialism that has the same code.
         const specialism = { code: request.code, label: request.label, partnershipId };

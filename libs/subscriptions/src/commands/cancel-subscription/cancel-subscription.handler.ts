@@ -12,7 +12,7 @@ export class CancelSubscriptionHandler implements ICommandHandler<CancelSubscrip
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async execute({ subscriptionId: id, caller }: CancelSubscriptionCommand): Promise<void> {
-    const [row] = await this.dataSource.query(`SELECT 1 FROM subscriptions WHERE id = $1 AND user_id = $2`, [id, caller.id]);
+    const [row] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM subscriptions WHERE id = $1 AND user_id = $2`, [id, caller.id]);
     if (!row) throw new NotFoundException(`You have no subscription ${id}.`);
     await transactionWithEvents(this.dataSource, async (transaction) => {
       const changed = await changeSubscriptionStatus(transaction, id, 'cancelled', ['pending', 'confirmed']);

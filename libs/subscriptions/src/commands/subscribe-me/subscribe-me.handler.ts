@@ -17,10 +17,12 @@ export class SubscribeMeHandler implements ICommandHandler<SubscribeMeCommand> {
   async execute({ filters, caller }: SubscribeMeCommand): Promise<SubscriptionResponse> {
     const notFound = new NotFoundException(`No partnership has id ${filters.partnershipId}.`);
     if (filters.partnershipId && !canSeePartnership(caller, filters.partnershipId)) throw notFound;
-    const [user] = await this.dataSource.query(`SELECT email FROM users WHERE id = $1`, [caller.id]);
+    const [user] = await this.dataSource.query<{ email: string }[]>(`SELECT email FROM users WHERE id = $1`, [caller.id]);
+    // The caller's token was issued to a user that exists; one removed since has no email to send to.
+    if (!user) throw new Error(`No user has id ${caller.id}`);
     try {
       return await transactionWithEvents(this.dataSource, async (transaction) => {
-        const row = await insertSubscription(transaction, filters, { email: (user as { email: string }).email, userId: caller.id, status: 'confirmed' });
+        const row = await insertSubscription(transaction, filters, { email: user.email, userId: caller.id, status: 'confirmed' });
         const confirmed = domainEvent('subscription.confirmed', { aggregateId: row.id, actorId: caller.id, payload: { subscriptionId: row.id } });
         return { result: row, events: [confirmed] };
       });

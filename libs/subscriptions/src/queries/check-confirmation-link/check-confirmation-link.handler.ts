@@ -8,7 +8,7 @@ import { CheckConfirmationLinkQuery } from './check-confirmation-link.query.js';
 export class CheckConfirmationLinkHandler implements IQueryHandler<CheckConfirmationLinkQuery> {
   constructor(private readonly config: IdentityConfig) {}
 
-  async execute({ token }: CheckConfirmationLinkQuery): Promise<void> {
-    if (!confirmationClaims(this.config.LINK_SECRET, token)) throw new BadRequestException(INVALID_CONFIRMATION_LINK);
+  execute({ token }: CheckConfirmationLinkQuery): Promise<void> {
+    return confirmationClaims(this.config.LINK_SECRET, token) ? Promise.resolve() : Promise.reject(new BadRequestException(INVALID_CONFIRMATION_LINK));
   }
 }

@@ -8,7 +8,7 @@ import { CheckUnsubscribeLinkQuery } from './check-unsubscribe-link.query.js';
 export class CheckUnsubscribeLinkHandler implements IQueryHandler<CheckUnsubscribeLinkQuery> {
   constructor(private readonly config: IdentityConfig) {}
 
-  async execute({ token }: CheckUnsubscribeLinkQuery): Promise<void> {
-    if (!unsubscribeClaims(this.config.LINK_SECRET, token)) throw new BadRequestException(INVALID_UNSUBSCRIBE_LINK);
+  execute({ token }: CheckUnsubscribeLinkQuery): Promise<void> {
+    return unsubscribeClaims(this.config.LINK_SECRET, token) ? Promise.resolve() : Promise.reject(new BadRequestException(INVALID_UNSUBSCRIBE_LINK));
   }
 }
