@@ -1,8 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { councilRequest, eventually, opportunityRequest, SmtpInbox, universityRequest } from '#libs/testing';
-import { personWith } from './support/people.js';
-import { confirmationIn } from './support/email-links.js';
+import { eventually, SmtpInbox } from '#libs/testing';
+import { subscribersAwaitingADigest } from './support/digest-subscribers.js';
 import { TestStack } from './support/test-stack.js';
 
 /**
@@ -32,18 +31,7 @@ describe('sending digests at once', () => {
     });
     ({ app, http: admin, anonymous } = await stack.startApi());
     await stack.startWorker('notification');
-    const uea = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
-    const norfolk = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
-    const partnership = (await admin.post('/api/partnerships').send({ name: 'P', universityIds: [uea], councilIds: [norfolk] }).expect(201)).body.id;
-    await admin.patch(`/api/partnerships/${partnership}/settings`).send({ listsPublicly: true }).expect(200);
-    const academic = await personWith(app, admin, 'academic', { universityId: uea });
-    for (const email of subscribers) {
-      await anonymous.post('/api/subscriptions').send({ email, frequency: 'daily' }).expect(202);
-      const mail = await eventually(() => inbox.to(email)[0] ?? false);
-      await anonymous.post(confirmationIn(mail, 'https://tpm.example.org')).expect(200);
-    }
-    const opportunity = (await academic.http.post('/api/opportunities').send(opportunityRequest(partnership, { title: 'Lecture' })).expect(201)).body.id;
-    await academic.http.post(`/api/opportunities/${opportunity}/publish`).expect(200);
+    await subscribersAwaitingADigest({ app, admin, anonymous }, inbox, subscribers, 'https://tpm.example.org');
     await stack.caughtUp('notification');
   });
   afterAll(async () => {

@@ -1,8 +1,7 @@
 import { once } from 'node:events';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { councilRequest, eventually, opportunityRequest, SmtpInbox, universityRequest } from '#libs/testing';
-import { personWith } from './support/people.js';
-import { confirmationIn } from './support/email-links.js';
+import { eventually, SmtpInbox } from '#libs/testing';
+import { subscribersAwaitingADigest } from './support/digest-subscribers.js';
 import { TestStack } from './support/test-stack.js';
 
 /**
@@ -36,19 +35,7 @@ describe('a digest batch whose worker dies', () => {
     // Workers here are processes of their own, so the one that dies is the one with the batch.
     const first = await stack.spawnWorker('notification', { DIGEST_SCHEDULES: 'false', LOG_LEVEL: 'info' });
     await eventually(() => first.output().includes('Consuming notification-events'));
-    const uea = (await admin.post('/api/universities').send(universityRequest()).expect(201)).body.id;
-    const norfolk = (await admin.post('/api/councils').send(councilRequest()).expect(201)).body.id;
-    const partnership = (await admin.post('/api/partnerships').send({ name: 'P', universityIds: [uea], councilIds: [norfolk] }).expect(201)).body.id;
-    // The subscribers have no account, so they hear only of partnerships that list publicly.
-    await admin.patch(`/api/partnerships/${partnership}/settings`).send({ listsPublicly: true }).expect(200);
-    const academic = await personWith(app, admin, 'academic', { universityId: uea });
-    for (const email of subscribers) {
-      await anonymous.post('/api/subscriptions').send({ email, frequency: 'daily' }).expect(202);
-      const mail = await eventually(() => inbox.to(email)[0] ?? false);
-      await anonymous.post(confirmationIn(mail, 'https://tpm.example.org')).expect(200);
-    }
-    const opportunity = (await academic.http.post('/api/opportunities').send(opportunityRequest(partnership, { title: 'Lecture' })).expect(201)).body.id;
-    await academic.http.post(`/api/opportunities/${opportunity}/publish`).expect(200);
+    await subscribersAwaitingADigest({ app, admin, anonymous }, inbox, subscribers, 'https://tpm.example.org');
     await stack.caughtUp('notification');
     first.kill('SIGTERM');
     await once(first, 'exit');
