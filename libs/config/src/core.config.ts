@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { IsDefined, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { SetInProduction } from './set-in-production.js';
+import { TextBoolean } from './text-boolean.js';
 
 const QUEUE_BACKENDS = ['redis', 'postgres'] as const;
 export type QueueBackend = (typeof QUEUE_BACKENDS)[number];
@@ -117,6 +118,11 @@ export class CoreConfig extends ProcessConfig {
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE: number = 10;
+
+  /** Send the hot statements (search, caller lookup, outbox claim, inbox insert) as named statements, planned once per connection. */
+  @TextBoolean()
+  @IsBoolean()
+  DATABASE_PREPARED_STATEMENTS: boolean = true;
 
   /** How long a request may wait to get a connection (connecting, or for a free one in the pool) before it is a 503. */
   @IsInt()

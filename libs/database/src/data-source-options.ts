@@ -1,11 +1,15 @@
+import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from './migrations/index.js';
+import { PreparingClient } from './prepared-statements.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 export interface DatabaseSettings {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /** Hot statements as named statements (`PREPARED`); on unless turned off. */
+  preparedStatements?: boolean;
   /** For the product's processes, so that nothing waits on the database for long; none for one-off tools. */
   timeouts?: { connectMs: number; statementMs: number };
 }
@@ -22,6 +26,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     synchronize: false,
     migrationsRun: false,
     extra: {
+      Client: settings.preparedStatements === false ? pg.Client : PreparingClient,
       max: settings.poolSize ?? 10,
       application_name: settings.applicationName ?? 'tpm',
       ...(settings.timeouts && {

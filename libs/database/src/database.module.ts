@@ -22,6 +22,7 @@ export class DatabaseModule {
             ...dataSourceOptions({
               url: config.DATABASE_URL,
               poolSize: config.DATABASE_POOL_SIZE,
+              preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
               timeouts: { connectMs: config.DATABASE_CONNECT_TIMEOUT_MS, statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS },
             }),
             autoLoadEntities: entities === 'registered',

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { PREPARED_SQL } from '#libs/database';
 import type { EventEnvelope } from '#libs/events';
 
 export type InboxOutcome = 'handled' | 'duplicate';
@@ -16,7 +17,7 @@ export async function handleOnce(
 ): Promise<InboxOutcome> {
   return dataSource.transaction(async (transaction) => {
     const inserted: unknown[] = await transaction.query(
-      `INSERT INTO inbox_events (consumer, event_id, event_type) VALUES ($1, $2, $3)
+      `${PREPARED_SQL}INSERT INTO inbox_events (consumer, event_id, event_type) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING event_id`,
       [consumer, event.id, event.type],
     );

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource, In } from 'typeorm';
 import { CoreConfig } from '#libs/config';
+import { PREPARED } from '#libs/database';
 import { EventPublisher } from './event-publisher.js';
 import { OutboxEventRow } from './outbox-event.entity.js';
 import { envelopeOf } from './outbox.js';
@@ -91,6 +92,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return this.dataSource.transaction(async (manager) => {
       const rows = await manager
         .createQueryBuilder(OutboxEventRow, 'event')
+        .comment(PREPARED)
         .where('event.dispatched_at IS NULL')
         .orderBy('event.position')
         .limit(this.config.OUTBOX_BATCH_SIZE)

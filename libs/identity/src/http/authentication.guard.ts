@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { PREPARED } from '#libs/database';
 import type { Caller } from '../domain/caller.js';
 import { PartnershipDirectory } from '../domain/partnership-directory.js';
 import type { Role } from '../domain/role.js';
@@ -45,7 +46,7 @@ export class AuthenticationGuard implements CanActivate {
     const cached = this.callers.get(claims.sub);
     if (cached) return cached;
     const mark = this.callers.mark();
-    const user = await this.users.findOneBy({ id: claims.sub });
+    const user = await this.users.findOne({ where: { id: claims.sub }, comment: PREPARED });
     if (!user || !user.passwordHash) throw new UnauthorizedException('The token is invalid or has expired; sign in again.');
     const caller: Caller = {
       id: user.id,

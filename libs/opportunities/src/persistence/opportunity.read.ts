@@ -1,5 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
+import { PREPARED } from '#libs/database';
 import type { Caller } from '#libs/identity';
 import { londonDateTime } from '#libs/http';
 import { actionsFrom } from '../domain/opportunity.js';
@@ -32,7 +33,7 @@ export async function toOpportunityResponses(manager: EntityManager, opportuniti
   const ids = opportunities.map((o) => o.id);
   const changeable = caller ? opportunities.filter((opportunity) => canChange(caller, opportunity)).map((o) => o.id) : [];
   // One after another: inside a command's transaction the manager has a single connection.
-  const sessions = await manager.find(OpportunitySession, { where: { opportunityId: In(ids) }, order: { startsAt: 'ASC' } });
+  const sessions = await manager.find(OpportunitySession, { where: { opportunityId: In(ids) }, order: { startsAt: 'ASC' }, comment: PREPARED });
   // Read here so that every answer says what is left.
   const taken = await placesTaken(manager, ids);
   const counts = await applicationCounts(manager, changeable);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PREPARED_SQL } from '#libs/database';
 import { PartnershipDirectory } from '#libs/identity';
 
 /** Answers identity's questions about partnerships from the membership and lead tables (both indexed by these lookups). */
@@ -12,7 +13,7 @@ export class SqlPartnershipDirectory extends PartnershipDirectory {
 
   async partnershipsOf(person: { id: string; universityId: string | null; councilId: string | null }): Promise<string[]> {
     const rows: { partnership_id: string }[] = await this.dataSource.query(
-      `SELECT partnership_id FROM partnership_members WHERE university_id = $1 OR council_id = $2
+      `${PREPARED_SQL}SELECT partnership_id FROM partnership_members WHERE university_id = $1 OR council_id = $2
        UNION
        SELECT partnership_id FROM partnership_leads WHERE user_id = $3`,
       [person.universityId, person.councilId, person.id],

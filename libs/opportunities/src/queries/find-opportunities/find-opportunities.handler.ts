@@ -1,6 +1,7 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { PREPARED } from '#libs/database';
 import { pageOf } from '#libs/http';
 import { type Caller, isAdmin } from '#libs/identity';
 import { CAREER_STAGES } from '#libs/practitioners';
@@ -63,7 +64,8 @@ export class FindOpportunitiesHandler implements IQueryHandler<FindOpportunities
 
   async execute({ params, caller }: FindOpportunitiesQuery): Promise<OpportunityPage> {
     const order = ORDER[params.sort];
-    const query = this.dataSource.manager.createQueryBuilder(Opportunity, 'o');
+    // Named per variant of the built SQL: the plan, a third of the search's time, is made once per connection.
+    const query = this.dataSource.manager.createQueryBuilder(Opportunity, 'o').comment(PREPARED);
     restrictToVisible(query, caller);
     applyFilters(query, params);
     // Counted on the first page only: later pages keep the count the person was shown.
