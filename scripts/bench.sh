@@ -13,12 +13,16 @@ if [ -z "${REDIS_URL:-}" ] && [ -z "${QUEUE_BACKEND:-}" ] && [ "$(redis-cli -h 1
 fi
 # Installs from the lockfile when node_modules is missing or stale (npm ci rejects this lockfile here), then builds.
 bash scripts/install.sh
-node dist/bench/pipeline/main.js
+# Each benchmark prints its aims as lines holding "(aim: ...)"; they are gathered at the end.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+echo "Load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$log"
+status=0
+for bench in pipeline api matching digest web; do
+  echo
+  node "dist/bench/$bench/main.js" | tee -a "$log" || status=1
+done
 echo
-node dist/bench/api/main.js
-echo
-node dist/bench/matching/main.js
-echo
-node dist/bench/digest/main.js
-echo
-node dist/bench/web/main.js
+echo "Every aim, from this run (load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)):"
+grep -F '(aim:' "$log" | sed 's/^ */  /'
+exit "$status"
