@@ -8,9 +8,19 @@ import pg from 'pg';
 export const PREPARED = 'prepared';
 export const PREPARED_SQL = `/* ${PREPARED} */ `;
 
+const names = new Map<string, string>();
+// Far more than the product's marked statements and their variants; a bound all the same.
+const MOST_NAMES_KEPT = 10_000;
+
 /** The statement's name on a connection: from its text, so each variant of a built query has its own. */
 export function statementName(sql: string): string {
-  return `tpm_${createHash('sha1').update(sql).digest('base64url')}`;
+  let name = names.get(sql);
+  if (name === undefined) {
+    if (names.size >= MOST_NAMES_KEPT) names.clear();
+    name = `tpm_${createHash('sha1').update(sql).digest('base64url')}`;
+    names.set(sql, name);
+  }
+  return name;
 }
 
 /**
