@@ -7,6 +7,7 @@ import {
   BEST_FITS_SQL,
   bestFits,
   NOBODY_HOLDS_ALL_SQL,
+  planForBestFits,
   planForRanking,
   RANK_OPPORTUNITIES_SQL,
   RANK_PRACTITIONERS_SQL,
@@ -68,7 +69,7 @@ try {
     });
     let shortcuts = 0;
     for (const id of opportunities.slice(0, RUNS)) {
-      const best = await bestFits(dataSource.manager, id, LIMIT);
+      const best = await dataSource.transaction((transaction) => bestFits(transaction, id, LIMIT));
       if (best.length === LIMIT) shortcuts++;
     }
     const practitioner = await timed(dataSource, practitioners, (manager, id) => recommendForPractitioner(manager, id, LIMIT));
@@ -117,10 +118,10 @@ try {
   await database.drop();
 }
 
-/** The plan as the worker runs it: with the same planner settings (ranking everyone), in a transaction of its own. */
+/** The plan as the worker runs it: with the same planner settings (ranking everyone, or the shortcut's), in a transaction of its own. */
 async function explain(sql: string, parameters: unknown[], rankingEveryone = true): Promise<void> {
   const rows = await dataSource.transaction(async (transaction) => {
-    if (rankingEveryone) await planForRanking(transaction);
+    await (rankingEveryone ? planForRanking(transaction) : planForBestFits(transaction));
     return transaction.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) ${sql}`, parameters);
   });
   for (const row of rows) say(`  ${row['QUERY PLAN']}`);

@@ -2,7 +2,7 @@ import { CAREER_STAGES, PEPS_STAGES } from '#libs/practitioners';
 import { NEARNESS_SHARE, WEIGHTS } from '../domain/scoring.js';
 
 const MAX_PEPS_STAGE = Math.max(...PEPS_STAGES);
-const BEST_FITS_SCAN = 3000;
+const BEST_FITS_SCAN = 6000;
 
 /**
  * One query ranks both ways: an opportunity against every practitioner of its partnership, and a
