@@ -56,10 +56,16 @@ export const BEST_FITS_SQL = `
     FROM o CROSS JOIN LATERAL (
       SELECT p.* FROM (
         -- Only so far: past the first few thousand without enough, ranking everyone is the quicker way.
-        SELECT * FROM practitioner_profiles
-        WHERE council_id IN (SELECT council_id FROM partnership_members WHERE partnership_id = o.partnership_id)
-          AND (o.host_council_id IS NULL OR council_id = o.host_council_id)
-        ORDER BY user_id LIMIT ${BEST_FITS_SCAN}
+        -- A council's opportunity reads its own practitioners by (council, id); only they get every point.
+        (SELECT * FROM practitioner_profiles
+         WHERE o.host_council_id IS NULL
+           AND council_id IN (SELECT council_id FROM partnership_members WHERE partnership_id = o.partnership_id)
+         ORDER BY user_id LIMIT ${BEST_FITS_SCAN})
+        UNION ALL
+        (SELECT * FROM practitioner_profiles
+         WHERE council_id = o.host_council_id
+           AND council_id IN (SELECT council_id FROM partnership_members WHERE partnership_id = o.partnership_id)
+         ORDER BY user_id LIMIT ${BEST_FITS_SCAN})
       ) AS p
       WHERE true
         AND CASE WHEN $4::int = 0 THEN p.specialisms @> o.required_specialisms
