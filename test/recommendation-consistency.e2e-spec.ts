@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '#libs/database';
-import { recommendForOpportunity, recommendForPractitioner } from '#libs/matching';
+import { bestFits, recommendForOpportunity, recommendForPractitioner } from '#libs/matching';
 import { councilRequest, eventually, onWeekday, opportunityRequest, profileRequest, universityRequest } from '#libs/testing';
 import { type Person, personWith } from './support/people.js';
 import { TestStack } from './support/test-stack.js';
@@ -154,6 +154,11 @@ describe('recommendations under redelivery and concurrency', () => {
     // Asking for a specialism few have: not enough best fits, so everyone is ranked; the same answer.
     const rare = await published({ requiredSpecialisms: ['child_protection', 'mental_health'] });
     expect(await freshList(rare)).toEqual((await fullRanking(rare)).slice(0, LIMIT));
+    // Asking for two specialisms nobody holds together: those holding one who earn every other point
+    // score the most anyone can, and the shortcut finds them.
+    const apart = await published({ requiredSpecialisms: ['child_protection', 'disability'] });
+    expect(await dataSource.transaction((transaction) => bestFits(transaction, apart, LIMIT))).toHaveLength(LIMIT);
+    expect(await freshList(apart)).toEqual((await fullRanking(apart)).slice(0, LIMIT));
   });
 
   /** Every eligible practitioner, ranked, without keeping anything. */

@@ -20,6 +20,7 @@ import { PasswordResets1765320000000 } from './1765320000000-password-resets.js'
 import { OutboxReconciliation1765330000000 } from './1765330000000-outbox-reconciliation.js';
 import { IdempotencyKeys1765400000000 } from './1765400000000-idempotency-keys.js';
 import { RateLimits1765500000000 } from './1765500000000-rate-limits.js';
+import { ProfilesByCouncilAndId1765600000000 } from './1765600000000-profiles-by-council-and-id.js';
 
 /** Every migration, oldest first. A new one is added here after `npm run migration:generate`. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   OutboxReconciliation1765330000000,
   IdempotencyKeys1765400000000,
   RateLimits1765500000000,
+  ProfilesByCouncilAndId1765600000000,
 ];

@@ -2,7 +2,7 @@ import { CAREER_STAGES, PEPS_STAGES } from '#libs/practitioners';
 import { NEARNESS_SHARE, WEIGHTS } from '../domain/scoring.js';
 
 const MAX_PEPS_STAGE = Math.max(...PEPS_STAGES);
-const BEST_FITS_SCAN = 3000;
+const BEST_FITS_SCAN = 6000;
 
 /**
  * One query ranks both ways: an opportunity against every practitioner of its partnership, and a
@@ -34,19 +34,20 @@ export const RANK_OPPORTUNITIES_SQL = rankingSql(
 
 /**
  * A shortcut to the same answer as RANK_PRACTITIONERS_SQL's first `$3` rows: the eligible
- * practitioners who earn every point the opportunity can give (all its specialisms, nothing taken
- * lately, every session in a preferred format, its own council when a council hosts, a PEPS stage
- * above the one asked when there is one above), fewest ids first. They all score the most anyone
- * can, and ties rank by id, so when `$3` of them are found among the first practitioners by id they
- * are the top of the full ranking. The scan runs in id order and stops at `$3` (or after
- * BEST_FITS_SCAN practitioners), so it costs what finding them costs, not the partnership's size;
- * with fewer, the caller ranks everyone.
+ * practitioners who earn every point anyone can (the opportunity's specialisms but `$4` of them,
+ * nothing taken lately, every session in a preferred format, its own council when a council hosts,
+ * a PEPS stage above the one asked when there is one above), fewest ids first. `$4` is 0, or 1 when
+ * nobody in the partnership holds every specialism asked for (NOBODY_HOLDS_ALL_SQL): then all but
+ * one is the most anyone covers. They all score the most anyone can, and ties rank by id, so when
+ * `$3` of them are found among the first practitioners by id they are the top of the full ranking.
+ * The scan runs in id order and stops at `$3` (or after BEST_FITS_SCAN practitioners), so it costs
+ * what finding them costs, not the partnership's size; with fewer, the caller ranks everyone.
  */
 export const BEST_FITS_SQL = `
   WITH o AS MATERIALIZED (${opportunitySide(`SELECT * FROM opportunities WHERE id = $2 AND status = 'published' AND closes_at > now()`)}),
   best AS (
     SELECT o.id AS opportunity_id, p.user_id AS practitioner_id,
-           cardinality(o.required_specialisms) AS specialisms_covered, cardinality(o.required_specialisms) AS specialisms_required,
+           greatest(cardinality(o.required_specialisms) - $4::int, 0) AS specialisms_covered, cardinality(o.required_specialisms) AS specialisms_required,
            o.sessions AS sessions_in_preferred_format, o.sessions, o.formats,
            CASE WHEN o.host_council_id IS NULL THEN 'none' ELSE 'own_council' END AS nearness,
            0 AS taken_recently,
@@ -55,13 +56,21 @@ export const BEST_FITS_SQL = `
     FROM o CROSS JOIN LATERAL (
       SELECT p.* FROM (
         -- Only so far: past the first few thousand without enough, ranking everyone is the quicker way.
-        SELECT * FROM practitioner_profiles
-        WHERE council_id IN (SELECT council_id FROM partnership_members WHERE partnership_id = o.partnership_id)
-          AND (o.host_council_id IS NULL OR council_id = o.host_council_id)
-        ORDER BY user_id LIMIT ${BEST_FITS_SCAN}
+        -- A council's opportunity reads its own practitioners by (council, id); only they get every point.
+        (SELECT * FROM practitioner_profiles
+         WHERE o.host_council_id IS NULL
+           AND council_id IN (SELECT council_id FROM partnership_members WHERE partnership_id = o.partnership_id)
+         ORDER BY user_id LIMIT ${BEST_FITS_SCAN})
+        UNION ALL
+        (SELECT * FROM practitioner_profiles
+         WHERE council_id = o.host_council_id
+           AND council_id IN (SELECT council_id FROM partnership_members WHERE partnership_id = o.partnership_id)
+         ORDER BY user_id LIMIT ${BEST_FITS_SCAN})
       ) AS p
       WHERE true
-        AND p.specialisms @> o.required_specialisms
+        AND CASE WHEN $4::int = 0 THEN p.specialisms @> o.required_specialisms
+                 ELSE (SELECT count(*) FROM unnest(o.required_specialisms) AS r (code) WHERE r.code = ANY (p.specialisms))
+                      >= cardinality(o.required_specialisms) - $4::int END
         AND (o.in_person_only = 0 OR p.preferred_formats @> '{in_person}')
         AND (o.online_only = 0 OR p.preferred_formats @> '{online}')
         AND (o.either = 0 OR p.preferred_formats && '{in_person,online}')
@@ -79,6 +88,18 @@ export const BEST_FITS_SQL = `
     ) AS p
   )
   SELECT best.*, ${scoreSql('best')} AS score FROM best ORDER BY practitioner_id`;
+
+/**
+ * Whether the opportunity ($1) asks for specialisms and none of its partnership's practitioners holds
+ * them all. Counting lets the specialisms index answer; a search for the first holder would scan every
+ * profile when there is none.
+ */
+export const NOBODY_HOLDS_ALL_SQL = `
+  SELECT cardinality(o.required_specialisms) > 0
+         AND (SELECT count(*) FROM practitioner_profiles p
+              WHERE p.specialisms @> o.required_specialisms
+                AND p.council_id IN (SELECT council_id FROM partnership_members WHERE partnership_id = o.partnership_id)) = 0 AS nobody
+  FROM opportunities o WHERE o.id = $1`;
 
 /** Parameters of both: the career stages in order, then the opportunity's or practitioner's id. */
 export const rankingParameters = (id: string): [string[], string] => [[...CAREER_STAGES], id];

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { BEST_FITS_SQL, RANK_OPPORTUNITIES_SQL, RANK_PRACTITIONERS_SQL, rankingParameters } from './ranking.sql.js';
+import { BEST_FITS_SQL, NOBODY_HOLDS_ALL_SQL, RANK_OPPORTUNITIES_SQL, RANK_PRACTITIONERS_SQL, rankingParameters } from './ranking.sql.js';
 import { type Factors, reasonsFor } from '../domain/scoring.js';
 
 /**
@@ -37,16 +37,32 @@ export async function recommendForOpportunity(manager: EntityManager, opportunit
       (row) => row.practitioner_id,
     ),
   );
-  const parameters = [...rankingParameters(opportunityId), limit];
   // Enough practitioners who earn every point are the answer; ranking everyone is needed only without them.
-  let ranked = await manager.query<RankedPair[]>(BEST_FITS_SQL, parameters);
+  let ranked = await bestFits(manager, opportunityId, limit);
   if (ranked.length < limit) {
     await planForRanking(manager);
-    ranked = await manager.query<RankedPair[]>(`${RANK_PRACTITIONERS_SQL} ORDER BY score DESC, practitioner_id LIMIT $3`, parameters);
+    ranked = await manager.query<RankedPair[]>(`${RANK_PRACTITIONERS_SQL} ORDER BY score DESC, practitioner_id LIMIT $3`, [
+      ...rankingParameters(opportunityId),
+      limit,
+    ]);
   }
   await manager.query(`DELETE FROM recommendations WHERE opportunity_id = $1`, [opportunityId]);
   await store(manager, ranked);
   return ranked.map((pair) => pair.practitioner_id).filter((id) => !before.has(id));
+}
+
+/**
+ * The best-fit shortcut (BEST_FITS_SQL): the top `limit` of the full ranking when it finds that many,
+ * else fewer. When none earns every specialism point, and nobody could, it looks again for those
+ * missing one, since they then score the most anyone can.
+ */
+export async function bestFits(manager: EntityManager, opportunityId: string, limit: number): Promise<RankedPair[]> {
+  await planForBestFits(manager);
+  const parameters = [...rankingParameters(opportunityId), limit];
+  const found = await manager.query<RankedPair[]>(BEST_FITS_SQL, [...parameters, 0]);
+  if (found.length > 0) return found;
+  const [holders] = await manager.query<{ nobody: boolean }[]>(NOBODY_HOLDS_ALL_SQL, [opportunityId]);
+  return holders?.nobody === true ? manager.query<RankedPair[]>(BEST_FITS_SQL, [...parameters, 1]) : found;
 }
 
 /**
@@ -106,6 +122,17 @@ export async function withdrawRecommendation(manager: EntityManager, opportunity
  */
 export async function planForRanking(manager: EntityManager): Promise<void> {
   await manager.query(`SET LOCAL enable_nestloop = off; SET LOCAL enable_mergejoin = off; SET LOCAL jit = off; SET LOCAL work_mem = '32MB'`);
+}
+
+/**
+ * The shortcut reads the first few thousand profiles in id order. With the default cost of a random
+ * page read the planner prefers reading every profile and sorting them all past about 5,000, which is
+ * as slow as ranking everyone; the profiles are in memory, so a random read costs little more than a
+ * sequential one. Its estimated cost is high enough to be compiled (JIT), which takes longer than
+ * running it. SET LOCAL lasts until the transaction ends.
+ */
+export async function planForBestFits(manager: EntityManager): Promise<void> {
+  await manager.query(`SET LOCAL random_page_cost = 1.1; SET LOCAL jit = off`);
 }
 
 async function store(manager: EntityManager, ranked: RankedPair[]): Promise<void> {

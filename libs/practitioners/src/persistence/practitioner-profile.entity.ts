@@ -3,7 +3,7 @@ import type { CareerStage, Format, Period, PepsStage } from '../domain/practitio
 
 @Entity('practitioner_profiles')
 @Index('practitioner_profiles_specialisms', ['specialisms'], { type: 'gin' })
-@Index('practitioner_profiles_by_council', ['councilId'])
+@Index('practitioner_profiles_by_council', ['councilId', 'userId'])
 export class PractitionerProfile {
   @PrimaryColumn('uuid')
   @ForeignKey('User', { name: 'practitioner_profiles_user_id_fkey', onDelete: 'CASCADE' })
