@@ -26,6 +26,9 @@ const SIZES = (process.env.DIGEST_BENCH_SIZES ?? '10000,100000').split(',').map(
 const WORKERS = (process.env.DIGEST_BENCH_WORKERS ?? '1,2').split(',').map(Number);
 const OPPORTUNITIES = 200;
 const AIM_SECONDS = 60;
+const AIM_SIZE = 100_000;
+// Flags for the workers' node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (Node 20 refuses these in NODE_OPTIONS).
+const WORKER_NODE_ARGS = (process.env.DIGEST_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 const peakRssMiB = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
@@ -53,7 +56,7 @@ async function runOnce(subscribers: number, workerCount: number) {
     };
     const workers: ChildProcess[] = [];
     for (let i = 0; i < workerCount; i += 1) {
-      workers.push(spawn(process.execPath, ['dist/apps/notification-worker/src/main.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] }));
+      workers.push(spawn(process.execPath, [...WORKER_NODE_ARGS, 'dist/apps/notification-worker/src/main.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] }));
     }
     const queue = createQueue({ QUEUE_BACKEND: core.QUEUE_BACKEND, REDIS_URL: core.REDIS_URL, DATABASE_URL: url, QUEUE_PREFIX: prefix }, DIGEST_QUEUE, 'producer');
     try {
@@ -123,7 +126,9 @@ for (const size of SIZES) {
     );
   }
 }
-for (const r of results.filter((result) => result.subscribers === Math.max(...SIZES))) {
-  console.log(`Aim: every digest of ${r.subscribers} subscribers in under ${AIM_SECONDS} s with ${r.workers} worker(s): ${r.seconds < AIM_SECONDS ? 'met' : 'not met'} (${r.seconds.toFixed(1)} s).`);
+// The last line says whether the aim is met: by the fastest of the worker counts (the table has each).
+const aimed = results.filter((r) => r.subscribers === AIM_SIZE).sort((a, b) => a.seconds - b.seconds)[0];
+if (aimed) {
+  console.log(`${AIM_SIZE.toLocaleString('en-GB')} digests: ${aimed.seconds.toFixed(1)} s (aim: under ${AIM_SECONDS} s): ${aimed.seconds < AIM_SECONDS ? 'met' : 'NOT MET'}`);
 }
 process.exit(results.some((r) => r.twice > 0) ? 1 : 0);
