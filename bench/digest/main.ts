@@ -30,6 +30,8 @@ const AIM_SIZE = 100_000;
 // Flags for the workers' node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (Node 20 refuses these in NODE_OPTIONS).
 const WORKER_NODE_ARGS = (process.env.DIGEST_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
+// utime + stime, in clock ticks (100 a second on Linux).
+const cpuSeconds = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ').slice(11, 13).map(Number).reduce((a, b) => a + b) / 100;
 const peakRssMiB = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 async function runOnce(subscribers: number, workerCount: number) {
@@ -71,6 +73,8 @@ async function runOnce(subscribers: number, workerCount: number) {
                AND (s.partnership_id IS NULL OR o.partnership_id = s.partnership_id))`,
         )
       ).rows as [{ expected: number }];
+      // The workers' CPU for the run, which a busy machine stretches less than the wall clock.
+      const cpuBefore = workers.reduce((sum, worker) => sum + cpuSeconds(worker.pid!), 0);
       const start = performance.now();
       const run = await requestDigestRun(queue, 'daily');
       const at = { queued: 0, planned: 0, marked: 0 };
@@ -87,6 +91,7 @@ async function runOnce(subscribers: number, workerCount: number) {
         await sleep(100);
       }
       const seconds = (liveSink.lastAt() - start) / 1000;
+      const cpuMs = (1000 * (workers.reduce((sum, worker) => sum + cpuSeconds(worker.pid!), 0) - cpuBefore)) / expected;
       await sleep(1000);
       return {
         subscribers,
@@ -96,6 +101,7 @@ async function runOnce(subscribers: number, workerCount: number) {
         firstSent: (liveSink.firstAt() - start) / 1000,
         seconds,
         perSecond: expected / seconds,
+        cpuMs,
         peakMiB: Math.max(...workers.map((worker) => peakRssMiB(worker.pid!))),
         twice: liveSink.duplicates() + Math.max(0, liveSink.count() - expected - liveSink.duplicates()),
       };
@@ -115,14 +121,14 @@ async function runOnce(subscribers: number, workerCount: number) {
 const s = (seconds: number, width = 7) => seconds.toFixed(1).padStart(width);
 console.log(`Daily digest: ${OPPORTUNITIES} new opportunities, subscribers with varied filters, through a local SMTP sink`);
 console.log('Seconds from the run\'s start until: its batches were queued, every digest planned, the first and the last accepted, all marked sent');
-console.log('subscribers | workers | digests sent | queued | planned | first | last (s) | marked | digests/s | worker peak RSS | sent twice');
+console.log('subscribers | workers | digests sent | queued | planned | first | last (s) | marked | digests/s | worker CPU ms/digest | worker peak RSS | sent twice');
 const results = [];
 for (const size of SIZES) {
   for (const workers of WORKERS) {
     const r = await runOnce(size, workers);
     results.push(r);
     console.log(
-      `${String(r.subscribers).padStart(11)} | ${String(r.workers).padStart(7)} | ${String(r.emails).padStart(12)} | ${s(r.queued, 6)} | ${s(r.planned)} | ${s(r.firstSent, 5)} | ${s(r.seconds, 8)} | ${s(r.marked, 6)} | ${r.perSecond.toFixed(0).padStart(9)} | ${r.peakMiB.toFixed(0).padStart(11)} MiB | ${r.twice}`,
+      `${String(r.subscribers).padStart(11)} | ${String(r.workers).padStart(7)} | ${String(r.emails).padStart(12)} | ${s(r.queued, 6)} | ${s(r.planned)} | ${s(r.firstSent, 5)} | ${s(r.seconds, 8)} | ${s(r.marked, 6)} | ${r.perSecond.toFixed(0).padStart(9)} | ${r.cpuMs.toFixed(2).padStart(19)} | ${r.peakMiB.toFixed(0).padStart(11)} MiB | ${r.twice}`,
     );
   }
 }
