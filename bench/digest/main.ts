@@ -27,7 +27,7 @@ const WORKERS = (process.env.DIGEST_BENCH_WORKERS ?? '1,2').split(',').map(Numbe
 const OPPORTUNITIES = 200;
 const AIM_SECONDS = 60;
 const AIM_SIZE = 100_000;
-// Flags for the workers' node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (Node 20 refuses these in NODE_OPTIONS).
+// Flags for the workers' node besides the one production gives it (docker/entrypoint.sh), e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (Node 20 refuses these in NODE_OPTIONS).
 const WORKER_NODE_ARGS = (process.env.DIGEST_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 // utime + stime, in clock ticks (100 a second on Linux).
@@ -58,7 +58,7 @@ async function runOnce(subscribers: number, workerCount: number) {
     };
     const workers: ChildProcess[] = [];
     for (let i = 0; i < workerCount; i += 1) {
-      workers.push(spawn(process.execPath, [...WORKER_NODE_ARGS, 'dist/apps/notification-worker/src/main.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] }));
+      workers.push(spawn(process.execPath, ['--max-semi-space-size=16', ...WORKER_NODE_ARGS, 'dist/apps/notification-worker/src/main.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] }));
     }
     const queue = createQueue({ QUEUE_BACKEND: core.QUEUE_BACKEND, REDIS_URL: core.REDIS_URL, DATABASE_URL: url, QUEUE_PREFIX: prefix }, DIGEST_QUEUE, 'producer');
     try {
