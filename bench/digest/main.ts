@@ -27,7 +27,8 @@ const WORKERS = (process.env.DIGEST_BENCH_WORKERS ?? '1,2').split(',').map(Numbe
 const OPPORTUNITIES = 200;
 const AIM_SECONDS = 60;
 const AIM_SIZE = 100_000;
-// Flags for the workers' node besides the one production gives it (docker/entrypoint.sh), e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (Node 20 refuses these in NODE_OPTIONS).
+// Flags for the workers' node besides the one production gives it (docker/entrypoint.sh), e.g.
+// `--cpu-prof --cpu-prof-dir=/tmp/prof` (Node 20 refuses these in NODE_OPTIONS).
 const WORKER_NODE_ARGS = (process.env.DIGEST_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 // utime + stime, in clock ticks (100 a second on Linux).
@@ -55,6 +56,8 @@ async function runOnce(subscribers: number, workerCount: number) {
       SMTP_URL: `smtp://127.0.0.1:${sinkPort}${connections ? `?maxConnections=${connections}` : ''}`,
       DIGEST_SCHEDULES: 'false',
       LOG_LEVEL: 'warn',
+      // Two workers on one machine cannot both listen on the metrics port.
+      NOTIFICATION_WORKER_METRICS_PORT: '0',
     };
     const workers: ChildProcess[] = [];
     for (let i = 0; i < workerCount; i += 1) {
