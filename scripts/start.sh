@@ -200,7 +200,7 @@ fi
 
 run_process api node dist/apps/api/src/main.js
 run_process matching-worker node dist/apps/matching-worker/src/main.js
-run_process notification-worker node dist/apps/notification-worker/src/main.js
+run_process notification-worker node --max-semi-space-size=16 dist/apps/notification-worker/src/main.js  # as docker/entrypoint.sh
 export API_URL="${API_URL:-http://${HOST:-127.0.0.1}:${PORT:-3000}}"
 run_process web node dist/apps/web/src/main.js
 

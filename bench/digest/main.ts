@@ -26,7 +26,13 @@ const SIZES = (process.env.DIGEST_BENCH_SIZES ?? '10000,100000').split(',').map(
 const WORKERS = (process.env.DIGEST_BENCH_WORKERS ?? '1,2').split(',').map(Number);
 const OPPORTUNITIES = 200;
 const AIM_SECONDS = 60;
+const AIM_SIZE = 100_000;
+// Flags for the workers' node besides the one production gives it (docker/entrypoint.sh), e.g.
+// `--cpu-prof --cpu-prof-dir=/tmp/prof` (Node 20 refuses these in NODE_OPTIONS).
+const WORKER_NODE_ARGS = (process.env.DIGEST_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
+// utime + stime, in clock ticks (100 a second on Linux).
+const cpuSeconds = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ').slice(11, 13).map(Number).reduce((a, b) => a + b) / 100;
 const peakRssMiB = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 async function runOnce(subscribers: number, workerCount: number) {
@@ -50,10 +56,12 @@ async function runOnce(subscribers: number, workerCount: number) {
       SMTP_URL: `smtp://127.0.0.1:${sinkPort}${connections ? `?maxConnections=${connections}` : ''}`,
       DIGEST_SCHEDULES: 'false',
       LOG_LEVEL: 'warn',
+      // Two workers on one machine cannot both listen on the metrics port.
+      NOTIFICATION_WORKER_METRICS_PORT: '0',
     };
     const workers: ChildProcess[] = [];
     for (let i = 0; i < workerCount; i += 1) {
-      workers.push(spawn(process.execPath, ['dist/apps/notification-worker/src/main.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] }));
+      workers.push(spawn(process.execPath, ['--max-semi-space-size=16', ...WORKER_NODE_ARGS, 'dist/apps/notification-worker/src/main.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] }));
     }
     const queue = createQueue({ QUEUE_BACKEND: core.QUEUE_BACKEND, REDIS_URL: core.REDIS_URL, DATABASE_URL: url, QUEUE_PREFIX: prefix }, DIGEST_QUEUE, 'producer');
     try {
@@ -68,6 +76,8 @@ async function runOnce(subscribers: number, workerCount: number) {
                AND (s.partnership_id IS NULL OR o.partnership_id = s.partnership_id))`,
         )
       ).rows as [{ expected: number }];
+      // The workers' CPU for the run, which a busy machine stretches less than the wall clock.
+      const cpuBefore = workers.reduce((sum, worker) => sum + cpuSeconds(worker.pid!), 0);
       const start = performance.now();
       const run = await requestDigestRun(queue, 'daily');
       const at = { queued: 0, planned: 0, marked: 0 };
@@ -84,6 +94,7 @@ async function runOnce(subscribers: number, workerCount: number) {
         await sleep(100);
       }
       const seconds = (liveSink.lastAt() - start) / 1000;
+      const cpuMs = (1000 * (workers.reduce((sum, worker) => sum + cpuSeconds(worker.pid!), 0) - cpuBefore)) / expected;
       await sleep(1000);
       return {
         subscribers,
@@ -93,6 +104,7 @@ async function runOnce(subscribers: number, workerCount: number) {
         firstSent: (liveSink.firstAt() - start) / 1000,
         seconds,
         perSecond: expected / seconds,
+        cpuMs,
         peakMiB: Math.max(...workers.map((worker) => peakRssMiB(worker.pid!))),
         twice: liveSink.duplicates() + Math.max(0, liveSink.count() - expected - liveSink.duplicates()),
       };
@@ -112,18 +124,20 @@ async function runOnce(subscribers: number, workerCount: number) {
 const s = (seconds: number, width = 7) => seconds.toFixed(1).padStart(width);
 console.log(`Daily digest: ${OPPORTUNITIES} new opportunities, subscribers with varied filters, through a local SMTP sink`);
 console.log('Seconds from the run\'s start until: its batches were queued, every digest planned, the first and the last accepted, all marked sent');
-console.log('subscribers | workers | digests sent | queued | planned | first | last (s) | marked | digests/s | worker peak RSS | sent twice');
+console.log('subscribers | workers | digests sent | queued | planned | first | last (s) | marked | digests/s | worker CPU ms/digest | worker peak RSS | sent twice');
 const results = [];
 for (const size of SIZES) {
   for (const workers of WORKERS) {
     const r = await runOnce(size, workers);
     results.push(r);
     console.log(
-      `${String(r.subscribers).padStart(11)} | ${String(r.workers).padStart(7)} | ${String(r.emails).padStart(12)} | ${s(r.queued, 6)} | ${s(r.planned)} | ${s(r.firstSent, 5)} | ${s(r.seconds, 8)} | ${s(r.marked, 6)} | ${r.perSecond.toFixed(0).padStart(9)} | ${r.peakMiB.toFixed(0).padStart(11)} MiB | ${r.twice}`,
+      `${String(r.subscribers).padStart(11)} | ${String(r.workers).padStart(7)} | ${String(r.emails).padStart(12)} | ${s(r.queued, 6)} | ${s(r.planned)} | ${s(r.firstSent, 5)} | ${s(r.seconds, 8)} | ${s(r.marked, 6)} | ${r.perSecond.toFixed(0).padStart(9)} | ${r.cpuMs.toFixed(2).padStart(19)} | ${r.peakMiB.toFixed(0).padStart(11)} MiB | ${r.twice}`,
     );
   }
 }
-for (const r of results.filter((result) => result.subscribers === Math.max(...SIZES))) {
-  console.log(`Aim: every digest of ${r.subscribers} subscribers in under ${AIM_SECONDS} s with ${r.workers} worker(s): ${r.seconds < AIM_SECONDS ? 'met' : 'not met'} (${r.seconds.toFixed(1)} s).`);
+// The last line says whether the aim is met: by the fastest of the worker counts (the table has each).
+const aimed = results.filter((r) => r.subscribers === AIM_SIZE).sort((a, b) => a.seconds - b.seconds)[0];
+if (aimed) {
+  console.log(`${AIM_SIZE.toLocaleString('en-GB')} digests: ${aimed.seconds.toFixed(1)} s (aim: under ${AIM_SECONDS} s): ${aimed.seconds < AIM_SECONDS ? 'met' : 'NOT MET'}`);
 }
 process.exit(results.some((r) => r.twice > 0) ? 1 : 0);

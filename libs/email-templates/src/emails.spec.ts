@@ -34,3 +34,21 @@ describe('the password reset email', () => {
     expect(email.html).toContain('Dear Alex &lt;Rivers&gt;,');
   });
 });
+
+describe('the digest', () => {
+  const item = { title: 'Court skills <workshop>', type: 'teaching', partnershipName: 'Norfolk and Suffolk', firstSessionAt: '2027-07-01T09:00:00.000Z' as string | null, closesAt: '2027-06-20T22:00:00.000Z', link: 'https://tpm.example.org/o/1' };
+  const digest = (opportunities: (typeof item)[]) => render('digest', { subscriptionId: 's1', frequency: 'daily', total: opportunities.length, opportunities, moreLink: 'https://tpm.example.org/all' }, sender, signed);
+
+  it('lists each opportunity with its times in London time, escaped in the HTML part', () => {
+    const email = digest([item]);
+    expect(email.text).toContain('- Teaching: Court skills <workshop> (Norfolk and Suffolk), from Thu, 1 Jul 2027, 10:00 BST; apply by Sun, 20 Jun 2027, 23:00 BST\n  https://tpm.example.org/o/1');
+    expect(email.html).toContain('<li><a href="https://tpm.example.org/o/1">Court skills &lt;workshop&gt;</a>:  (Norfolk and Suffolk), from Thu, 1 Jul 2027, 10:00 BST; apply by Sun, 20 Jun 2027, 23:00 BST</li>');
+  });
+
+  it('renders an opportunity listed before the same way again, and one that changed since as it is now', () => {
+    expect(digest([item, { ...item, link: 'https://tpm.example.org/o/2' }])).toEqual(digest([item, { ...item, link: 'https://tpm.example.org/o/2' }]));
+    const changed = digest([{ ...item, title: 'Court skills, part two', firstSessionAt: null }]);
+    expect(changed.text).toContain('- Teaching: Court skills, part two (Norfolk and Suffolk); apply by');
+    expect(changed.html).not.toContain('&lt;workshop&gt;');
+  });
+});

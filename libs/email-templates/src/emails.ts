@@ -1,7 +1,7 @@
 import type { EmailPreference } from '#libs/mail-contract';
 import { calendarInvite, type SessionTimes } from '#libs/calendar';
 import { type Email, layout } from './layout.js';
-import { html, londonTime } from './markup.js';
+import { Html, html, londonTime } from './markup.js';
 
 /**
  * A kind a person chooses (`EmailPreference`); `essential` ones (about their own application, their
@@ -311,8 +311,7 @@ export const TEMPLATES: { [N in TemplateName]: Template<TemplateParams[N]> } = {
     kind: 'subscription',
     render: (p) => {
       const shown = p.opportunities;
-      const line = (o: DigestItem) =>
-        `${TYPE_NAMES[o.type] ?? o.type}: ${o.title} (${o.partnershipName})${o.firstSessionAt ? `, from ${londonTime(o.firstSessionAt)}` : ''}; apply by ${londonTime(o.closesAt)}`;
+      const lines = shown.map(digestLine);
       return layout({
         subject: p.frequency === 'instant' ? `New opportunity for you: ${shown[0]?.title ?? ''}` : `${p.total} new ${p.total === 1 ? 'opportunity' : 'opportunities'} for you`,
         partnershipName: 'Teaching Partnership Marketplace',
@@ -322,13 +321,35 @@ export const TEMPLATES: { [N in TemplateName]: Template<TemplateParams[N]> } = {
             ? 'A new opportunity matches what you asked for.'
             : `Your ${p.frequency} digest: ${p.total} new ${p.total === 1 ? 'opportunity matches' : 'opportunities match'} what you asked for${p.total > shown.length ? `; here are the first ${shown.length}` : ''}.`,
         ],
-        extraHtml: html`<ul>${shown.map((o) => html`<li><a href="${o.link}">${o.title}</a>: ${line(o).slice(line(o).indexOf('(') - 1)}</li>`)}</ul>`,
-        extraText: shown.map((o) => `- ${line(o)}\n  ${o.link}`).join('\n'),
+        extraHtml: new Html(`<ul>${lines.map((line) => line.html).join('')}</ul>`),
+        extraText: lines.map((line) => line.text).join('\n'),
         action: { label: 'See all opportunities', url: p.moreLink },
       });
     },
   },
 };
+
+/**
+ * One opportunity's lines in a digest, made once and reused: a run's digests list the same few
+ * hundred opportunities again and again, and formatting their times is most of a digest's
+ * rendering. Keyed by everything the lines are made of, so a changed opportunity is made afresh.
+ */
+const digestLines = new Map<string, { html: string; text: string }>();
+const DIGEST_LINES_KEPT = 10_000;
+
+function digestLine(o: DigestItem): { html: string; text: string } {
+  // NUL cannot occur in PostgreSQL text, so no two items share a key.
+  const key = `${o.link}\0${o.title}\0${o.type}\0${o.partnershipName}\0${o.firstSessionAt ?? ''}\0${o.closesAt}`;
+  let made = digestLines.get(key);
+  if (!made) {
+    const line = `${TYPE_NAMES[o.type] ?? o.type}: ${o.title} (${o.partnershipName})${o.firstSessionAt ? `, from ${londonTime(o.firstSessionAt)}` : ''}; apply by ${londonTime(o.closesAt)}`;
+    made = { html: html`<li><a href="${o.link}">${o.title}</a>: ${line.slice(line.indexOf('(') - 1)}</li>`.value, text: `- ${line}\n  ${o.link}` };
+    // Cleared rather than grown: more than this is not one run's opportunities.
+    if (digestLines.size >= DIGEST_LINES_KEPT) digestLines.clear();
+    digestLines.set(key, made);
+  }
+  return made;
+}
 
 export function render<N extends TemplateName>(name: N, params: TemplateParams[N], sender: Sender, signed: SignedLinks): RenderedEmail {
   return TEMPLATES[name].render(params, sender, signed);
