@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from './event-envelope.js';
-import { OutboxEventRow } from './outbox-event.entity.js';
+import type { OutboxEventRow } from './outbox-event.entity.js';
 
 /**
  * Records events in the outbox. Call it with the transaction's manager of the command that
@@ -18,8 +18,14 @@ export async function appendToOutbox(manager: EntityManager, events: readonly Ev
   );
 }
 
+/** What an envelope is rebuilt from: an entity, or a plain row selected under the same property names. */
+export type OutboxRecord = Pick<
+  OutboxEventRow,
+  'id' | 'type' | 'version' | 'occurredAt' | 'aggregateType' | 'aggregateId' | 'partnershipId' | 'actorId' | 'correlationId' | 'payload'
+>;
+
 /** A stored row as the envelope it was written from; its type and payload were checked when it was. */
-export function envelopeOf(row: OutboxEventRow): EventEnvelope {
+export function envelopeOf(row: OutboxRecord): EventEnvelope {
   return {
     id: row.id,
     type: row.type,
