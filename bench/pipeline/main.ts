@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import { cpus, loadavg } from 'node:os';
 import { recreateDatabase } from './bench-database.js';
+import { BarePipeline } from './bare-pipeline.js';
+import { CpuMeter } from './cpu.js';
 import { Pipeline } from './pipeline.js';
 import { RawBullmq } from './raw-bullmq.js';
 import { removeRedisKeys } from '#libs/testing';
 import { type BackendFigures, compareBackends, type Figures, type PipelineFigures, report } from './report.js';
+import type { Stages } from './timings.js';
 import { ADD_BATCH_SIZE, benchBackends, type BenchSettings, benchSettings, EVENTS, PRODUCERS, STEADY_EVENTS, STEADY_RATE, WARM_UP_EVENTS } from './settings.js';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -19,8 +22,11 @@ say(`raw BullMQ: Queue.addBulk in batches of ${ADD_BATCH_SIZE} (jobs shaped and 
 say('  throughput: first add to last job completed; latency: add resolved to job completed.');
 say(`pipeline: the real RegisterUniversityCommand on the CommandBus of the API's module (university + outbox row in one transaction), ${PRODUCERS} in flight;`);
 say(`  OutboxRelay (batch ${api.OUTBOX_BATCH_SIZE}) -> BullMQ -> matching EventConsumer (inbox row in its own transaction); pool of ${api.DATABASE_POOL_SIZE} per app.`);
-say('  The relay also puts every event on the notification queue, which nothing consumes here.');
 say('  throughput: first commit (outbox occurred_at) to last inbox handled_at; latency: command resolved to inbox handled_at.');
+say('bare twin: the same design in plain pg and bullmq, no framework, on tables of the same shape, the same queue backend, job options,');
+say('  pool sizes, relay batch and worker concurrency; timed the same way.');
+say('CPU ms an event: over each throughput run, this Node process (process.cpuUsage), the PostgreSQL backends of the bench database');
+say('  and the Redis server (/proc); Redis is shared with other work on the machine.');
 
 const measured: BackendFigures[] = [];
 for (const backend of backends) {
@@ -29,11 +35,10 @@ for (const backend of backends) {
   // A fresh database for each backend, so the second does not run on the first's rows.
   const database = await recreateDatabase(settings.api.DATABASE_URL);
   try {
-    const raw = await measureRaw(settings);
-    const pipeline = await measurePipeline(settings);
+    const figures = { backend, ...(await measureAll(settings)) };
     say();
-    say(report(raw, pipeline, STEADY_RATE));
-    measured.push({ backend, raw, pipeline });
+    say(report(figures, STEADY_RATE));
+    measured.push(figures);
   } catch (error) {
     // The other backend's figures are still worth having.
     say(`The run on ${backend} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -51,30 +56,48 @@ if (measured.length > 1) {
   say(compareBackends(measured, STEADY_RATE));
 }
 
-async function measureRaw(settings: BenchSettings): Promise<Figures> {
+async function measureAll(settings: BenchSettings): Promise<Omit<BackendFigures, 'backend'>> {
+  const meter = await CpuMeter.start(settings.api.DATABASE_URL, settings.worker.QUEUE_BACKEND === 'redis' ? settings.worker.REDIS_URL : undefined);
+  try {
+    const raw = await measureRaw(settings, meter);
+    const bare = await measureTwin('bare twin', await BarePipeline.start(settings), meter);
+    const pipeline = await measureTwin('pipeline', await Pipeline.start(settings), meter);
+    return { raw, bare, pipeline };
+  } finally {
+    await meter.close();
+  }
+}
+
+async function measureRaw(settings: BenchSettings, meter: CpuMeter): Promise<Figures> {
   const raw = new RawBullmq(settings);
   try {
     await raw.ready();
     await raw.throughput(WARM_UP_EVENTS);
-    const eventsPerSecond = await raw.throughput(EVENTS);
+    let eventsPerSecond = 0;
+    const cpu = await meter.measure(EVENTS, async () => {
+      eventsPerSecond = await raw.throughput(EVENTS);
+    });
     say(`raw BullMQ: ${n(eventsPerSecond)} jobs/s`);
     const latency = await raw.latency(STEADY_EVENTS, STEADY_RATE);
-    return { eventsPerSecond, latency };
+    return { eventsPerSecond, latency, cpu };
   } finally {
     await raw.close();
   }
 }
 
-async function measurePipeline(settings: BenchSettings): Promise<PipelineFigures> {
-  const pipeline = await Pipeline.start(settings);
+/** The product's pipeline or its bare twin: both are driven and timed alike. */
+async function measureTwin(what: string, side: Pipeline | BarePipeline, meter: CpuMeter): Promise<PipelineFigures> {
   try {
-    await pipeline.throughput('warm-up', WARM_UP_EVENTS, PRODUCERS);
-    const stages = await pipeline.throughput('throughput', EVENTS, PRODUCERS);
-    say(`pipeline: ${n(stages.eventsPerSecond)} events/s`);
-    const latency = await pipeline.latency('steady', STEADY_EVENTS, STEADY_RATE);
-    const backlogPerSecond = await pipeline.drainBacklog('backlog', EVENTS);
-    return { eventsPerSecond: stages.eventsPerSecond, latency, stages, backlogPerSecond };
+    await side.throughput('warm-up', WARM_UP_EVENTS, PRODUCERS);
+    let stages: Stages | undefined;
+    const cpu = await meter.measure(EVENTS, async () => {
+      stages = await side.throughput('throughput', EVENTS, PRODUCERS);
+    });
+    say(`${what}: ${n(stages!.eventsPerSecond)} events/s`);
+    const latency = await side.latency('steady', STEADY_EVENTS, STEADY_RATE);
+    const backlogPerSecond = await side.drainBacklog('backlog', EVENTS);
+    return { eventsPerSecond: stages!.eventsPerSecond, latency, stages: stages!, backlogPerSecond, cpu };
   } finally {
-    await pipeline.close();
+    await side.close();
   }
 }

@@ -1,14 +1,24 @@
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CoreConfig } from '#libs/config';
-import { PREPARED } from '#libs/database';
+import { PREPARED_SQL } from '#libs/database';
 import { EventPublisher } from './event-publisher.js';
 import { OutboxEventRow } from './outbox-event.entity.js';
-import { envelopeOf } from './outbox.js';
+import { envelopeOf, type OutboxRecord } from './outbox.js';
 
 const MAX_BACKOFF_MS = 5_000;
+
+/** The oldest undispatched rows, locked so that a relay beside this one skips them. */
+const CLAIM_BATCH = `${PREPARED_SQL}
+  SELECT id, type, version, occurred_at AS "occurredAt", aggregate_type AS "aggregateType", aggregate_id AS "aggregateId",
+         partnership_id AS "partnershipId", actor_id AS "actorId", correlation_id AS "correlationId", payload
+    FROM outbox_events WHERE dispatched_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`;
+
+// One array parameter rather than one a row: the same statement text whatever the batch's size.
+const MARK_DISPATCHED = `${PREPARED_SQL}
+  UPDATE outbox_events SET dispatched_at = now(), dispatch_attempts = dispatch_attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`;
 
 class DispatchFailed extends Error {
   constructor(
@@ -90,15 +100,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async dispatchBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = await manager
-        .createQueryBuilder(OutboxEventRow, 'event')
-        .comment(PREPARED)
-        .where('event.dispatched_at IS NULL')
-        .orderBy('event.position')
-        .limit(this.config.OUTBOX_BATCH_SIZE)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
+      // Plain SQL on the relay's hot path: the rows go straight out as envelopes, so TypeORM's query
+      // building and entity hydration bought nothing but time and garbage on every batch.
+      const rows: OutboxRecord[] = await manager.query(CLAIM_BATCH, [this.config.OUTBOX_BATCH_SIZE]);
       if (rows.length === 0) return 0;
       const ids = rows.map((row) => row.id);
       try {
@@ -106,11 +110,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       } catch (error) {
         throw new DispatchFailed(ids, error);
       }
-      await manager.update(
-        OutboxEventRow,
-        { id: In(ids) },
-        { dispatchedAt: () => 'now()', dispatchAttempts: () => 'dispatch_attempts + 1', lastError: null },
-      );
+      await manager.query(MARK_DISPATCHED, [ids]);
       return rows.length;
     });
   }

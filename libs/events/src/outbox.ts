@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from './event-envelope.js';
-import { OutboxEventRow } from './outbox-event.entity.js';
+import type { OutboxEventRow } from './outbox-event.entity.js';
 
 /**
  * Records events in the outbox. Call it with the transaction's manager of the command that
@@ -8,18 +8,52 @@ import { OutboxEventRow } from './outbox-event.entity.js';
  * that loads no entities can emit events too.
  */
 export async function appendToOutbox(manager: EntityManager, events: readonly EventEnvelope[]): Promise<void> {
-  if (events.length === 0) return;
+  for (let first = 0; first < events.length; first += EVENTS_A_STATEMENT) {
+    await insertOutboxRows(manager, events.slice(first, first + EVENTS_A_STATEMENT));
+  }
+}
+
+/** Well under PostgreSQL's 65,535 parameters a statement at 10 an event. */
+const EVENTS_A_STATEMENT = 1000;
+
+/**
+ * A row of parameters an event, which PostgreSQL takes as they are, rather than one JSON document of
+ * them all that it would parse and take apart again: most commands have one event.
+ */
+async function insertOutboxRows(manager: EntityManager, events: readonly EventEnvelope[]): Promise<void> {
+  const rows: string[] = [];
+  const parameters: unknown[] = [];
+  for (const event of events) {
+    const at = parameters.length;
+    rows.push(`($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8}, $${at + 9}, $${at + 10})`);
+    parameters.push(
+      event.id,
+      event.type,
+      event.version,
+      event.occurredAt,
+      event.aggregateType,
+      event.aggregateId,
+      event.partnershipId,
+      event.actorId,
+      event.correlationId,
+      JSON.stringify(event.payload),
+    );
+  }
   await manager.query(
     `INSERT INTO outbox_events (id, type, version, occurred_at, aggregate_type, aggregate_id, partnership_id, actor_id, correlation_id, payload)
-     SELECT id, type, version, "occurredAt", "aggregateType", "aggregateId", "partnershipId", "actorId", "correlationId", payload
-     FROM jsonb_to_recordset($1::jsonb) AS event (id uuid, type text, version integer, "occurredAt" timestamptz, "aggregateType" text,
-          "aggregateId" text, "partnershipId" uuid, "actorId" uuid, "correlationId" text, payload jsonb)`,
-    [JSON.stringify(events)],
+     VALUES ${rows.join(', ')}`,
+    parameters,
   );
 }
 
+/** What an envelope is rebuilt from: an entity, or a plain row selected under the same property names. */
+export type OutboxRecord = Pick<
+  OutboxEventRow,
+  'id' | 'type' | 'version' | 'occurredAt' | 'aggregateType' | 'aggregateId' | 'partnershipId' | 'actorId' | 'correlationId' | 'payload'
+>;
+
 /** A stored row as the envelope it was written from; its type and payload were checked when it was. */
-export function envelopeOf(row: OutboxEventRow): EventEnvelope {
+export function envelopeOf(row: OutboxRecord): EventEnvelope {
   return {
     id: row.id,
     type: row.type,

@@ -12,8 +12,11 @@ export class RegisterOrganisationHandler implements ICommandHandler<RegisterOrga
   async execute<Shown>({ type, request, actorId }: RegisterOrganisationCommand<{ name: string }, Shown>): Promise<Shown> {
     const organisation = await conflictOnDuplicate(type.uniqueName, `A ${type.noun} named "${request.name}" is already registered.`, () =>
       transactionWithEvents(this.dataSource, async (transaction) => {
-        const saved = await transaction.save(transaction.create(type.entity, type.columnsOf(request)));
-        return { result: saved, events: [type.registered(saved, actorId)] };
+        // insert, not save: a new row needs no look-up or change tracking, and TypeORM still fills
+        // in the generated id and timestamps from the INSERT's RETURNING.
+        const organisation = transaction.create(type.entity, type.columnsOf(request));
+        await transaction.insert(type.entity, organisation);
+        return { result: organisation, events: [type.registered(organisation, actorId)] };
       }),
     );
     return type.show(organisation);
