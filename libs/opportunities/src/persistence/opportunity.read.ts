@@ -1,12 +1,12 @@
 import { NotFoundException } from '@nestjs/common';
-import { type EntityManager, In } from 'typeorm';
-import { PREPARED } from '#libs/database';
+import type { EntityManager } from 'typeorm';
+import { PREPARED_SQL } from '#libs/database';
 import type { Caller } from '#libs/identity';
 import { londonDateTime } from '#libs/http';
 import { actionsFrom } from '../domain/opportunity.js';
 import { canChange, canSee } from '../domain/opportunity-access.js';
 import type { OpportunityResponse } from '../http/opportunity.dto.js';
-import { OpportunitySession } from './opportunity-session.entity.js';
+import type { OpportunitySession } from './opportunity-session.entity.js';
 import { Opportunity } from './opportunity.entity.js';
 import { placesTaken } from './places-taken.js';
 
@@ -22,6 +22,10 @@ export async function visibleOpportunity(
   return opportunity;
 }
 
+// Plain SQL on every listing's path: one statement text whatever the page's size, and no entities to build.
+const SESSIONS_OF = `${PREPARED_SQL}SELECT opportunity_id AS "opportunityId", starts_at AS "startsAt", ends_at AS "endsAt", place, online_link AS "onlineLink"
+  FROM opportunity_sessions WHERE opportunity_id = ANY ($1::uuid[]) ORDER BY starts_at`;
+
 /**
  * The one place stored opportunities become what the API shows to `caller` (sessions and counts in
  * one query each); every field listed on purpose. What only those who may change it see (the count
@@ -33,7 +37,7 @@ export async function toOpportunityResponses(manager: EntityManager, opportuniti
   const ids = opportunities.map((o) => o.id);
   const changeable = caller ? opportunities.filter((opportunity) => canChange(caller, opportunity)).map((o) => o.id) : [];
   // One after another: inside a command's transaction the manager has a single connection.
-  const sessions = await manager.find(OpportunitySession, { where: { opportunityId: In(ids) }, order: { startsAt: 'ASC' }, comment: PREPARED });
+  const sessions = await manager.query<Pick<OpportunitySession, 'opportunityId' | 'startsAt' | 'endsAt' | 'place' | 'onlineLink'>[]>(SESSIONS_OF, [ids]);
   // Read here so that every answer says what is left.
   const taken = await placesTaken(manager, ids);
   const counts = await applicationCounts(manager, changeable);
