@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import { NotificationConfig } from '../notification.config.js';
+import { composeAlternative } from './mime-message.js';
 import type { RenderedEmail } from '#libs/email-templates';
 
 export interface OutgoingEmail extends RenderedEmail {
@@ -55,16 +56,23 @@ export class Mailer implements OnApplicationBootstrap, OnApplicationShutdown {
 
   async send(email: OutgoingEmail): Promise<void> {
     try {
-      await this.transport.sendMail({
-        from: { name: this.config.MAIL_FROM_NAME, address: this.config.MAIL_FROM },
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        messageId: email.messageId,
-        headers: email.headers,
-        ...(email.calendar ? { icalEvent: { method: 'REQUEST', filename: 'invite.ics', content: email.calendar } } : {}),
-      });
+      const from = { name: this.config.MAIL_FROM_NAME, address: this.config.MAIL_FROM };
+      // Without an invitation to attach, the message is composed here and handed over whole.
+      await this.transport.sendMail(
+        email.calendar
+          ? {
+              from,
+              to: email.to,
+              subject: email.subject,
+              text: email.text,
+              html: email.html,
+              messageId: email.messageId,
+              headers: email.headers,
+              icalEvent: { method: 'REQUEST', filename: 'invite.ics', content: email.calendar },
+            }
+          : // The Message-ID spares nodemailer making one of its own for a message it does not compose.
+            { envelope: { from: from.address, to: [email.to] }, messageId: email.messageId, raw: composeAlternative({ ...email, from, date: new Date() }) },
+      );
     } catch (error) {
       const smtp = error as { responseCode?: number; command?: string; response?: string };
       // A 5xx at other steps (auth, MAIL FROM) is ours to fix: it stays a failure to retry, and to see.
