@@ -40,14 +40,16 @@ export async function planDigests(
      ), items AS (
        -- Each opportunity as a digest lists it, made once rather than once per subscriber it matches.
        SELECT jsonb_object_agg(id, item) AS by_id FROM fresh
-     ), matched AS (
-       SELECT s.id AS subscription_id, f.id, f.position, f.first_session_at
-       FROM subs s JOIN fresh f ON f.position > s.last_position AND ${subscriptionWants('s', 'f')}
      ), digests AS (
-       -- Narrow rows to sort and group: the items are looked up for the ten shown only.
-       SELECT subscription_id, max(position) AS last_position, count(*) AS total,
-         (array_agg(id ORDER BY first_session_at NULLS LAST, id))[1:${DIGEST_ITEMS}] AS shown
-       FROM matched GROUP BY subscription_id
+       -- Per subscription, so each sorts only its own matches: one sort of every pair in the batch spills to disk.
+       SELECT s.id AS subscription_id, m.last_position, m.total, m.shown
+       FROM subs s CROSS JOIN LATERAL (
+         SELECT max(f.position) AS last_position, count(*) AS total,
+           -- Narrow rows to sort: the items are looked up for the ten shown only.
+           (array_agg(f.id ORDER BY f.first_session_at NULLS LAST, f.id))[1:${DIGEST_ITEMS}] AS shown
+         FROM fresh f WHERE f.position > s.last_position AND ${subscriptionWants('s', 'f')}
+       ) m
+       WHERE m.total > 0
      ), inserted AS (
        INSERT INTO sent_messages (event_key, recipient, template, params, user_id)
        SELECT 'digest-' || $3 || '-' || d.subscription_id, s.email, 'digest',
