@@ -56,6 +56,16 @@ export class NotificationConfig extends WorkerConfig {
   @Max(100)
   DIGEST_SEND_CONCURRENCY: number = 10;
 
+  /**
+   * How long a message the SMTP server took waits to be marked sent with those taken after it. One
+   * UPDATE (and commit) for many saves PostgreSQL and the worker a quarter of a digest's CPU; the
+   * price is the window in which a worker that dies sends a message again: this long and one UPDATE.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  SENT_MARK_DELAY_MS: number = 25;
+
   /** "Recommended for you" emails one practitioner gets in seven days at most; the rest wait in the product. */
   @IsInt()
   @Min(0)

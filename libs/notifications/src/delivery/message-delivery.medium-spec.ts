@@ -90,4 +90,22 @@ describe('delivering messages at once', () => {
     const [{ locks }] = await dataSource.query<[{ locks: number }]>(`SELECT count(*)::int AS locks FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
     expect(locks).toBe(0);
   });
+
+  it('marks what the server took within SENT_MARK_DELAY_MS in one statement, and all of it before the delivery ends', async () => {
+    // Each statement marks its rows at its own transaction's now(): one sent_at a statement.
+    const markStatements = async (keys: string[]) =>
+      (await dataSource.query<[{ statements: number }]>(`SELECT count(DISTINCT sent_at)::int AS statements FROM sent_messages WHERE event_key = ANY($1)`, [keys]))[0]
+        .statements;
+    const deliverAll = async (period: string, delayMs: number) => {
+      const { keys } = await planned(period, 12);
+      await new MessageDelivery(dataSource, slowMailer(5).mailer, Object.assign(new NotificationConfig(), config, { SENT_MARK_DELAY_MS: delayMs }), new Links(config)).deliver(keys, {
+        concurrency: 4,
+      });
+      expect((await statuses(keys)).every((row) => row.status === 'sent')).toBe(true);
+      return markStatements(keys);
+    };
+    // Three rounds of four sends of 5 ms each: all taken within 500 ms.
+    expect(await deliverAll('coalesced', 500)).toBe(1);
+    expect(await deliverAll('one-by-one', 0)).toBeGreaterThan(1);
+  });
 });

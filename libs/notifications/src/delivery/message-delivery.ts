@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Registry } from 'prom-client';
@@ -38,18 +39,25 @@ type ClaimedMessage = PendingMessage & { suppressed: boolean };
 
 /**
  * The messages the SMTP server took and that are not marked sent yet. One UPDATE at a time marks
- * all that were taken since the last; the next starts as soon as it is done.
+ * all that were taken since the last; the next starts `delayMs` after the first message it marks
+ * was taken, or when the one before it is done if that is later.
  */
 class SentMarks {
   private waiting: string[] = [];
   private writing: Promise<void> = Promise.resolve();
   private failure: Error | undefined;
 
-  constructor(private readonly connection: QueryRunner) {}
+  constructor(
+    private readonly connection: QueryRunner,
+    private readonly delayMs: number,
+  ) {}
 
   add(id: string): void {
     this.waiting.push(id);
-    if (this.waiting.length === 1) this.writing = this.writing.then(() => this.write());
+    if (this.waiting.length === 1) {
+      const delay = sleep(this.delayMs);
+      this.writing = this.writing.then(() => delay).then(() => this.write());
+    }
   }
 
   /** Waits until every message added is marked; throws when a mark could not be written. */
@@ -81,9 +89,9 @@ const MESSAGE_LOCK = `('x' || substr(md5(m.id::text), 1, 8))::bit(32)::int, ('x'
  * Sends pending messages. Each is claimed under its lock before it is sent, and marked sent on the
  * claiming connection before the lock goes, so two deliveries of one event never both send it, and
  * a message marked sent is never sent again. Marks are written in bulk: whatever the SMTP server
- * took since the last mark goes in one UPDATE, as soon as the one before it is done, so a worker
- * dying between the server's acceptance and the mark leaves at most those few messages pending:
- * they are sent once more, with the same Message-ID, which mail clients use to drop duplicates.
+ * took within SENT_MARK_DELAY_MS goes in one UPDATE, so a worker dying between the server's
+ * acceptance and the mark leaves at most those few messages pending: they are sent once more,
+ * with the same Message-ID, which mail clients use to drop duplicates.
  */
 @Injectable()
 export class MessageDelivery {
@@ -110,7 +118,7 @@ export class MessageDelivery {
     await connection.connect();
     try {
       const rows = await this.claim(connection, keys);
-      const marks = new SentMarks(connection);
+      const marks = new SentMarks(connection, this.config.SENT_MARK_DELAY_MS);
       let transientFailure: Error | undefined;
       let next = 0;
       const sender = async () => {
