@@ -148,6 +148,26 @@ describe('a lead’s people, invitations, members and specialisms, in Chromium',
     expect((await world.lead.http.get('/api/people').query({ q: 'pat.typo' }).expect(200)).body.items).toEqual([]);
   });
 
+  it('on a phone, scrolls the people table within its own region, by keyboard too, and not the page', async () => {
+    const page = await web.newPage({ width: 390 });
+    await (await SignInPage.open(page)).signInAs(world.lead);
+    await page.goto(`/partnership/${world.partnershipId}/people`);
+    const people = await on(PeoplePage, page);
+    const before = await people.horizontalScroll();
+    await page.screenshot({ path: '/tmp/people-390.png', fullPage: true });
+    expect(before.page.scrollWidth).toBeLessThanOrEqual(before.page.width);
+    expect(before.table.scrollWidth).toBeGreaterThan(before.table.width);
+    expect(before.table.scrollLeft).toBe(0);
+
+    // Reached with Tab from the last control before it, and scrolled with the arrow keys.
+    await page.getByRole('button', { name: 'Apply filters' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => [document.activeElement?.getAttribute('role'), document.activeElement?.getAttribute('aria-label')])).toEqual(['region', 'People']);
+    await page.keyboard.press('ArrowRight');
+    // Chromium scrolls smoothly: the region gets there a moment later.
+    await eventually(async () => (await people.horizontalScroll()).table.scrollLeft > 0);
+  });
+
   it('adds a member and removes it after saying what removing does', async () => {
     const page = await web.newPage();
     await (await SignInPage.open(page)).signInAs(world.lead);

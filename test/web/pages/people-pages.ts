@@ -12,6 +12,17 @@ export class PeoplePage extends PageObject {
   async statusOf(name: string): Promise<string> {
     return (await this.page.locator('#people tbody tr', { hasText: name }).locator('.govuk-tag').innerText()).trim();
   }
+
+  /** How far the page and the table's own region are scrolled across, and how far they can be. */
+  async horizontalScroll(): Promise<{ page: { width: number; scrollWidth: number }; table: { width: number; scrollWidth: number; scrollLeft: number } }> {
+    return this.page.evaluate(() => {
+      const region = document.querySelector('[role="region"][aria-label="People"]')!;
+      return {
+        page: { width: document.documentElement.clientWidth, scrollWidth: document.documentElement.scrollWidth },
+        table: { width: region.clientWidth, scrollWidth: region.scrollWidth, scrollLeft: region.scrollLeft },
+      };
+    });
+  }
 }
 
 export class InviteDetailsPage extends PageObject {
