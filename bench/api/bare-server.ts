@@ -27,7 +27,7 @@ export async function startBareServer(databaseUrl: string, practitionerEmail: st
     const values = [partnerships, practitioner.id, [...CAREER_STAGES], request.query.q, request.query.type];
     // The first page's count alongside the page, as the API does.
     const [count, found] = await Promise.all([
-      pool.query<{ total: number }>(`SELECT count(DISTINCT o.id)::int AS total FROM opportunities o WHERE ${where}`, values),
+      pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM opportunities o WHERE ${where}`, values),
       pool.query<{ id: string }>(`SELECT o.* FROM opportunities o WHERE ${where} ORDER BY o.first_session_at ASC, o.id ASC LIMIT 21`, values),
     ]);
     const ids = found.rows.slice(0, 20).map((row) => row.id);
