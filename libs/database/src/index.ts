@@ -5,3 +5,4 @@ export { migrations } from './migrations/index.js';
 export { createDatabaseIfMissing, databaseNameOf, onServer, quoteIdentifier, withDatabaseName } from './database-admin.js';
 export { EMBEDDED_POSTGRES_VERSION, EmbeddedDatabase } from './embedded/embedded-database.js';
 export { PREPARED, PREPARED_SQL } from './prepared-statements.js';
+export { withTransaction } from './transaction.js';

@@ -1,15 +1,21 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { withTransaction } from '#libs/database';
 import type { EventEnvelope } from './event-envelope.js';
 import type { OutboxEventRow } from './outbox-event.entity.js';
 
+/** What runs the outbox's statements: a transaction's manager, or the transaction's connection itself. */
+interface Statements {
+  query(sql: string, parameters: unknown[]): Promise<unknown>;
+}
+
 /**
- * Records events in the outbox. Call it with the transaction's manager of the command that
- * caused them, so the change and its events commit together or not at all. Plain SQL, so a worker
- * that loads no entities can emit events too.
+ * Records events in the outbox. Call it with the transaction of the command that caused them (its
+ * manager will do), so the change and its events commit together or not at all. Plain SQL, so a
+ * worker that loads no entities can emit events too.
  */
-export async function appendToOutbox(manager: EntityManager, events: readonly EventEnvelope[]): Promise<void> {
+export async function appendToOutbox(transaction: Statements, events: readonly EventEnvelope[]): Promise<void> {
   for (let first = 0; first < events.length; first += EVENTS_A_STATEMENT) {
-    await insertOutboxRows(manager, events.slice(first, first + EVENTS_A_STATEMENT));
+    await insertOutboxRows(transaction, events.slice(first, first + EVENTS_A_STATEMENT));
   }
 }
 
@@ -20,7 +26,7 @@ const EVENTS_A_STATEMENT = 1000;
  * A row of parameters an event, which PostgreSQL takes as they are, rather than one JSON document of
  * them all that it would parse and take apart again: most commands have one event.
  */
-async function insertOutboxRows(manager: EntityManager, events: readonly EventEnvelope[]): Promise<void> {
+async function insertOutboxRows(transaction: Statements, events: readonly EventEnvelope[]): Promise<void> {
   const rows: string[] = [];
   const parameters: unknown[] = [];
   for (const event of events) {
@@ -39,7 +45,7 @@ async function insertOutboxRows(manager: EntityManager, events: readonly EventEn
       JSON.stringify(event.payload),
     );
   }
-  await manager.query(
+  await transaction.query(
     `INSERT INTO outbox_events (id, type, version, occurred_at, aggregate_type, aggregate_id, partnership_id, actor_id, correlation_id, payload)
      VALUES ${rows.join(', ')}`,
     parameters,
@@ -70,14 +76,15 @@ export function envelopeOf(row: OutboxRecord): EventEnvelope {
 
 /**
  * Runs a command's `work` in one transaction with the events it returns: the change and its
- * events commit together or not at all.
+ * events commit together or not at all. The work has the transaction's manager; the transaction
+ * and the outbox rows go straight to the driver, as every command pays for them.
  */
 export function transactionWithEvents<T>(
   dataSource: DataSource,
   work: (transaction: EntityManager) => Promise<{ result: T; events: readonly EventEnvelope[] }>,
 ): Promise<T> {
-  return dataSource.transaction(async (transaction) => {
-    const { result, events } = await work(transaction);
+  return withTransaction(dataSource, async (transaction) => {
+    const { result, events } = await work(transaction.manager);
     await appendToOutbox(transaction, events);
     return result;
   });
