@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
-import { type AlternativeMessage, composeAlternative } from './mime-message.js';
+import { encode, wrap } from 'nodemailer/lib/qp';
+import { type AlternativeMessage, composeAlternative, quotedPrintable } from './mime-message.js';
 
 const unsubscribe = `https://tpm.example/unsubscribe?token=${'t'.repeat(140)}`;
 const message: AlternativeMessage = {
@@ -53,5 +54,30 @@ describe('composeAlternative', () => {
     expect(source.endsWith(`--${boundary}--\r\n`)).toBe(true);
     expect(source.match(/Content-Transfer-Encoding: quoted-printable/g)).toHaveLength(2);
     expect(source).toContain('Hello Si=C3=A2n');
+  });
+});
+
+describe('quotedPrintable', () => {
+  // Lines around the wrap length, of pieces that change where a soft break may go.
+  const pieces = ['word ', 'a', 'â', '€', '😀', '=', ' ', '\t', '.', ',', 'http://tpm.example/x?y=1&z=2', '<li>', 'x'.repeat(30)];
+  let seed = 7;
+  const random = (below: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % below;
+  };
+  const line = () => {
+    let made = '';
+    const length = 60 + random(40);
+    while (made.length < length) made += pieces[random(pieces.length)];
+    return made;
+  };
+
+  it('encodes a body line by line exactly as encoding it whole would, however often its lines recur', () => {
+    const lines = Array.from({ length: 40 }, line);
+    for (let body = 0; body < 300; body += 1) {
+      const picked = Array.from({ length: 1 + random(12) }, () => (random(4) === 0 ? '' : lines[random(lines.length)]!));
+      const text = picked.join(random(2) === 0 ? '\n' : '\r\n') + (random(2) === 0 ? '\n' : '');
+      expect(quotedPrintable(text)).toBe(wrap(encode(text.replace(/\r?\n/g, '\r\n')), 76));
+    }
   });
 });

@@ -20,8 +20,34 @@ const header = (name: string, value: string) => foldLines(`${name}: ${value}`, 7
 
 const displayName = (name: string) => (!isPlainText(name) ? word(name) : /[\x00-\x1F()<>@,;:\\".[\]]/.test(name) ? quoteString(name) : name);
 
+/**
+ * Each line of a part encoded on its own and remembered: a run's emails repeat the same lines (the
+ * layout, each opportunity's) over and over. A line is encoded with the break that ends it, which
+ * gives what encoding the whole part would, as soft breaks never cross a hard one.
+ */
+const encodedLines = new Map<string, string>();
+const MOST_LINES_KEPT = 10_000;
+
+function encodedLine(line: string): string {
+  let encoded = encodedLines.get(line);
+  if (encoded === undefined) {
+    // Cleared rather than grown: lines unique to one email (its unsubscribe link) come and go.
+    if (encodedLines.size >= MOST_LINES_KEPT) encodedLines.clear();
+    encoded = wrap(encode(`${line}\r\n`), 76);
+    encodedLines.set(line, encoded);
+  }
+  return encoded;
+}
+
+/** `body` in quoted-printable, its lines ending in CRLF. */
+export function quotedPrintable(body: string): string {
+  const lines = body.split(/\r?\n/);
+  const last = lines.pop()!;
+  return lines.map(encodedLine).join('') + wrap(encode(last), 76);
+}
+
 const part = (contentType: string, body: string) =>
-  `Content-Type: ${contentType}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${wrap(encode(body.replace(/\r?\n/g, '\r\n')), 76)}`;
+  `Content-Type: ${contentType}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${quotedPrintable(body)}`;
 
 /**
  * The message source of a plain-text and HTML email, ready for SMTP: what nodemailer's composer
