@@ -108,4 +108,20 @@ describe('delivering messages at once', () => {
     expect(await deliverAll('coalesced', 500)).toBe(1);
     expect(await deliverAll('one-by-one', 0)).toBeGreaterThan(1);
   });
+
+  it('marks what two deliveries at once had taken in one statement, each marked before it ends', async () => {
+    const [first, second] = [await planned('together-1', 6), await planned('together-2', 6)];
+    const delivery = new MessageDelivery(dataSource, slowMailer(5).mailer, Object.assign(new NotificationConfig(), config, { SENT_MARK_DELAY_MS: 500 }), new Links(config));
+    const allSent = async (keys: string[]) => (await statuses(keys)).every((row) => row.status === 'sent');
+    await Promise.all(
+      [first, second].map(async ({ keys }) => {
+        await delivery.deliver(keys, { concurrency: 3 });
+        expect(await allSent(keys)).toBe(true);
+      }),
+    );
+    const [{ statements }] = await dataSource.query<[{ statements: number }]>(`SELECT count(DISTINCT sent_at)::int AS statements FROM sent_messages WHERE event_key = ANY($1)`, [
+      [...first.keys, ...second.keys],
+    ]);
+    expect(statements).toBe(1);
+  });
 });

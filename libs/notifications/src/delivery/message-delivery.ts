@@ -38,43 +38,36 @@ interface PendingMessage {
 type ClaimedMessage = PendingMessage & { suppressed: boolean };
 
 /**
- * The messages the SMTP server took and that are not marked sent yet. One UPDATE at a time marks
- * all that were taken since the last; the next starts `delayMs` after the first message it marks
- * was taken, or when the one before it is done if that is later.
+ * The messages the SMTP server took and that are not marked sent yet, from every delivery of the
+ * process. One UPDATE at a time marks all that were taken since the last; the next starts
+ * `delayMs` after the first message it marks was taken, or when the one before it is done if that
+ * is later. It runs on the connection of the delivery whose message came first, which that
+ * delivery holds until the write is done.
  */
 class SentMarks {
   private waiting: string[] = [];
+  private next: Promise<void> | undefined;
   private writing: Promise<void> = Promise.resolve();
-  private failure: Error | undefined;
 
-  constructor(
-    private readonly connection: QueryRunner,
-    private readonly delayMs: number,
-  ) {}
+  constructor(private readonly delayMs: number) {}
 
-  add(id: string): void {
+  /** Leaves `id` to be marked: the promise settles with the UPDATE that marks it. */
+  add(id: string, connection: QueryRunner): Promise<void> {
     this.waiting.push(id);
-    if (this.waiting.length === 1) {
+    if (!this.next) {
       const delay = sleep(this.delayMs);
-      this.writing = this.writing.then(() => delay).then(() => this.write());
+      this.next = this.writing
+        .then(() => delay)
+        .then(async () => {
+          const ids = this.waiting;
+          this.waiting = [];
+          this.next = undefined;
+          await connection.query(`UPDATE sent_messages SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])`, [ids]);
+        });
+      // The next write waits for this one, whatever comes of it; whoever added to it learns that.
+      this.writing = this.next.catch(() => undefined);
     }
-  }
-
-  /** Waits until every message added is marked; throws when a mark could not be written. */
-  async flush(): Promise<void> {
-    await this.writing;
-    if (this.failure) throw this.failure;
-  }
-
-  private async write(): Promise<void> {
-    const ids = this.waiting;
-    this.waiting = [];
-    if (ids.length === 0 || this.failure) return;
-    await this.connection
-      .query(`UPDATE sent_messages SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])`, [ids])
-      .catch((error: Error) => {
-        this.failure = error;
-      });
+    return this.next;
   }
 }
 
@@ -97,6 +90,7 @@ const MESSAGE_LOCK = `('x' || substr(md5(m.id::text), 1, 8))::bit(32)::int, ('x'
 export class MessageDelivery {
   private readonly logger = new Logger(MessageDelivery.name);
   private readonly metrics: EmailMetrics;
+  private readonly marks: SentMarks;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -106,6 +100,7 @@ export class MessageDelivery {
     @Optional() registry?: Registry,
   ) {
     this.metrics = new EmailMetrics(registry);
+    this.marks = new SentMarks(config.SENT_MARK_DELAY_MS);
   }
 
   /**
@@ -118,14 +113,14 @@ export class MessageDelivery {
     await connection.connect();
     try {
       const rows = await this.claim(connection, keys);
-      const marks = new SentMarks(connection, this.config.SENT_MARK_DELAY_MS);
+      const marked = new Set<Promise<void>>();
       let transientFailure: Error | undefined;
       let next = 0;
       const sender = async () => {
         while (next < rows.length) {
           const row = rows[next++]!;
           try {
-            if (await this.sendOne(connection, row)) marks.add(row.id);
+            if (await this.sendOne(connection, row)) marked.add(this.marks.add(row.id, connection));
           } catch (error) {
             transientFailure ??= error as Error;
             await connection.query(`UPDATE sent_messages SET last_error = $2 WHERE id = $1`, [row.id, transientFailure.message]);
@@ -133,7 +128,9 @@ export class MessageDelivery {
         }
       };
       const settled = await Promise.allSettled(Array.from({ length: Math.min(concurrency, rows.length) }, sender));
-      await marks.flush();
+      // Every message the server took is marked, or its mark has failed, before its lock goes.
+      const unmarked = (await Promise.allSettled(marked)).find((result) => result.status === 'rejected');
+      if (unmarked) throw unmarked.reason;
       const broken = settled.find((result) => result.status === 'rejected');
       if (broken) throw broken.reason;
       // Thrown after trying every message, so one bad message does not hold back the others.
