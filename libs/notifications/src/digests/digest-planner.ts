@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { DigestFrequency } from './digest-period.js';
-import { digestItem, subscriptionWants } from './subscription-match.sql.js';
+import { digestItem, subscriberMaySee, subscriptionAsksFor } from './subscription-match.sql.js';
 
 /** How many opportunities one digest lists; the rest are a link away. */
 const DIGEST_ITEMS = 10;
@@ -39,15 +39,18 @@ export async function planDigests(
        ORDER BY o.id, e.position DESC
      ), items AS (
        -- Each opportunity as a digest lists it, made once rather than once per subscriber it matches.
-       SELECT jsonb_object_agg(id, item) AS by_id FROM fresh
+       SELECT jsonb_object_agg(id, item) AS by_id, array_agg(DISTINCT partnership_id) AS partnership_ids FROM fresh
      ), digests AS (
        -- Per subscription, so each sorts only its own matches: one sort of every pair in the batch spills to disk.
        SELECT s.id AS subscription_id, m.last_position, m.total, m.shown
-       FROM subs s CROSS JOIN LATERAL (
+       FROM subs s CROSS JOIN items CROSS JOIN LATERAL (
+         -- Whether a person may see a partnership's opportunities takes lookups: made once per partnership, not per opportunity.
+         SELECT ARRAY(SELECT p.id FROM unnest(items.partnership_ids) AS p (id) WHERE ${subscriberMaySee('s', 'p.id')}) AS ids
+       ) seen CROSS JOIN LATERAL (
          SELECT max(f.position) AS last_position, count(*) AS total,
            -- Narrow rows to sort: the items are looked up for the ten shown only.
            (array_agg(f.id ORDER BY f.first_session_at NULLS LAST, f.id))[1:${DIGEST_ITEMS}] AS shown
-         FROM fresh f WHERE f.position > s.last_position AND ${subscriptionWants('s', 'f')}
+         FROM fresh f WHERE f.position > s.last_position AND ${subscriptionAsksFor('s', 'f')} AND f.partnership_id = ANY (seen.ids)
        ) m
        WHERE m.total > 0
      ), inserted AS (
