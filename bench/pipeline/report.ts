@@ -74,7 +74,8 @@ export function report({ backend, raw, bare, pipeline }: BackendFigures, steadyR
     `pipeline as a share of the bare twin, queues on ${backend}: ${percent(share)} (aim: ${percent(AIM)} or more): ${share >= AIM ? 'met' : 'NOT MET'}`,
     // Steadier than events/s on a shared machine: it counts only what each side's processes did.
     `  by CPU an event (the bare twin's total ÷ the pipeline's): ${percent(totalCpu(bare.cpu) / totalCpu(pipeline.cpu))}`,
-    `pipeline p99 commit→handled at ${steadyRate}/s, queues on ${backend}: ${ms(p99)} (aim: under ${LATENCY_AIM_MS} ms): ${p99 < LATENCY_AIM_MS ? 'met' : 'NOT MET'}`,
+    // Beside raw BullMQ's p99 on the same backend, which a pipeline on top of it cannot beat, and the twin's.
+    `pipeline p99 commit→handled at ${steadyRate}/s, queues on ${backend}: ${ms(p99)} (aim: under ${LATENCY_AIM_MS} ms; raw BullMQ ${ms(raw.latency.p99)}, bare twin ${ms(bare.latency.p99)}): ${p99 < LATENCY_AIM_MS ? 'met' : 'NOT MET'}`,
   ].join('\n');
 }
 
