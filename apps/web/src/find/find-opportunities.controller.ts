@@ -5,7 +5,7 @@ import { shortDate } from '../layout/dates.js';
 import { formErrors } from '../layout/form-errors.js';
 import { OPPORTUNITY_TYPE_LABELS } from '../layout/labels.js';
 import { SignedIn } from '../session/signed-in.guard.js';
-import { filterOptionsHtml } from './filter-options.js';
+import { filterPanel } from './filter-panel.js';
 import { vocabularyOf } from './organisation-names.js';
 import { FORMAT_LABELS, readSearchForm, type SearchForm, searchLink } from './search-form.js';
 
@@ -33,8 +33,7 @@ export class FindOpportunitiesController {
       results: page.items.map((opportunity) => ({ ...opportunity, hostName: vocabulary.organisations.get(opportunity.host.id) })),
       nextHref: page.nextCursor ? searchLink(raw, { cursor: page.nextCursor }) : null,
       firstPageHref: raw.cursor ? searchLink(raw) : null,
-      filterOptionsHtml: filterOptionsHtml(vocabulary, form, invalid?.errors),
-      selectedFilters: selectedFilters(form, raw, vocabulary.specialisms, vocabulary.organisations),
+      filterPanel: filterPanel(vocabulary, form, invalid?.errors, selectedFilters(form, raw, vocabulary.specialisms, vocabulary.organisations)),
     };
   }
 }
