@@ -5,7 +5,8 @@ import { shortDate } from '../layout/dates.js';
 import { formErrors } from '../layout/form-errors.js';
 import { OPPORTUNITY_TYPE_LABELS } from '../layout/labels.js';
 import { SignedIn } from '../session/signed-in.guard.js';
-import { selectItems, vocabularyOf } from './organisation-names.js';
+import { filterPanel } from './filter-panel.js';
+import { vocabularyOf } from './organisation-names.js';
 import { FORMAT_LABELS, readSearchForm, type SearchForm, searchLink } from './search-form.js';
 
 /** Find opportunities: the filter panel, search words, sort and pages. */
@@ -32,11 +33,7 @@ export class FindOpportunitiesController {
       results: page.items.map((opportunity) => ({ ...opportunity, hostName: vocabulary.organisations.get(opportunity.host.id) })),
       nextHref: page.nextCursor ? searchLink(raw, { cursor: page.nextCursor }) : null,
       firstPageHref: raw.cursor ? searchLink(raw) : null,
-      typeItems: [{ value: '', text: 'Any type' }, ...Object.entries(OPPORTUNITY_TYPE_LABELS).map(([value, text]) => ({ value, text }))],
-      specialismItems: selectItems(vocabulary.specialisms, form.values.specialism, 'Any specialism'),
-      hostItems: selectItems(vocabulary.organisations, form.values.host, 'Any organisation'),
-      formatItems: Object.entries(FORMAT_LABELS).map(([value, text]) => ({ value, text, checked: (form.values.formats as string[]).includes(value) })),
-      selectedFilters: selectedFilters(form, raw, vocabulary.specialisms, vocabulary.organisations),
+      filterPanel: filterPanel(vocabulary, form, invalid?.errors, selectedFilters(form, raw, vocabulary.specialisms, vocabulary.organisations)),
     };
   }
 }

@@ -13,6 +13,13 @@ describe('dates as people read them in England', () => {
     expect(sessionTimes('2027-03-02T22:00:00Z', '2027-03-03T01:00:00Z')).toBe('Tuesday 2 March 2027 at 10pm to Wednesday 3 March 2027 at 1am');
   });
 
+  it('answers the same the second time, when the text is remembered', () => {
+    for (let time = 0; time < 2; time++) {
+      expect(sessionTimes('2027-03-30T22:00:00Z', '2027-03-30T23:30:00Z')).toBe('Tuesday 30 March 2027 at 11pm to Wednesday 31 March 2027 at 12:30am');
+      expect(dateAndTime('2027-03-30T22:00:00Z')).toBe('Tuesday 30 March 2027 at 11pm');
+    }
+  });
+
   it('writes times without a leading zero or :00', () => {
     expect(timeOfDay('2027-01-05T09:05:00Z')).toBe('9:05am');
     expect(timeOfDay('2027-01-05T00:00:00Z')).toBe('midnight');

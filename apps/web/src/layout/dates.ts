@@ -18,6 +18,19 @@ function inLondon(value: string | Date): DateTime {
   return at;
 }
 
+// Formatting costs about as much again, so the text a page shows is remembered too.
+const rememberedText = new Map<string, string>();
+
+function asText(key: string, make: () => string): string {
+  let text = rememberedText.get(key);
+  if (text === undefined) {
+    if (rememberedText.size >= MOST_REMEMBERED) rememberedText.clear();
+    text = make();
+    rememberedText.set(key, text);
+  }
+  return text;
+}
+
 /** "10am", "12:30pm", "midday": the GOV.UK style for times. */
 export function timeOfDay(value: string | Date): string {
   const at = inLondon(value);
@@ -40,15 +53,20 @@ export function shortDate(value: string | Date): string {
 
 /** "Tuesday 4 March 2027 at 5pm" */
 export function dateAndTime(value: string | Date): string {
-  return `${longDate(value)} at ${timeOfDay(value)}`;
+  if (typeof value !== 'string') return `${longDate(value)} at ${timeOfDay(value)}`;
+  return asText(`at ${value}`, () => `${longDate(value)} at ${timeOfDay(value)}`);
 }
 
 /** "Tuesday 4 March 2027, 10am to 12:30pm"; a session over several days names both. */
 export function sessionTimes(startsAt: string, endsAt: string): string {
-  const start = inLondon(startsAt);
-  const end = inLondon(endsAt);
-  if (start.hasSame(end, 'day')) return `${longDate(startsAt)}, ${timeOfDay(startsAt)} to ${timeOfDay(endsAt)}`;
-  return `${dateAndTime(startsAt)} to ${dateAndTime(endsAt)}`;
+  return asText(`${startsAt} to ${endsAt}`, () => {
+    const start = inLondon(startsAt);
+    const end = inLondon(endsAt);
+    // Both are in London time already; luxon's hasSame would look both offsets up again.
+    const sameDay = start.year === end.year && start.month === end.month && start.day === end.day;
+    if (sameDay) return `${longDate(startsAt)}, ${timeOfDay(startsAt)} to ${timeOfDay(endsAt)}`;
+    return `${dateAndTime(startsAt)} to ${dateAndTime(endsAt)}`;
+  });
 }
 
 /**

@@ -14,8 +14,33 @@ import {
 
 const lookup = (labels: Record<string, string>) => (code: string) => labels[code] ?? code;
 
+let configured: nunjucks.Environment | undefined;
+
+// Parts of a page that change with a few choices, not with each request (the search page's filter
+// panel, a result's tag), cost most of its rendering: each is rendered once for each context, keyed
+// by the whole context, and kept, the least recently shown dropped first.
+const MOST_FRAGMENTS = 1_000;
+const fragments = new Map<string, string>();
+
+/** A template rendered on its own, as HTML for a page to include: the same for the same context. */
+export function fragment(name: string, context: object): nunjucks.runtime.SafeString {
+  if (!configured) throw new Error('Nunjucks is not configured yet');
+  const key = `${name} ${JSON.stringify(context)}`;
+  let html = fragments.get(key);
+  if (html === undefined) {
+    html = configured.render(name, context);
+    if (fragments.size >= MOST_FRAGMENTS) fragments.delete(fragments.keys().next().value!);
+  } else {
+    fragments.delete(key);
+  }
+  fragments.set(key, html);
+  return new nunjucks.runtime.SafeString(html);
+}
+
 /** The filters every template may use. */
 export function configureNunjucks(environment: nunjucks.Environment): void {
+  configured = environment;
+  environment.addGlobal('fragment', fragment);
   // Nunjucks trims with /^\s*|\s*$/, which backtracks in quadratic time over the long, indented
   // HTML the GOV.UK macros trim: a fifth of the search page's CPU. The same result, in linear time.
   environment.addFilter('trim', (value: unknown) => {
