@@ -7,8 +7,11 @@ import { Pipeline } from './pipeline.js';
 import { RawBullmq } from './raw-bullmq.js';
 import { removeRedisKeys } from '#libs/testing';
 import { type BackendFigures, compareBackends, type Figures, type PipelineFigures, report } from './report.js';
+import type { Latency } from './stats.js';
 import type { Stages } from './timings.js';
-import { ADD_BATCH_SIZE, benchBackends, type BenchSettings, benchSettings, EVENTS, PRODUCERS, STEADY_EVENTS, STEADY_RATE, WARM_UP_EVENTS } from './settings.js';
+
+type Round = Omit<PipelineFigures, 'latency' | 'backlogPerSecond'>;
+import { ADD_BATCH_SIZE, benchBackends, type BenchSettings, benchSettings, EVENTS, PRODUCERS, ROUNDS, STEADY_EVENTS, STEADY_RATE, WARM_UP_EVENTS } from './settings.js';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const n = (value: number) => Math.round(value).toLocaleString('en-GB');
@@ -16,7 +19,8 @@ const backends = benchBackends();
 const { worker, api } = benchSettings(backends[0]!);
 
 say(`Event pipeline benchmark: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(2)}), Node ${process.version}, everything in this one process.`);
-say(`Each side: ${n(EVENTS)} events for throughput (after ${n(WARM_UP_EVENTS)} to warm up), then ${n(STEADY_EVENTS)} at a steady ${STEADY_RATE}/s for latency.`);
+say(`Each side: ${ROUNDS} rounds of ${n(EVENTS)} events for throughput (each after ${n(WARM_UP_EVENTS)} to warm up), the sides taking turns; the median round`);
+say(`  counts. After its last round, ${n(STEADY_EVENTS)} at a steady ${STEADY_RATE}/s for latency.`);
 say(`Both sides consume with one BullMQ worker at concurrency ${worker.WORKER_CONCURRENCY}; each is measured with the queues on ${backends.join(' and on ')}.`);
 say(`raw BullMQ: Queue.addBulk in batches of ${ADD_BATCH_SIZE} (jobs shaped and configured as the relay's), a Worker with a no-op processor.`);
 say('  throughput: first add to last job completed; latency: add resolved to job completed.');
@@ -60,9 +64,33 @@ async function measureAll(settings: BenchSettings): Promise<Omit<BackendFigures,
   const meter = await CpuMeter.start(settings.api.DATABASE_URL, settings.worker.QUEUE_BACKEND === 'redis' ? settings.worker.REDIS_URL : undefined);
   try {
     const raw = await measureRaw(settings, meter);
-    const bare = await measureTwin('bare twin', await BarePipeline.start(settings), meter);
-    const pipeline = await measureTwin('pipeline', await Pipeline.start(settings), meter);
-    return { raw, bare, pipeline };
+    const sides = {
+      bare: { what: 'bare twin', start: (s: BenchSettings) => BarePipeline.start(s) },
+      pipeline: { what: 'pipeline', start: (s: BenchSettings) => Pipeline.start(s) },
+    };
+    const rounds: Record<keyof typeof sides, Round[]> = { bare: [], pipeline: [] };
+    const after: Partial<Record<keyof typeof sides, { latency: Latency; backlogPerSecond: number }>> = {};
+    // The sides take turns, each started afresh, so a machine that slows down or speeds up during the run weighs on both alike.
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      for (const key of ['bare', 'pipeline'] as const) {
+        const side = await sides[key].start(settings);
+        try {
+          rounds[key].push(await throughputRound(sides[key].what, round, side, meter));
+          if (round === ROUNDS) {
+            after[key] = { latency: await side.latency('steady', STEADY_EVENTS, STEADY_RATE), backlogPerSecond: await side.drainBacklog('backlog', EVENTS) };
+          }
+        } finally {
+          await side.close();
+        }
+      }
+    }
+    const shares = rounds.pipeline.map((pipeline, i) => `${Math.round((100 * pipeline.eventsPerSecond) / rounds.bare[i]!.eventsPerSecond)}%`);
+    say(`pipeline as a share of the bare twin, round by round: ${shares.join(', ')}`);
+    const median = (key: keyof typeof sides): PipelineFigures => ({
+      ...[...rounds[key]].sort((x, y) => x.eventsPerSecond - y.eventsPerSecond)[Math.floor(ROUNDS / 2)]!,
+      ...after[key]!,
+    });
+    return { raw, bare: median('bare'), pipeline: median('pipeline') };
   } finally {
     await meter.close();
   }
@@ -85,19 +113,13 @@ async function measureRaw(settings: BenchSettings, meter: CpuMeter): Promise<Fig
   }
 }
 
-/** The product's pipeline or its bare twin: both are driven and timed alike. */
-async function measureTwin(what: string, side: Pipeline | BarePipeline, meter: CpuMeter): Promise<PipelineFigures> {
-  try {
-    await side.throughput('warm-up', WARM_UP_EVENTS, PRODUCERS);
-    let stages: Stages | undefined;
-    const cpu = await meter.measure(EVENTS, async () => {
-      stages = await side.throughput('throughput', EVENTS, PRODUCERS);
-    });
-    say(`${what}: ${n(stages!.eventsPerSecond)} events/s`);
-    const latency = await side.latency('steady', STEADY_EVENTS, STEADY_RATE);
-    const backlogPerSecond = await side.drainBacklog('backlog', EVENTS);
-    return { eventsPerSecond: stages!.eventsPerSecond, latency, stages: stages!, backlogPerSecond, cpu };
-  } finally {
-    await side.close();
-  }
+/** One throughput round of the product's pipeline or of its bare twin: both are driven and timed alike. */
+async function throughputRound(what: string, round: number, side: Pipeline | BarePipeline, meter: CpuMeter): Promise<Round> {
+  await side.throughput(`warm-up-${round}`, WARM_UP_EVENTS, PRODUCERS);
+  let stages: Stages | undefined;
+  const cpu = await meter.measure(EVENTS, async () => {
+    stages = await side.throughput(`throughput-${round}`, EVENTS, PRODUCERS);
+  });
+  say(`${what}, round ${round}: ${n(stages!.eventsPerSecond)} events/s`);
+  return { eventsPerSecond: stages!.eventsPerSecond, stages: stages!, cpu };
 }

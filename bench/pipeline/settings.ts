@@ -5,6 +5,8 @@ import { withDatabaseName } from '#libs/database';
 import { MatchingWorkerConfig } from '../../apps/matching-worker/src/matching-worker.config.js';
 
 export const EVENTS = 20_000;
+/** Throughput rounds of each side, taking turns: the median counts, so one disturbed round does not decide the share. */
+export const ROUNDS = 3;
 /** Run through each side first and left out of the figures, so neither pays for JIT and connection set-up. */
 export const WARM_UP_EVENTS = 500;
 export const ADD_BATCH_SIZE = 50;
