@@ -109,6 +109,31 @@ describe('delivering messages at once', () => {
     expect(await deliverAll('one-by-one', 0)).toBeGreaterThan(1);
   });
 
+  it('fails every delivery whose message the failed mark held, leaves those messages pending, and keeps no lock', async () => {
+    const [first, second] = [await planned('mark-fails-1', 3), await planned('mark-fails-2', 3)];
+    // The database refuses to mark one of the second batch's messages sent: the UPDATE carrying it fails whole.
+    await dataSource.query(`CREATE FUNCTION refuse_mark() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'mark refused'; END $$`);
+    await dataSource.query(
+      `CREATE TRIGGER refuse_mark BEFORE UPDATE ON sent_messages FOR EACH ROW WHEN (NEW.status = 'sent' AND NEW.recipient = '${second.recipients[1]}') EXECUTE FUNCTION refuse_mark()`,
+    );
+    try {
+      const smtp = slowMailer(5);
+      const delivery = new MessageDelivery(dataSource, smtp.mailer, Object.assign(new NotificationConfig(), config, { SENT_MARK_DELAY_MS: 500 }), new Links(config));
+      const outcomes = await Promise.allSettled([delivery.deliver(first.keys, { concurrency: 3 }), delivery.deliver(second.keys, { concurrency: 3 })]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+      expect(smtp.sent).toHaveLength(6);
+      // Taken by the server but not marked: pending, to go again (with the same Message-ID) when the batch is retried.
+      expect((await statuses([...first.keys, ...second.keys])).map((row) => row.status)).toEqual(Array(6).fill('pending'));
+      const [{ locks }] = await dataSource.query<[{ locks: number }]>(
+        `SELECT count(*)::int AS locks FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
+      expect(locks).toBe(0);
+    } finally {
+      await dataSource.query('DROP TRIGGER refuse_mark ON sent_messages');
+      await dataSource.query('DROP FUNCTION refuse_mark()');
+    }
+  });
+
   it('marks what two deliveries at once had taken in one statement, each marked before it ends', async () => {
     const [first, second] = [await planned('together-1', 6), await planned('together-2', 6)];
     const delivery = new MessageDelivery(dataSource, slowMailer(5).mailer, Object.assign(new NotificationConfig(), config, { SENT_MARK_DELAY_MS: 500 }), new Links(config));
