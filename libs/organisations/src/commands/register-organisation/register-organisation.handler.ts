@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { conflictOnDuplicate } from '#libs/database';
+import { conflictOnDuplicate, insertRow } from '#libs/database';
 import { transactionWithEvents } from '#libs/events';
 import { RegisterOrganisationCommand } from './register-organisation.command.js';
 
@@ -12,10 +12,7 @@ export class RegisterOrganisationHandler implements ICommandHandler<RegisterOrga
   async execute<Shown>({ type, request, actorId }: RegisterOrganisationCommand<{ name: string }, Shown>): Promise<Shown> {
     const organisation = await conflictOnDuplicate(type.uniqueName, `A ${type.noun} named "${request.name}" is already registered.`, () =>
       transactionWithEvents(this.dataSource, async (transaction) => {
-        // insert, not save: a new row needs no look-up or change tracking, and TypeORM still fills
-        // in the generated id and timestamps from the INSERT's RETURNING.
-        const organisation = transaction.create(type.entity, type.columnsOf(request));
-        await transaction.insert(type.entity, organisation);
+        const organisation = await insertRow(transaction, type.entity, type.columnsOf(request));
         return { result: organisation, events: [type.registered(organisation, actorId)] };
       }),
     );
