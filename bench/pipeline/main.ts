@@ -84,13 +84,13 @@ async function measureAll(settings: BenchSettings): Promise<Omit<BackendFigures,
         }
       }
     }
-    const shares = rounds.pipeline.map((pipeline, i) => `${Math.round((100 * pipeline.eventsPerSecond) / rounds.bare[i]!.eventsPerSecond)}%`);
-    say(`pipeline as a share of the bare twin, round by round: ${shares.join(', ')}`);
+    const roundShares = rounds.pipeline.map((pipeline, i) => pipeline.eventsPerSecond / rounds.bare[i]!.eventsPerSecond);
+    say(`pipeline as a share of the bare twin, round by round: ${roundShares.map((share) => `${Math.round(100 * share)}%`).join(', ')}`);
     const median = (key: keyof typeof sides): PipelineFigures => ({
       ...[...rounds[key]].sort((x, y) => x.eventsPerSecond - y.eventsPerSecond)[Math.floor(ROUNDS / 2)]!,
       ...after[key]!,
     });
-    return { raw, bare: median('bare'), pipeline: median('pipeline') };
+    return { raw, bare: median('bare'), pipeline: median('pipeline'), roundShares };
   } finally {
     await meter.close();
   }
