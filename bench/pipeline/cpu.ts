@@ -28,6 +28,11 @@ async function cpuTicksOf(pid: number): Promise<number | undefined> {
   return Number(fields[11]) + Number(fields[12]);
 }
 
+function cpuMicrosOfThisProcess(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
 async function redisServerPid(): Promise<number | undefined> {
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -38,8 +43,8 @@ async function redisServerPid(): Promise<number | undefined> {
 }
 
 /**
- * What the Node process, the PostgreSQL backends of the bench database and Redis each spend on a
- * stretch of work. Node from process.cpuUsage(); PostgreSQL from /proc of each backend connected to
+ * What a Node process, the PostgreSQL backends of the bench database and Redis each spend on a
+ * stretch of work. Node from process.cpuUsage(), or /proc of the process given; PostgreSQL from /proc of each backend connected to
  * the bench database (a backend that closes during the stretch takes its time with it, so the pools
  * here keep theirs open); Redis from /proc of its server, or INFO cpu when it is elsewhere. Redis and
  * the server's other databases are shared with whatever else runs on the machine.
@@ -62,10 +67,11 @@ export class CpuMeter {
     return new CpuMeter(databaseUrl, redisUrl, redisUrl ? await redisServerPid() : undefined);
   }
 
-  async measure(events: number, work: () => Promise<void>): Promise<CpuPerEvent> {
-    const before = await this.snapshot();
+  /** `nodePid`: the Node process doing the work, when it is not this one. */
+  async measure(events: number, work: () => Promise<void>, nodePid?: number): Promise<CpuPerEvent> {
+    const before = await this.snapshot(nodePid);
     await work();
-    const after = await this.snapshot();
+    const after = await this.snapshot(nodePid);
     let postgresTicks = 0;
     // A backend that connected during the stretch spent all its time on it.
     for (const [pid, ticks] of after.postgresTicks) postgresTicks += ticks - (before.postgresTicks.get(pid) ?? 0);
@@ -82,8 +88,8 @@ export class CpuMeter {
     this.redis?.disconnect();
   }
 
-  private async snapshot(): Promise<Snapshot> {
-    const { user, system } = process.cpuUsage();
+  private async snapshot(nodePid: number | undefined): Promise<Snapshot> {
+    const nodeMicros = nodePid === undefined ? cpuMicrosOfThisProcess() : ((await cpuTicksOf(nodePid)) ?? Number.NaN) * (1_000_000 / TICKS_PER_SECOND);
     const { rows } = await this.db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
       databaseNameOf(this.db.options.connectionString!),
     ]);
@@ -92,7 +98,7 @@ export class CpuMeter {
       const ticks = await cpuTicksOf(pid);
       if (ticks !== undefined) postgresTicks.set(pid, ticks);
     }
-    return { nodeMicros: user + system, postgresTicks, redisSeconds: await this.redisSeconds() };
+    return { nodeMicros, postgresTicks, redisSeconds: await this.redisSeconds() };
   }
 
   private async redisSeconds(): Promise<number | undefined> {

@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { cpus, loadavg } from 'node:os';
 import { recreateDatabase } from './bench-database.js';
-import { BarePipeline } from './bare-pipeline.js';
 import { CpuMeter } from './cpu.js';
-import { Pipeline } from './pipeline.js';
 import { RawBullmq } from './raw-bullmq.js';
 import { removeRedisKeys } from '#libs/testing';
 import { type BackendFigures, compareBackends, type Figures, type PipelineFigures, report } from './report.js';
+import { type SideName, SideProcess } from './side-process.js';
 import type { Latency } from './stats.js';
 import type { Stages } from './timings.js';
 
@@ -18,9 +17,9 @@ const n = (value: number) => Math.round(value).toLocaleString('en-GB');
 const backends = benchBackends();
 const { worker, api } = benchSettings(backends[0]!);
 
-say(`Event pipeline benchmark: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(2)}), Node ${process.version}, everything in this one process.`);
-say(`Each side: ${ROUNDS} rounds of ${n(EVENTS)} events for throughput (each after ${n(WARM_UP_EVENTS)} to warm up), the sides taking turns; the median round`);
-say(`  counts. After its last round, ${n(STEADY_EVENTS)} at a steady ${STEADY_RATE}/s for latency.`);
+say(`Event pipeline benchmark: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(2)}), Node ${process.version}.`);
+say(`Each side: ${ROUNDS} rounds of ${n(EVENTS)} events for throughput (each after ${n(WARM_UP_EVENTS)} to warm up), the sides taking turns, each round`);
+say(`  in a Node process of its own; the median of the rounds' shares counts. After its last round, ${n(STEADY_EVENTS)} at a steady ${STEADY_RATE}/s for latency.`);
 say(`Both sides consume with one BullMQ worker at concurrency ${worker.WORKER_CONCURRENCY}; each is measured with the queues on ${backends.join(' and on ')}.`);
 say(`raw BullMQ: Queue.addBulk in batches of ${ADD_BATCH_SIZE} (jobs shaped and configured as the relay's), a Worker with a no-op processor.`);
 say('  throughput: first add to last job completed; latency: add resolved to job completed.');
@@ -29,7 +28,7 @@ say(`  OutboxRelay (batch ${api.OUTBOX_BATCH_SIZE}) -> BullMQ -> matching EventC
 say('  throughput: first commit (outbox occurred_at) to last inbox handled_at; latency: command resolved to inbox handled_at.');
 say('bare twin: the same design in plain pg and bullmq, no framework, on tables of the same shape, the same queue backend, job options,');
 say('  pool sizes, relay batch and worker concurrency; timed the same way.');
-say('CPU ms an event: over each throughput run, this Node process (process.cpuUsage), the PostgreSQL backends of the bench database');
+say("CPU ms an event: over each throughput run, the side's Node process, the PostgreSQL backends of the bench database");
 say('  and the Redis server (/proc); Redis is shared with other work on the machine.');
 
 const measured: BackendFigures[] = [];
@@ -64,18 +63,16 @@ async function measureAll(settings: BenchSettings): Promise<Omit<BackendFigures,
   const meter = await CpuMeter.start(settings.api.DATABASE_URL, settings.worker.QUEUE_BACKEND === 'redis' ? settings.worker.REDIS_URL : undefined);
   try {
     const raw = await measureRaw(settings, meter);
-    const sides = {
-      bare: { what: 'bare twin', start: (s: BenchSettings) => BarePipeline.start(s) },
-      pipeline: { what: 'pipeline', start: (s: BenchSettings) => Pipeline.start(s) },
-    };
-    const rounds: Record<keyof typeof sides, Round[]> = { bare: [], pipeline: [] };
-    const after: Partial<Record<keyof typeof sides, { latency: Latency; backlogPerSecond: number }>> = {};
-    // The sides take turns, each started afresh, so a machine that slows down or speeds up during the run weighs on both alike.
+    const what: Record<SideName, string> = { bare: 'bare twin', pipeline: 'pipeline' };
+    const rounds: Record<SideName, Round[]> = { bare: [], pipeline: [] };
+    const after: Partial<Record<SideName, { latency: Latency; backlogPerSecond: number }>> = {};
+    // The sides take turns, each started afresh in a process of its own, so a machine that slows down
+    // or speeds up during the run weighs on both alike and neither runs in what the other left behind.
     for (let round = 1; round <= ROUNDS; round += 1) {
       for (const key of ['bare', 'pipeline'] as const) {
-        const side = await sides[key].start(settings);
+        const side = await SideProcess.start(key, settings);
         try {
-          rounds[key].push(await throughputRound(sides[key].what, round, side, meter));
+          rounds[key].push(await throughputRound(what[key], round, side, meter));
           if (round === ROUNDS) {
             after[key] = { latency: await side.latency('steady', STEADY_EVENTS, STEADY_RATE), backlogPerSecond: await side.drainBacklog('backlog', EVENTS) };
           }
@@ -86,7 +83,7 @@ async function measureAll(settings: BenchSettings): Promise<Omit<BackendFigures,
     }
     const roundShares = rounds.pipeline.map((pipeline, i) => pipeline.eventsPerSecond / rounds.bare[i]!.eventsPerSecond);
     say(`pipeline as a share of the bare twin, round by round: ${roundShares.map((share) => `${Math.round(100 * share)}%`).join(', ')}`);
-    const median = (key: keyof typeof sides): PipelineFigures => ({
+    const median = (key: SideName): PipelineFigures => ({
       ...[...rounds[key]].sort((x, y) => x.eventsPerSecond - y.eventsPerSecond)[Math.floor(ROUNDS / 2)]!,
       ...after[key]!,
     });
@@ -114,12 +111,16 @@ async function measureRaw(settings: BenchSettings, meter: CpuMeter): Promise<Fig
 }
 
 /** One throughput round of the product's pipeline or of its bare twin: both are driven and timed alike. */
-async function throughputRound(what: string, round: number, side: Pipeline | BarePipeline, meter: CpuMeter): Promise<Round> {
+async function throughputRound(what: string, round: number, side: SideProcess, meter: CpuMeter): Promise<Round> {
   await side.throughput(`warm-up-${round}`, WARM_UP_EVENTS, PRODUCERS);
   let stages: Stages | undefined;
-  const cpu = await meter.measure(EVENTS, async () => {
-    stages = await side.throughput(`throughput-${round}`, EVENTS, PRODUCERS);
-  });
+  const cpu = await meter.measure(
+    EVENTS,
+    async () => {
+      stages = await side.throughput(`throughput-${round}`, EVENTS, PRODUCERS);
+    },
+    side.pid,
+  );
   say(`${what}, round ${round}: ${n(stages!.eventsPerSecond)} events/s`);
   return { eventsPerSecond: stages!.eventsPerSecond, stages: stages!, cpu };
 }

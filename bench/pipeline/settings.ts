@@ -26,12 +26,11 @@ export function benchBackends(): QueueBackend[] {
 
 /**
  * The product's own settings (so DATABASE_URL, REDIS_URL, WORKER_CONCURRENCY, OUTBOX_BATCH_SIZE... can be
- * varied from the environment), but always a database and queue prefix of the run's own, no logs, and
- * the queues on `backend`.
+ * varied from the environment), but always a database and queue prefix of the run's own (`run`, which
+ * a side's process is given to find its parent's), no logs, and the queues on `backend`.
  */
-export function benchSettings(backend: QueueBackend) {
+export function benchSettings(backend: QueueBackend, run = randomBytes(5).toString('hex')) {
   const server = loadConfig(CoreConfig);
-  const run = randomBytes(5).toString('hex');
   const overrides = {
     // Its own name each run, so two runs on one server never drop each other's database.
     DATABASE_URL: withDatabaseName(server.DATABASE_URL, `tpm_bench_pipeline_${run}`),
@@ -39,7 +38,7 @@ export function benchSettings(backend: QueueBackend) {
     QUEUE_BACKEND: backend,
     LOG_LEVEL: 'silent',
   };
-  return { api: loadConfig(ApiConfig, overrides), worker: loadConfig(MatchingWorkerConfig, overrides) };
+  return { run, api: loadConfig(ApiConfig, overrides), worker: loadConfig(MatchingWorkerConfig, overrides) };
 }
 
 export type BenchSettings = ReturnType<typeof benchSettings>;
