@@ -6,7 +6,7 @@ import { MatchingWorkerConfig } from '../../apps/matching-worker/src/matching-wo
 
 export const EVENTS = 20_000;
 /** Throughput rounds of each side, taking turns: the median counts, so one disturbed round does not decide the share. */
-export const ROUNDS = 3;
+export const ROUNDS = 5;
 /** Run through each side first and left out of the figures, so neither pays for JIT and connection set-up. */
 export const WARM_UP_EVENTS = 500;
 export const ADD_BATCH_SIZE = 50;
