@@ -44,10 +44,11 @@ async function redisServerPid(): Promise<number | undefined> {
 
 /**
  * What a Node process, the PostgreSQL backends of the bench database and Redis each spend on a
- * stretch of work. Node from process.cpuUsage(), or /proc of the process given; PostgreSQL from /proc of each backend connected to
- * the bench database (a backend that closes during the stretch takes its time with it, so the pools
- * here keep theirs open); Redis from /proc of its server, or INFO cpu when it is elsewhere. Redis and
- * the server's other databases are shared with whatever else runs on the machine.
+ * stretch of work. Node from process.cpuUsage(), or from /proc of the process given; PostgreSQL from
+ * /proc of each backend connected to the bench database (a backend that closes during the stretch
+ * takes its time with it, so the pools here keep theirs open); Redis from /proc of its server, or
+ * INFO cpu when it is elsewhere. Redis and the server's other databases are shared with whatever
+ * else runs on the machine.
  */
 export class CpuMeter {
   private readonly db: pg.Pool;
