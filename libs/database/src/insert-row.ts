@@ -1,4 +1,5 @@
 import type { EntityManager, EntityMetadata, EntityTarget } from 'typeorm';
+import { quoteIdentifier as quote } from './database-admin.js';
 import { PREPARED_SQL } from './prepared-statements.js';
 
 interface InsertStatement {
@@ -36,8 +37,6 @@ function insertStatement(metadata: EntityMetadata, properties: string[]): Insert
   if (!statement) byColumns.set(key, (statement = buildStatement(metadata, properties)));
   return statement;
 }
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 function buildStatement(metadata: EntityMetadata, properties: string[]): InsertStatement {
   if (metadata.relations.length > 0) throw new Error(`insertRow cannot write ${metadata.name}, which has relations: use the entity manager`);
