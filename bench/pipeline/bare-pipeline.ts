@@ -1,6 +1,6 @@
 import type { Job, Queue, Worker } from 'bullmq';
 import pg from 'pg';
-import { createQueue, createWorker, domainEvent, type EventEnvelope, eventJobOptions } from '#libs/events';
+import { addJobs, createQueue, createWorker, domainEvent, type EventEnvelope, eventJobOptions } from '#libs/events';
 import type { BenchSettings } from './settings.js';
 import type { Latency } from './stats.js';
 import { EventTimings, type Stages } from './timings.js';
@@ -46,8 +46,9 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
 /**
  * The same design as the product's pipeline with nothing but `pg` and `bullmq`, as the floor of what
  * it costs: a command commits its row and its outbox row in one transaction; a relay woken by NOTIFY
- * claims rows with SKIP LOCKED, adds them in bulk (the event id as job id, the product's job options,
- * on the same queue backend) and marks them dispatched; a worker at the product's concurrency writes
+ * claims rows with SKIP LOCKED, adds them in bulk as the product does (the event id as job id, the
+ * product's job options, the same queue backend, a small batch on PostgreSQL one add a job) and marks
+ * them dispatched; a worker at the product's concurrency writes
  * each event's inbox row in a transaction of its own.
  */
 export class BarePipeline {
@@ -164,7 +165,9 @@ export class BarePipeline {
         [this.settings.api.OUTBOX_BATCH_SIZE],
       );
       if (rows.length === 0) return 0;
-      await this.queue.addBulk(
+      await addJobs(
+        this.settings.api,
+        this.queue,
         rows.map((row) => ({
           name: row.type,
           data: {

@@ -4,7 +4,7 @@ import { Registry } from 'prom-client';
 import { CoreConfig } from '#libs/config';
 import { CONSUMER_GROUPS, type ConsumerGroup, queueNameOf, subscribersOf } from './consumer-groups.js';
 import type { EventEnvelope } from './event-envelope.js';
-import { createQueue, pingQueue } from './queue-backend.js';
+import { addJobs, createQueue, pingQueue } from './queue-backend.js';
 import { watchQueue } from './queue-metrics.js';
 
 /** Options of every event job: retried with exponential backoff, kept in the failed set when all tries fail. */
@@ -68,7 +68,7 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
         jobsByGroup.set(group, jobs);
       }
     }
-    await Promise.all([...jobsByGroup].map(([group, jobs]) => this.queueOf(group).addBulk(jobs)));
+    await Promise.all([...jobsByGroup].map(([group, jobs]) => addJobs(this.config, this.queueOf(group), jobs)));
     this.storeAway = false;
   }
 
@@ -82,7 +82,7 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
   /** Puts events on one group's queue again (the inbox makes a second delivery harmless). */
   async republish(group: ConsumerGroup, events: readonly EventEnvelope[]): Promise<void> {
     if (events.length === 0) return;
-    await this.queueOf(group).addBulk(events.map((event) => ({ name: event.type, data: event, opts: { jobId: event.id } })));
+    await addJobs(this.config, this.queueOf(group), events.map((event) => ({ name: event.type, data: event, opts: { jobId: event.id } })));
   }
 
   /** Resolves when the queues' store (Redis or PostgreSQL) answers; rejects when it does not. */

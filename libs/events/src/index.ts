@@ -9,5 +9,5 @@ export { OutboxModule } from './outbox.module.js';
 export { OutboxRelayModule } from './outbox-relay.module.js';
 export { watchQueue } from './queue-metrics.js';
 export { appendToOutbox, transactionWithEvents } from './outbox.js';
-export { createQueue, createWorker, type QueueBackendSettings } from './queue-backend.js';
+export { addJobs, createQueue, createWorker, type QueueBackendSettings } from './queue-backend.js';
 export { producerConnection, workerConnection } from './redis-connection.js';

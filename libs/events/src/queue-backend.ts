@@ -83,6 +83,23 @@ export function createWorker<T = unknown>(settings: QueueBackendSettings, name: 
 }
 
 /**
+ * On PostgreSQL, BullMQ's addBulk builds and drops two temporary tables each call: about 5 ms of the
+ * server's time whatever the batch's size, where one add costs about 0.6 ms. A relay at a low rate
+ * sends batches of one or two, so below this size each job is added on its own.
+ */
+export const POSTGRES_BULK_FROM = 8;
+
+/** Adds `jobs` to `queue` the cheaper way for its backend: in bulk, or one add each for a small batch on PostgreSQL. */
+export async function addJobs(settings: Pick<QueueBackendSettings, 'QUEUE_BACKEND'>, queue: Queue, jobs: { name: string; data: unknown; opts: { jobId: string } }[]): Promise<void> {
+  if (settings.QUEUE_BACKEND === 'postgres' && jobs.length < POSTGRES_BULK_FROM) {
+    // Concurrently, on the producer's pool: BullMQ ignores an add whose job id it already has.
+    await Promise.all(jobs.map((job) => queue.add(job.name, job.data, job.opts)));
+    return;
+  }
+  await queue.addBulk(jobs);
+}
+
+/**
  * Resolves when the queues' store answers, rejecting when it does not: a backend-agnostic question
  * (whether the queue is paused) that each backend answers with one round trip.
  */
