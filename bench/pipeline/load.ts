@@ -27,9 +27,6 @@ export async function runPaced(count: number, perSecond: number, work: (index: n
   if (failure) throw failure.error;
 }
 
-/** Wall-clock milliseconds with sub-millisecond precision, comparable with PostgreSQL's timestamps. */
-export const epochMs = () => performance.timeOrigin + performance.now();
-
 export async function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Job, Queue, Worker } from 'bullmq';
 import { createQueue, createWorker, domainEvent, eventJobOptions, type EventEnvelope } from '#libs/events';
 import { ADD_BATCH_SIZE, type BenchSettings } from './settings.js';
-import { epochMs, runPaced, withDeadline } from './load.js';
+import { runPaced, withDeadline } from './load.js';
 import { type Latency, latencyOf } from './stats.js';
 
 const QUEUE = 'raw-baseline';
@@ -57,11 +57,11 @@ export class RawBullmq {
   async latency(count: number, perSecond: number): Promise<Latency> {
     const addedAt = new Map<string, number>();
     const completedAt = new Map<string, number>();
-    const completed = this.completions(count, (job) => completedAt.set(job.id!, epochMs()));
+    const completed = this.completions(count, (job) => completedAt.set(job.id!, performance.now()));
     await runPaced(count, perSecond, async (index) => {
       const { name, data, opts } = jobOf(index);
       await this.queue.add(name, data, opts);
-      addedAt.set(opts.jobId, epochMs());
+      addedAt.set(opts.jobId, performance.now());
     });
     await withDeadline(completed, DEADLINE_MS, 'raw BullMQ latency');
     return latencyOf([...addedAt].map(([id, added]) => completedAt.get(id)! - added));
