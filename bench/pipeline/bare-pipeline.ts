@@ -46,9 +46,9 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
 /**
  * The same design as the product's pipeline with nothing but `pg` and `bullmq`, as the floor of what
  * it costs: a command commits its row and its outbox row in one transaction; a relay woken by NOTIFY
- * claims rows with SKIP LOCKED, adds them in bulk as the product does (the event id as job id, the
- * product's job options, the same queue backend, a small batch on PostgreSQL one add a job) and marks
- * them dispatched; a worker at the product's concurrency writes
+ * claims rows with SKIP LOCKED and marks them dispatched in one statement, adds them in bulk as the
+ * product does (the event id as job id, the product's job options, the same queue backend, a small
+ * batch on PostgreSQL one add a job) and commits; a worker at the product's concurrency writes
  * each event's inbox row in a transaction of its own.
  */
 export class BarePipeline {
@@ -160,8 +160,15 @@ export class BarePipeline {
   private relayBatch(): Promise<number> {
     return inTransaction(this.commands, async (client) => {
       const { rows } = await client.query<{ id: string; type: string; version: number; occurred_at: Date } & Record<string, unknown>>(
-        `SELECT id, type, version, occurred_at, aggregate_type, aggregate_id, partnership_id, actor_id, correlation_id, payload
-           FROM bare_outbox_events WHERE dispatched_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `WITH claimed AS (
+           SELECT id, position FROM bare_outbox_events WHERE dispatched_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED
+         ), marked AS (
+           UPDATE bare_outbox_events o SET dispatched_at = now(), dispatch_attempts = o.dispatch_attempts + 1
+             FROM claimed WHERE o.id = claimed.id
+           RETURNING o.id, o.type, o.version, o.occurred_at, o.aggregate_type, o.aggregate_id, o.partnership_id, o.actor_id,
+                     o.correlation_id, o.payload, claimed.position
+         )
+         SELECT * FROM marked ORDER BY position`,
         [this.settings.api.OUTBOX_BATCH_SIZE],
       );
       if (rows.length === 0) return 0;
@@ -185,9 +192,6 @@ export class BarePipeline {
           opts: { jobId: row.id },
         })),
       );
-      await client.query('UPDATE bare_outbox_events SET dispatched_at = now(), dispatch_attempts = dispatch_attempts + 1 WHERE id = ANY($1)', [
-        rows.map((row) => row.id),
-      ]);
       return rows.length;
     });
   }

@@ -10,15 +10,24 @@ import { envelopeOf, type OutboxRecord } from './outbox.js';
 
 const MAX_BACKOFF_MS = 5_000;
 
-/** The oldest undispatched rows, locked so that a relay beside this one skips them. */
+/**
+ * Claims the oldest undispatched rows and marks them dispatched in one statement, locked so that a
+ * relay beside this one skips them. The mark commits only once the rows are on the queues: a failed
+ * publish rolls it back. One array parameter rather than one a row keeps the statement's text the
+ * same whatever the batch's size.
+ */
 const CLAIM_BATCH = `${PREPARED_SQL}
+  WITH claimed AS (
+    SELECT id, position FROM outbox_events WHERE dispatched_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED
+  ), marked AS (
+    UPDATE outbox_events o SET dispatched_at = now(), dispatch_attempts = o.dispatch_attempts + 1, last_error = NULL
+      FROM claimed WHERE o.id = claimed.id
+    RETURNING o.id, o.type, o.version, o.occurred_at, o.aggregate_type, o.aggregate_id, o.partnership_id, o.actor_id,
+              o.correlation_id, o.payload, claimed.position
+  )
   SELECT id, type, version, occurred_at AS "occurredAt", aggregate_type AS "aggregateType", aggregate_id AS "aggregateId",
          partnership_id AS "partnershipId", actor_id AS "actorId", correlation_id AS "correlationId", payload
-    FROM outbox_events WHERE dispatched_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`;
-
-// One array parameter rather than one a row: the same statement text whatever the batch's size.
-const MARK_DISPATCHED = `${PREPARED_SQL}
-  UPDATE outbox_events SET dispatched_at = now(), dispatch_attempts = dispatch_attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`;
+    FROM marked ORDER BY position`;
 
 class DispatchFailed extends Error {
   constructor(
@@ -105,13 +114,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       // garbage on every batch, which at a low rate is every event.
       const rows = await transaction.query<OutboxRecord>(CLAIM_BATCH, [this.config.OUTBOX_BATCH_SIZE]);
       if (rows.length === 0) return 0;
-      const ids = rows.map((row) => row.id);
       try {
         await this.publisher.publish(rows.map(envelopeOf));
       } catch (error) {
-        throw new DispatchFailed(ids, error);
+        throw new DispatchFailed(rows.map((row) => row.id), error);
       }
-      await transaction.query(MARK_DISPATCHED, [ids]);
       return rows.length;
     });
   }
