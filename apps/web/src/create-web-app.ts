@@ -13,6 +13,7 @@ import { Logger } from 'nestjs-pino';
 import nunjucks from 'nunjucks';
 import { Registry } from 'prom-client';
 import { correlationIdOf, measureHttpRequests } from '#libs/observability';
+import { govukInlineScriptSource } from './layout/inline-script-source.js';
 import { configureNunjucks } from './layout/nunjucks.js';
 import { pageLocals } from './layout/page-locals.js';
 import type { WebConfig } from './web.config.js';
@@ -35,11 +36,10 @@ export async function createWebApp(config: WebConfig): Promise<NestFastifyApplic
   const production = config.NODE_ENV === 'production';
 
   await app.register(fastifyHelmet, {
-    enableCSPNonces: true,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", govukInlineScriptSource(govukDist)],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
@@ -62,7 +62,7 @@ export async function createWebApp(config: WebConfig): Promise<NestFastifyApplic
   await app.register(fastifyCsrf, { sessionPlugin: '@fastify/secure-session', getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf });
 
   const fastify = app.getHttpAdapter().getInstance();
-  // Locals first, so that even the page for a refused form has its nonce and a new token.
+  // Locals first, so that even the page for a refused form has a new token.
   fastify.addHook('preHandler', pageLocals);
   // Every form post carries the token; the body is parsed by then. Unsubscribing is RFC 8058's
   // one-click, posted by mail clients with no page: the signed token in its URL is the proof. The

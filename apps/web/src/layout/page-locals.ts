@@ -5,8 +5,8 @@ import { navigationFor } from './navigation.js';
 const ASSET_PATH = /^\/(assets|vendor|public)\//;
 
 /**
- * What every page's layout needs, for `reply.view` to merge in: the CSP nonce of the template's
- * inline script, the form token, who is signed in, where we are, and a message left by the last step.
+ * What every page's layout needs, for `reply.view` to merge in: the form token, who is signed in,
+ * where we are, and a message left by the last step.
  */
 export function pageLocals(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
   if (ASSET_PATH.test(request.url)) return done();
@@ -15,7 +15,6 @@ export function pageLocals(request: FastifyRequest, reply: FastifyReply, done: (
   const person = signedInSession(request)?.person;
   const currentPath = request.url.split('?')[0]!;
   reply.locals = {
-    cspNonce: (reply as FastifyReply & { cspNonce: { script: string } }).cspNonce.script,
     csrfToken: reply.generateCsrf(),
     person,
     // Pages shared with /manage (proposing a match) keep a lead's place in their decisions.
