@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths, Schema } from '#libs/api-contract';
@@ -6,6 +6,7 @@ import { Correlation } from '#libs/observability';
 import { type SignedInSession, signedInSession } from '../session/web-session.js';
 import { WebConfig } from '../web.config.js';
 import { ApiProblem, ApiUnavailable, SignInRequired } from './api-errors.js';
+import { ApiTransport } from './api-transport.js';
 
 export type ApiClient = Client<paths>;
 type Tokens = Schema<'TokenResponse'>;
@@ -23,7 +24,8 @@ export function callerOf(client: ApiClient): string | undefined {
 
 /** The API over HTTP, typed from its OpenAPI document: as the signed-in person, or as nobody. */
 @Injectable()
-export class Api {
+export class Api implements OnApplicationShutdown {
+  private readonly transport: ApiTransport;
   private readonly anonymousClient: ApiClient;
   /**
    * A refresh token works once, and using it again ends the whole sign-in. Calls that carry the same
@@ -33,7 +35,12 @@ export class Api {
   private readonly refreshes = new Map<string, Promise<Tokens | null>>();
 
   constructor(private readonly config: WebConfig) {
+    this.transport = new ApiTransport(config.API_TIMEOUT_MS);
     this.anonymousClient = this.client();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.transport.close();
   }
 
   anonymous(): ApiClient {
@@ -104,12 +111,12 @@ export class Api {
   }
 
   private client(): ApiClient {
-    const timeout = this.config.API_TIMEOUT_MS;
     const client = createClient<paths>({
       baseUrl: this.config.API_URL,
-      fetch: (call: Request) => fetch(call, { signal: AbortSignal.timeout(timeout) }).catch((error: unknown) => {
-        throw new ApiUnavailable(error);
-      }),
+      fetch: (call: Request) =>
+        this.transport.send(call).catch((error: unknown) => {
+          throw new ApiUnavailable(error);
+        }),
     });
     client.use({
       onRequest: ({ request: call }) => {
