@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApiTransport } from './api-transport.js';
 
-type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
+type Handler = (request: IncomingMessage, body: Buffer, response: ServerResponse) => void;
 
 describe('the transport the web calls the API with', () => {
   let server: Server;
@@ -12,9 +12,9 @@ describe('the transport the web calls the API with', () => {
 
   beforeAll(async () => {
     server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => handler(request, body, response));
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => handler(request, Buffer.concat(chunks), response));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -28,7 +28,7 @@ describe('the transport the web calls the API with', () => {
   it('sends the method, headers and body it is given, and answers with the status, headers and body', async () => {
     handler = (request, body, response) => {
       response.setHeader('content-type', 'application/json');
-      response.setHeader('x-seen', [`${request.method} ${request.url} ${request.headers.authorization} ${body}`, 'again']);
+      response.setHeader('x-seen', [`${request.method} ${request.url} ${request.headers.authorization} ${body.toString()}`, 'again']);
       response.writeHead(201).end(JSON.stringify({ created: true }));
     };
     const answer = await transport.send(
@@ -38,6 +38,12 @@ describe('the transport the web calls the API with', () => {
     expect(answer.ok).toBe(true);
     expect(answer.headers.get('x-seen')).toBe('POST /api/things?type=teaching Bearer t {"a":1}, again');
     expect(await answer.json()).toEqual({ created: true });
+  });
+
+  it('sends a body that is not text as the same bytes', async () => {
+    handler = (_request, body, response) => response.writeHead(200).end(body.toString('hex'));
+    const answer = await transport.send(new Request(`${base}/api/files`, { method: 'PUT', body: new Uint8Array([0xff, 0x00, 0xfe, 0x80]) }));
+    expect(await answer.text()).toBe('ff00fe80');
   });
 
   it('answers a problem as it came, and a 204 with no body', async () => {

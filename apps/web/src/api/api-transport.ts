@@ -23,9 +23,10 @@ export class ApiTransport {
       headers[name] = value;
     });
     const answered = await request(call.url, {
-      method: call.method as 'GET',
+      method: call.method,
       headers,
-      body: call.body ? await call.text() : undefined,
+      // As bytes: a body need not be text.
+      body: call.body ? Buffer.from(await call.arrayBuffer()) : undefined,
       dispatcher: this.pool,
     });
     const body = await answered.body.text();
