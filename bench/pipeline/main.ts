@@ -38,7 +38,7 @@ for (const backend of backends) {
   // A fresh database for each backend, so the second does not run on the first's rows.
   const database = await recreateDatabase(settings.api.DATABASE_URL);
   try {
-    const figures = { backend, ...(await measureAll(settings)) };
+    const figures = { backend, ...(await measureAll(settings, database.vacuum)) };
     say();
     say(report(figures, STEADY_RATE));
     measured.push(figures);
@@ -59,7 +59,7 @@ if (measured.length > 1) {
   say(compareBackends(measured, STEADY_RATE));
 }
 
-async function measureAll(settings: BenchSettings): Promise<Omit<BackendFigures, 'backend'>> {
+async function measureAll(settings: BenchSettings, vacuum: () => Promise<void>): Promise<Omit<BackendFigures, 'backend'>> {
   const meter = await CpuMeter.start(settings.api.DATABASE_URL, settings.worker.QUEUE_BACKEND === 'redis' ? settings.worker.REDIS_URL : undefined);
   try {
     const raw = await measureRaw(settings, meter);
@@ -70,10 +70,13 @@ async function measureAll(settings: BenchSettings): Promise<Omit<BackendFigures,
     // or speeds up during the run weighs on both alike and neither runs in what the other left behind.
     for (let round = 1; round <= ROUNDS; round += 1) {
       for (const key of ['bare', 'pipeline'] as const) {
+        // Each round starts on a database without the last one's dead rows, as the latency does.
+        await vacuum();
         const side = await SideProcess.start(key, settings);
         try {
           rounds[key].push(await throughputRound(what[key], round, side, meter));
           if (round === ROUNDS) {
+            await vacuum();
             after[key] = { latency: await side.latency('steady', STEADY_EVENTS, STEADY_RATE), backlogPerSecond: await side.drainBacklog('backlog', EVENTS) };
           }
         } finally {
