@@ -46,6 +46,12 @@ describe('the transport the web calls the API with', () => {
     expect(await answer.text()).toBe('ff00fe80');
   });
 
+  it('answers a body that is not text with the same bytes', async () => {
+    handler = (_request, _body, response) => response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from([0xff, 0x00, 0xfe, 0x80]));
+    const answer = await transport.send(new Request(`${base}/api/files/1`));
+    expect(Buffer.from(await answer.arrayBuffer()).toString('hex')).toBe('ff00fe80');
+  });
+
   it('answers a problem as it came, and a 204 with no body', async () => {
     handler = (_request, _body, response) => response.writeHead(409, { 'content-type': 'application/problem+json' }).end('{"title":"Conflict"}');
     const problem = await transport.send(new Request(`${base}/api/things`));

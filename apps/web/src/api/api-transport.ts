@@ -25,11 +25,11 @@ export class ApiTransport {
     const answered = await request(call.url, {
       method: call.method,
       headers,
-      // As bytes: a body need not be text.
+      // Bodies both ways as bytes: a body need not be text.
       body: call.body ? Buffer.from(await call.arrayBuffer()) : undefined,
       dispatcher: this.pool,
     });
-    const body = await answered.body.text();
+    const body = Buffer.from(await answered.body.arrayBuffer());
     const answerHeaders: [string, string][] = [];
     for (const [name, value] of Object.entries(answered.headers)) {
       for (const each of Array.isArray(value) ? value : [value]) if (each !== undefined) answerHeaders.push([name, each]);
