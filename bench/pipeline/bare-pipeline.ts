@@ -2,7 +2,6 @@ import type { Job, Queue, Worker } from 'bullmq';
 import pg from 'pg';
 import { addJobs, createQueue, createWorker, domainEvent, type EventEnvelope, eventJobOptions } from '#libs/events';
 import type { BenchSettings } from './settings.js';
-import type { Latency } from './stats.js';
 import { EventTimings, type Stages } from './timings.js';
 
 const QUEUE = 'bare-events';
@@ -99,7 +98,7 @@ export class BarePipeline {
     return this.timings.throughput(run, count, producers, this.register);
   }
 
-  latency(run: string, count: number, perSecond: number): Promise<Latency> {
+  latency(run: string, count: number, perSecond: number): Promise<number[]> {
     return this.timings.latency(run, count, perSecond, this.register);
   }
 

@@ -6,7 +6,7 @@ import { RawBullmq } from './raw-bullmq.js';
 import { removeRedisKeys } from '#libs/testing';
 import { type BackendFigures, compareBackends, type Figures, type PipelineFigures, report } from './report.js';
 import { type SideName, SideProcess } from './side-process.js';
-import type { Latency } from './stats.js';
+import { latencyOf } from './stats.js';
 import type { Stages } from './timings.js';
 
 type Round = Omit<PipelineFigures, 'latency' | 'backlogPerSecond'>;
@@ -18,8 +18,9 @@ const backends = benchBackends();
 const { worker, api } = benchSettings(backends[0]!);
 
 say(`Event pipeline benchmark: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(2)}), Node ${process.version}.`);
-say(`Each side: ${ROUNDS} rounds of ${n(EVENTS)} events for throughput (each after ${n(WARM_UP_EVENTS)} to warm up), the sides taking turns, each round`);
-say(`  in a Node process of its own; the median of the rounds' shares counts. After its last round, ${n(STEADY_EVENTS)} at a steady ${STEADY_RATE}/s for latency.`);
+say(`Each side: ${ROUNDS} rounds, the sides taking turns, each round in a Node process of its own on a freshly vacuumed database:`);
+say(`  ${n(WARM_UP_EVENTS)} events to warm up, ${n(STEADY_EVENTS)} at a steady ${STEADY_RATE}/s for latency, then ${n(EVENTS)} for throughput.`);
+say(`  The median of the rounds' throughput shares counts, and the p99 of all the rounds' latencies together.`);
 say(`Both sides consume with one BullMQ worker at concurrency ${worker.WORKER_CONCURRENCY}; each is measured with the queues on ${backends.join(' and on ')}.`);
 say(`raw BullMQ: Queue.addBulk in batches of ${ADD_BATCH_SIZE} (jobs shaped and configured as the relay's), a Worker with a no-op processor.`);
 say('  throughput: first add to last job completed; latency: add resolved to job completed.');
@@ -65,30 +66,37 @@ async function measureAll(settings: BenchSettings, vacuum: () => Promise<void>):
     const raw = await measureRaw(settings, meter);
     const what: Record<SideName, string> = { bare: 'bare twin', pipeline: 'pipeline' };
     const rounds: Record<SideName, Round[]> = { bare: [], pipeline: [] };
-    const after: Partial<Record<SideName, { latency: Latency; backlogPerSecond: number }>> = {};
+    const latencies: Record<SideName, number[][]> = { bare: [], pipeline: [] };
+    const backlogPerSecond: Partial<Record<SideName, number>> = {};
     // The sides take turns, each started afresh in a process of its own, so a machine that slows down
     // or speeds up during the run weighs on both alike and neither runs in what the other left behind.
     for (let round = 1; round <= ROUNDS; round += 1) {
       for (const key of ['bare', 'pipeline'] as const) {
-        // Each round starts on a database without the last one's dead rows, as the latency does.
+        // Each round starts on a database without the last one's dead rows.
         await vacuum();
         const side = await SideProcess.start(key, settings);
         try {
+          await side.throughput(`warm-up-${round}`, WARM_UP_EVENTS, PRODUCERS);
+          // At the steady rate before the round's burst rather than in its wake, when the server is
+          // still writing out what the burst left: that is the latency at 200/s, not after 20,000 at once.
+          latencies[key].push(await side.latency(`steady-${round}`, STEADY_EVENTS, STEADY_RATE));
           rounds[key].push(await throughputRound(what[key], round, side, meter));
-          if (round === ROUNDS) {
-            await vacuum();
-            after[key] = { latency: await side.latency('steady', STEADY_EVENTS, STEADY_RATE), backlogPerSecond: await side.drainBacklog('backlog', EVENTS) };
-          }
+          if (round === ROUNDS) backlogPerSecond[key] = await side.drainBacklog('backlog', EVENTS);
         } finally {
           await side.close();
         }
       }
     }
+    for (const key of ['bare', 'pipeline'] as const) {
+      say(`${what[key]} p99 at ${STEADY_RATE}/s, round by round: ${latencies[key].map((round) => `${latencyOf(round).p99.toFixed(1)} ms`).join(', ')}`);
+    }
     const roundShares = rounds.pipeline.map((pipeline, i) => pipeline.eventsPerSecond / rounds.bare[i]!.eventsPerSecond);
     say(`pipeline as a share of the bare twin, round by round: ${roundShares.map((share) => `${Math.round(100 * share)}%`).join(', ')}`);
     const median = (key: SideName): PipelineFigures => ({
       ...[...rounds[key]].sort((x, y) => x.eventsPerSecond - y.eventsPerSecond)[Math.floor(ROUNDS / 2)]!,
-      ...after[key]!,
+      // Every round's events together: a p99 over the whole run rather than over one round's.
+      latency: latencyOf(latencies[key].flat()),
+      backlogPerSecond: backlogPerSecond[key]!,
     });
     return { raw, bare: median('bare'), pipeline: median('pipeline'), roundShares };
   } finally {
@@ -106,7 +114,8 @@ async function measureRaw(settings: BenchSettings, meter: CpuMeter): Promise<Fig
       eventsPerSecond = await raw.throughput(EVENTS);
     });
     say(`raw BullMQ: ${n(eventsPerSecond)} jobs/s`);
-    const latency = await raw.latency(STEADY_EVENTS, STEADY_RATE);
+    // As many events as the sides' rounds give theirs in all.
+    const latency = await raw.latency(STEADY_EVENTS * ROUNDS, STEADY_RATE);
     return { eventsPerSecond, latency, cpu };
   } finally {
     await raw.close();
@@ -115,7 +124,6 @@ async function measureRaw(settings: BenchSettings, meter: CpuMeter): Promise<Fig
 
 /** One throughput round of the product's pipeline or of its bare twin: both are driven and timed alike. */
 async function throughputRound(what: string, round: number, side: SideProcess, meter: CpuMeter): Promise<Round> {
-  await side.throughput(`warm-up-${round}`, WARM_UP_EVENTS, PRODUCERS);
   let stages: Stages | undefined;
   const cpu = await meter.measure(
     EVENTS,

@@ -8,7 +8,6 @@ import { RegisterUniversityCommand } from '#libs/organisations';
 import { type EventHandler, HandlesEvents } from '#libs/event-consumer';
 import { CONSUMER_SUBSCRIPTIONS, type EventType } from '#libs/events';
 import type { BenchSettings } from './settings.js';
-import type { Latency } from './stats.js';
 import { EventTimings, type Stages } from './timings.js';
 
 const CONSUMER = 'matching';
@@ -63,7 +62,7 @@ export class Pipeline {
     return this.timings.throughput(run, count, producers, this.register);
   }
 
-  latency(run: string, count: number, perSecond: number): Promise<Latency> {
+  latency(run: string, count: number, perSecond: number): Promise<number[]> {
     return this.timings.latency(run, count, perSecond, this.register);
   }
 

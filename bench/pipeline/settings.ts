@@ -13,6 +13,7 @@ export const ADD_BATCH_SIZE = 50;
 /** Commands in flight at once: the load of that many busy API requests. */
 export const PRODUCERS = 50;
 export const STEADY_RATE = 200;
+/** Each round's latency phase; raw BullMQ's has as many as all the rounds' together. */
 export const STEADY_EVENTS = 2_000;
 /** The pipeline's events/s as a share of the bare twin's, and its p99 from commit to handled at STEADY_RATE. */
 export const AIM = 0.9;

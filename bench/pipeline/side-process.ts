@@ -4,7 +4,6 @@ import type { QueueBackend } from '#libs/config';
 import { BarePipeline } from './bare-pipeline.js';
 import { Pipeline } from './pipeline.js';
 import { type BenchSettings, benchSettings } from './settings.js';
-import type { Latency } from './stats.js';
 import type { Stages } from './timings.js';
 
 export type SideName = 'bare' | 'pipeline';
@@ -57,8 +56,8 @@ export class SideProcess {
     return this.ask({ task: 'throughput', run, count, producers }) as Promise<Stages>;
   }
 
-  latency(run: string, count: number, perSecond: number): Promise<Latency> {
-    return this.ask({ task: 'latency', run, count, perSecond }) as Promise<Latency>;
+  latency(run: string, count: number, perSecond: number): Promise<number[]> {
+    return this.ask({ task: 'latency', run, count, perSecond }) as Promise<number[]>;
   }
 
   drainBacklog(run: string, count: number): Promise<number> {

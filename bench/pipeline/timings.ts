@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { runConcurrently, runPaced } from './load.js';
-import { type Latency, latencyOf } from './stats.js';
 
 const DEADLINE_MS = 120_000;
 
@@ -65,9 +64,9 @@ export class EventTimings {
    * From each command resolving (its transaction committed) to the consumer's inbox row for its event.
    * Both ends are wall-clock times, as PostgreSQL's are: Node's monotonic clock can run apart from the
    * wall clock (on the benchmark's VM by 0.5%, tens of milliseconds within a minute), so a time taken
-   * from it is not comparable with the database's.
+   * from it is not comparable with the database's. Answers each event's milliseconds.
    */
-  async latency(run: string, count: number, perSecond: number, register: Register): Promise<Latency> {
+  async latency(run: string, count: number, perSecond: number, register: Register): Promise<number[]> {
     const target = (await this.handledCount()) + count;
     const committedAt = new Map<string, number>();
     await runPaced(count, perSecond, async (index) => {
@@ -81,7 +80,7 @@ export class EventTimings {
         WHERE o.payload->>'name' LIKE $2`,
       [this.tables.consumer, namePattern(run)],
     );
-    return latencyOf(rows.map((row) => row.handledMs - committedAt.get(row.universityId)!));
+    return rows.map((row) => row.handledMs - committedAt.get(row.universityId)!);
   }
 
   /**
