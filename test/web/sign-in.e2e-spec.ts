@@ -212,6 +212,14 @@ describe('signing in and out, in Chromium', () => {
     expect(refused).toEqual([]);
   });
 
+  it('sends the security headers with every answer: pages, assets, and pages that are not there', async () => {
+    for (const path of ['/sign-in', '/vendor/govuk/govuk-frontend.min.css', '/public/application.css', '/no-such-page']) {
+      const response = await fetch(`${web.webUrl}${path}`);
+      expect({ path, policy: response.headers.get('content-security-policy') }).toEqual({ path, policy: expect.stringContaining("default-src 'self'") });
+      expect({ path, sniff: response.headers.get('x-content-type-options'), frame: response.headers.get('x-frame-options') }).toEqual({ path, sniff: 'nosniff', frame: 'SAMEORIGIN' });
+    }
+  });
+
   it('serves the design systems’ built CSS and JavaScript, and none of their templates', async () => {
     for (const asset of ['/vendor/govuk/govuk-frontend.min.css', '/vendor/moj/moj-frontend.min.js', '/assets/images/favicon.ico']) {
       expect([asset, (await fetch(`${web.webUrl}${asset}`)).status]).toEqual([asset, 200]);
